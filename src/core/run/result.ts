@@ -1,0 +1,99 @@
+// The run result (contract section 3): one per run of an experiment cell, stored in
+// the notebook as an output of MIME type RUN_MIME and in the run store as result.json.
+
+import type { LayerPenalties } from '../spec/penalty';
+import type { LayerType, Task } from '../spec/experiment';
+
+export const RUN_MIME = 'application/vnd.regnb.run+json';
+
+export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
+export type MetricName = 'accuracy' | 'r2';
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface LayerInfo {
+  name: string;
+  type: LayerType;
+  params: number;
+  penalty: LayerPenalties;
+}
+
+export interface NormSeries {
+  l1: number[];
+  l2: number[];
+  max: number[];
+  sparsity: number[];
+}
+
+export interface History {
+  epoch: number[];
+  dataLoss: number[];
+  /** Per layer name: mean penalty over the epoch's batches. */
+  penalty: Record<string, number[]>;
+  totalLoss: number[];
+  testLoss: number[];
+  trainMetric: number[];
+  testMetric: number[];
+  /** Per layer name: norms of the penalized weights at the end of each epoch. */
+  norms: Record<string, NormSeries>;
+}
+
+export interface SetScores {
+  loss: number;
+  accuracy?: number;
+  r2?: number;
+}
+
+export interface FinalScores {
+  train: SetScores;
+  test: SetScores;
+  /** Sum of all layers' penalties in the last epoch. */
+  penalty: number;
+}
+
+export interface GridPoint {
+  alpha: number;
+  repeat: number;
+  /** true for the values added by `refine`. */
+  refined?: boolean;
+  seed?: number;
+  status?: RunStatus;
+  final: FinalScores;
+  norms: Record<string, { l1: number; l2: number; max: number; sparsity: number }>;
+  /** Penalty as a fraction of the final total training loss. */
+  penaltyShare?: number;
+}
+
+export interface GridResult {
+  alpha: number[];
+  runs: GridPoint[];
+  best: { alpha: number; mean: number; std: number } | null;
+  select?: string;
+}
+
+export interface RunResult {
+  regnb: 1;
+  name: string;
+  runId: string;
+  status: RunStatus;
+  error: string | null;
+  task: Task;
+  metric: MetricName;
+  backend: BackendName;
+  durationMs: number;
+  layers: LayerInfo[];
+  history: History;
+  final: FinalScores;
+  store: string | null;
+  /** Extensions beyond the contract. */
+  startedAt?: string;
+  notebook?: string;
+  /** Decoupled weight decay, reported apart from penalties since it adds no loss term. */
+  weightDecay?: number;
+  /** Cell this run started from (`train.from`) and that run's id. */
+  from?: { cell: string; runId: string } | null;
+  /** Number of training and test rows, and the input shape of one sample. */
+  data?: { source: string; nTrain: number; nTest: number; inputShape: number[]; standardize: string | false };
+  /** Epoch (1-based) at which the history was recorded at full resolution, when downsampled. */
+  downsampled?: boolean;
+  grid?: GridResult;
+}
