@@ -35,6 +35,8 @@ export interface History {
   testMetric: number[];
   /** Per layer name: norms of the penalized weights at the end of each epoch. */
   norms: Record<string, NormSeries>;
+  /** Extension: data loss on the whole training set at the end of each epoch (inference mode, no penalty). */
+  trainLoss?: number[];
 }
 
 export interface SetScores {
@@ -93,7 +95,7 @@ export interface RunResult {
   from?: { cell: string; runId: string } | null;
   /** Number of training and test rows, and the input shape of one sample. */
   data?: { source: string; nTrain: number; nTest: number; inputShape: number[]; standardize: string | false };
-  /** Epoch (1-based) at which the history was recorded at full resolution, when downsampled. */
+  /** Set when the history was downsampled to fit in the notebook (full resolution is in the run store). */
   downsampled?: boolean;
   grid?: GridResult;
 }
