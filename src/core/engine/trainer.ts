@@ -172,13 +172,16 @@ function runEpoch(m: Member, data: Dataset, xTrain: tf.Tensor, yTrain: tf.Tensor
         xb = tf.gather(xTrain, idx);
         yb = tf.gather(yTrain, idx);
       }
-      m.optimizer.minimize(() => {
+      const { grads } = tf.variableGrads(() => {
         const terms = lossTerms(m.net, m.loss, xb, yb, { training: true, dropoutSeed });
         step.stats = tf.keep(tf.stack([terms.dataLoss, ...terms.penalties]) as tf.Tensor1D);
         return terms.total;
-      }, false, m.vars);
+      }, m.vars);
+      // Decoupled decay shrinks the weights before the update, the gradient having been
+      // taken at the undecayed weights (as PyTorch's AdamW does).
+      if (m.decayed.length) applyWeightDecay(m.decayed, train.lr * train.weightDecay);
+      m.optimizer.applyGradients(grads);
     });
-    if (m.decayed.length) applyWeightDecay(m.decayed, train.lr * train.weightDecay);
     if (sum) {
       const next: tf.Tensor1D = tf.add(sum, step.stats!);
       tf.dispose([sum, step.stats!]);

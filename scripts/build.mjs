@@ -1,0 +1,50 @@
+// Bundles the CLI (and, when present, the extension, training worker and renderer)
+// with esbuild, and copies the wasm binaries the wasm backend loads at run time.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+// Native or optional packages stay outside the bundle and load from node_modules.
+const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js'];
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  external,
+  logLevel: 'warning',
+};
+
+const targets = [
+  { ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync(join(root, 'src/worker/trainingWorker.ts'))) {
+  targets.push({ ...node, entryPoints: [join(root, 'src/worker/trainingWorker.ts')], outfile: join(dist, 'worker.js') });
+}
+if (existsSync(join(root, 'src/extension/extension.ts'))) {
+  targets.push({ ...node, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(dist, 'extension.js') });
+}
+if (existsSync(join(root, 'renderers/index.ts'))) {
+  targets.push({
+    bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
+    entryPoints: [join(root, 'renderers/index.ts')], outfile: join(dist, 'renderer.js'), logLevel: 'warning',
+  });
+}
+
+mkdirSync(dist, { recursive: true });
+const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+for (const f of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, f), join(dist, f));
+
+if (watch) {
+  for (const t of targets) await (await esbuild.context(t)).watch();
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}

@@ -1,0 +1,155 @@
+// The `regnb` command line (contract section 5): run and check notebooks headless.
+//
+// Exit status: 0 all runs completed; 1 a run failed or diverged (or was cancelled);
+// 2 the notebook or a cell is invalid (nothing trained, nothing written).
+
+import { parseArgs } from 'node:util';
+import * as path from 'path';
+import * as fs from 'fs/promises';
+import { useBackend, BACKEND_CHOICES, type BackendChoice } from '../core/engine/backend';
+import { checkNotebookFile, runNotebook, type NotebookProblem } from '../core/runner/runNotebook';
+import { serializeNotebook } from '../core/notebook/serialize';
+import { writeFileAtomic } from '../core/store/atomicWrite';
+import { renderChartFiles } from '../core/charts/renderHeadless';
+import type { RunResult } from '../core/run/result';
+import { progressFor } from './progress';
+import { installPaths } from './installPaths';
+
+const USAGE = `usage:
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--quiet]
+  regnb check NOTEBOOK.regnb
+
+run     trains the experiment cells in order (a cell named in train.from first), writes
+        their outputs into the notebook (or into --out), the run results as JSON to
+        --json, and each run's charts as SVG and PNG into --charts.
+check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
+
+exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        cell: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        json: { type: 'string' },
+        charts: { type: 'string' },
+        backend: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`regnb: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, file, ...rest] = positionals;
+  if (!command || !file || rest.length > 0 || (command !== 'run' && command !== 'check')) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const backendChoice = (values.backend ?? 'auto') as BackendChoice;
+  if (!BACKEND_CHOICES.includes(backendChoice)) {
+    process.stderr.write(`regnb: --backend must be one of ${BACKEND_CHOICES.join(', ')}\n`);
+    return 2;
+  }
+  const notebookPath = path.resolve(file);
+  const { dataDir, wasmDir } = installPaths();
+  const readText = (p: string) => fs.readFile(p, 'utf8');
+
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell });
+  if (checked.problems.some((p) => p.severity === 'error')) {
+    printProblems(file, checked.problems);
+    return 2;
+  }
+  if (command === 'check') {
+    printProblems(file, checked.problems);
+    const count = checked.specs.length;
+    process.stdout.write(`${file}: ${count} experiment cell${count === 1 ? '' : 's'}, no errors\n`);
+    return 0;
+  }
+  printProblems(file, checked.problems);
+
+  const progress = progressFor(process.stderr, values.quiet ?? false);
+  const backend = await useBackend(backendChoice, wasmDir);
+  progress.message(`regnb: backend ${backend}`);
+  const controller = new AbortController();
+  const onSigint = () => {
+    progress.message('regnb: interrupted; finishing the current epoch and keeping what was trained');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  let results: RunResult[];
+  try {
+    results = await runNotebook(checked, {
+      notebookPath,
+      dataDir,
+      backend,
+      readText,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'start') progress.start(e.cell, e.epochs);
+        else if (e.type === 'rows') {
+          const last = e.rows[e.rows.length - 1];
+          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: checked.metricOf(e.cell) });
+        } else progress.end(e.cell, summaryLine(e.result));
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  const out = values.out ? path.resolve(values.out) : notebookPath;
+  await writeFileAtomic(out, serializeNotebook(checked.doc));
+  if (values.json) {
+    const text = `${JSON.stringify(results, null, 2)}\n`;
+    if (values.json === '-') process.stdout.write(text);
+    else await writeFileAtomic(path.resolve(values.json), text);
+  }
+  if (values.charts) {
+    const dir = path.resolve(values.charts);
+    await fs.mkdir(dir, { recursive: true });
+    for (const r of results) {
+      if (r.history.epoch.length === 0) continue;
+      const files = await renderChartFiles(r, dir, r.name);
+      progress.message(`${r.name}: ${files.length} chart files in ${path.relative(process.cwd(), dir) || '.'}`);
+    }
+  }
+  return results.every((r) => r.status === 'completed') ? 0 : 1;
+}
+
+function printProblems(file: string, problems: NotebookProblem[]): void {
+  for (const p of problems) {
+    process.stderr.write(`${file}:${p.cell}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+  }
+}
+
+function summaryLine(r: RunResult): string {
+  const m = r.metric;
+  const test = r.final.test[m];
+  const secs = (r.durationMs / 1000).toFixed(1);
+  if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
+  const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
+  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
+  return r.error ? `${head} (${r.error})` : head;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: Error) => {
+      process.stderr.write(`regnb: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,138 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+import { train, type MemberConfig } from '../../../src/core/engine/trainer';
+import { testBackend } from '../helpers/backend';
+import { layer, trainSpec } from '../helpers/specs';
+import { tinyBinary, tinyRegression } from '../helpers/datasets';
+
+function mlp(penalties = {}, epochs = 30, extra = {}): MemberConfig {
+  return {
+    layers: [layer('dense', 8, { name: 'hidden', activation: 'relu', penalties }), layer('dense', 1, { name: 'out', activation: 'sigmoid', penalties })],
+    train: trainSpec({ epochs, batch: 64, ...extra }),
+  };
+}
+
+describe('trainer', () => {
+  before(testBackend);
+
+  it('records per epoch: totalLoss = dataLoss + sum of layer penalties, penalty consistent with the norms', async () => {
+    const [out] = await train(tinyBinary(), [mlp({ kernel: { l2: 0.01 } }, 20)]);
+    assert.equal(out.status, 'completed');
+    assert.equal(out.rows.length, 20);
+    for (const r of out.rows) {
+      const sum = r.dataLoss + r.penalty[0] + r.penalty[1];
+      assert.ok(Math.abs(r.totalLoss - sum) <= 1e-12 * Math.max(1, sum));
+    }
+    // Full batch: the penalty of epoch e is taken on the weights the previous epoch ended with,
+    // whose L2 norm is recorded separately. l2 * ||W||^2 must agree.
+    for (let e = 1; e < out.rows.length; e++) {
+      for (let k = 0; k < 2; k++) {
+        const norm = out.rows[e - 1].norms[k][1];
+        const expected = 0.01 * norm * norm;
+        assert.ok(Math.abs(out.rows[e].penalty[k] - expected) < 1e-4 * expected, `epoch ${e + 1} layer ${k}: ${out.rows[e].penalty[k]} vs ${expected}`);
+      }
+    }
+    out.network.model.dispose();
+  });
+
+  it('test loss is the data loss on the test set only, without the penalty', async () => {
+    const data = tinyBinary();
+    const [out] = await train(data, [mlp({ kernel: { l2: 0.5 } }, 5)]);
+    const last = out.rows[out.rows.length - 1];
+    const pred = (out.network.model.predict(tf.tensor2d(data.xTest, [data.nTest, 2])) as tf.Tensor).dataSync();
+    let bce = 0;
+    for (let i = 0; i < data.nTest; i++) {
+      const p = Math.min(Math.max(pred[i], 1e-7), 1 - 1e-7);
+      bce -= data.yTest[i] * Math.log(p) + (1 - data.yTest[i]) * Math.log(1 - p);
+    }
+    bce /= data.nTest;
+    assert.ok(last.penalty[0] > 0.1, 'a strong penalty is present in the training loss');
+    assert.ok(Math.abs(last.testLoss - bce) < 1e-4, `test loss ${last.testLoss} vs ${bce} from model.predict`);
+    let correct = 0;
+    for (let i = 0; i < data.nTest; i++) correct += (pred[i] > 0.5 ? 1 : 0) === data.yTest[i] ? 1 : 0;
+    assert.ok(Math.abs(last.testMetric - correct / data.nTest) < 1e-6);
+    out.network.model.dispose();
+  });
+
+  it('is deterministic for a seed, and the seed matters', async () => {
+    const cfg = (seed: number) => ({ ...mlp({ kernel: { l1: 0.001 } }, 15), train: trainSpec({ epochs: 15, batch: 8, seed }) });
+    const [a] = await train(tinyBinary(), [cfg(3)]);
+    const [b] = await train(tinyBinary(), [cfg(3)]);
+    const [c] = await train(tinyBinary(), [cfg(4)]);
+    assert.deepEqual(a.rows, b.rows);
+    assert.notDeepEqual(a.rows.map((r) => r.dataLoss), c.rows.map((r) => r.dataLoss));
+    for (const o of [a, b, c]) o.network.model.dispose();
+  });
+
+  it('dropout masks are seeded and change between steps', async () => {
+    const cfg: MemberConfig = {
+      layers: [layer('dense', 16, { name: 'h' }), layer('dropout', 0.5, { name: 'drop', bias: false }), layer('dense', 1, { name: 'o', activation: 'sigmoid' })],
+      train: trainSpec({ epochs: 8, batch: 64, seed: 9 }),
+    };
+    const [a] = await train(tinyBinary(), [cfg]);
+    const [b] = await train(tinyBinary(), [cfg]);
+    assert.deepEqual(a.rows, b.rows);
+    a.network.model.dispose();
+    b.network.model.dispose();
+  });
+
+  it('stops as diverged when the loss becomes non-finite, naming the epoch and keeping the history before it', async () => {
+    const cfg: MemberConfig = { layers: [layer('dense', 1, { name: 'lin' })], train: trainSpec({ epochs: 200, batch: 64, optimizer: 'sgd', lr: 50 }) };
+    const [out] = await train(tinyRegression(), [cfg], { flushMs: 0 });
+    assert.equal(out.status, 'diverged');
+    const m = /epoch (\d+)/.exec(out.error ?? '');
+    assert.ok(m, out.error ?? 'no error');
+    assert.equal(out.rows.length, Number(m[1]) - 1);
+    assert.ok(out.rows.length > 0 && out.rows.length < 200);
+    assert.ok(out.rows.every((r) => Number.isFinite(r.totalLoss)));
+    out.network.model.dispose();
+  });
+
+  it('cancellation stops within an epoch and keeps what was trained', async () => {
+    const controller = new AbortController();
+    let seen = 0;
+    const [out] = await train(tinyBinary(), [mlp({}, 500)], {
+      flushMs: 0,
+      signal: controller.signal,
+      onRows: (_m, rows) => {
+        seen += rows.length;
+        if (seen >= 3) controller.abort();
+      },
+    });
+    assert.equal(out.status, 'cancelled');
+    assert.ok(out.rows.length >= 3 && out.rows.length <= 4, `kept ${out.rows.length} epochs`);
+    out.network.model.dispose();
+  });
+
+  it('decoupled weight decay (sgd) moves the weights like an L2 penalty of d/2 but reports no penalty', async () => {
+    const base = { layers: [layer('dense', 4, { name: 'h', activation: 'tanh' }), layer('dense', 1, { name: 'o' })] };
+    const decay: MemberConfig = { ...base, train: trainSpec({ epochs: 10, batch: 64, optimizer: 'sgd', lr: 0.05, weightDecay: 0.2 }) };
+    const l2: MemberConfig = {
+      layers: base.layers.map((l) => ({ ...l, penalties: { kernel: { l2: 0.1 } } })),
+      train: trainSpec({ epochs: 10, batch: 64, optimizer: 'sgd', lr: 0.05 }),
+    };
+    const [a, b] = await train(tinyRegression(), [decay, l2]);
+    assert.ok(a.rows.every((r) => r.penalty.every((p) => p === 0)));
+    assert.ok(b.rows[5].penalty[0] > 0);
+    // With plain sgd, shrinking by (1 - lr*d) before a step taken with the gradient at the
+    // undecayed weights is the same update as an L2 penalty of d/2: the same trajectory.
+    a.rows.forEach((r, i) => {
+      assert.ok(Math.abs(r.dataLoss - b.rows[i].dataLoss) < 1e-5 * Math.max(1, r.dataLoss), `epoch ${i + 1}: ${r.dataLoss} vs ${b.rows[i].dataLoss}`);
+      assert.ok(Math.abs(r.norms[0][1] - b.rows[i].norms[0][1]) < 1e-5 * r.norms[0][1]);
+    });
+    a.network.model.dispose();
+    b.network.model.dispose();
+  });
+
+  it('several members in one pass give the same histories as one by one', async () => {
+    const m1 = { ...mlp({ kernel: { l2: 0.01 } }, 12), train: trainSpec({ epochs: 12, batch: 8, seed: 1 }) };
+    const m2 = { ...mlp({ kernel: { l1: 0.001 } }, 12), train: trainSpec({ epochs: 12, batch: 8, seed: 2 }) };
+    const together = await train(tinyBinary(), [m1, m2]);
+    const [alone1] = await train(tinyBinary(), [m1]);
+    const [alone2] = await train(tinyBinary(), [m2]);
+    assert.deepEqual(together[0].rows, alone1.rows);
+    assert.deepEqual(together[1].rows, alone2.rows);
+    for (const o of [...together, alone1, alone2]) o.network.model.dispose();
+  });
+});
