@@ -1,0 +1,24 @@
+// Messages between the extension host and the training worker thread. Training runs
+// in the worker because every synchronous TensorFlow.js call would otherwise freeze
+// the whole of VS Code.
+
+import type { BackendChoice } from '../core/engine/backend';
+import type { RunEvent } from '../core/runner/runExperiment';
+import type { ExperimentSpec } from '../core/spec/experiment';
+import type { BackendName, RunResult } from '../core/run/result';
+
+export interface WorkerInit {
+  dataDir: string;
+  wasmDir: string;
+  backend: BackendChoice;
+}
+
+export type ToWorker =
+  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string }
+  | { type: 'cancel'; job: number };
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendName }
+  | { type: 'event'; job: number; event: RunEvent }
+  | { type: 'result'; job: number; result: RunResult }
+  | { type: 'error'; job: number | null; message: string };
