@@ -1,0 +1,80 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs/promises';
+import * as path from 'path';
+import { runSweep } from '../../../src/core/sweep/runSweep';
+import { loadDataset } from '../../../src/core/data/loadDataset';
+import type { Dataset } from '../../../src/core/data/dataset';
+import type { ExperimentSpec, GridSpec } from '../../../src/core/spec/experiment';
+import { REPO_ROOT, testBackend } from '../helpers/backend';
+import { layer, trainSpec } from '../helpers/specs';
+
+// The tutorial's moons set: 100 points, noise 0.2, the first 30 (generator order) train.
+async function moons(): Promise<Dataset> {
+  return loadDataset(
+    { source: 'moons', samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30, standardize: 'zscore', standardizeTarget: false, features: 20, informative: 5, classes: 3, window: 20 },
+    { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p) => fs.readFile(p, 'utf8') },
+  );
+}
+
+function sweepSpec(grid: GridSpec, epochs = 300): ExperimentSpec {
+  const l2 = { kernel: { l2: 1 } };
+  return {
+    name: 'sweep',
+    data: {} as ExperimentSpec['data'],
+    model: [layer('dense', 64, { name: 'hidden', activation: 'relu', penalties: l2 }), layer('dense', 1, { name: 'out', activation: 'sigmoid', penalties: l2 })],
+    train: trainSpec({ epochs, batch: 32, lr: 0.01 }),
+    grid,
+  };
+}
+
+describe('runSweep', () => {
+  let data: Dataset;
+  before(async () => {
+    await testBackend();
+    data = await moons();
+  });
+
+  it('finds the underfitting side: alpha 0.1 scores lower on test accuracy than the 1e-3 region', async () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 3, refine: 0, select: 'test.accuracy' });
+    const streamed: number[] = [];
+    const out = await runSweep(spec, data, { onPoints: (points) => streamed.push(points[0].alpha) });
+    assert.deepEqual(streamed, [1e-1, 1e-2, 1e-3], 'each alpha reported as it finishes, largest first');
+    assert.equal(out.grid.runs.length, 9);
+    const mean = (a: number) => {
+      const v = out.grid.runs.filter((r) => r.alpha === a).map((r) => r.final.test.accuracy!);
+      return v.reduce((x, y) => x + y, 0) / v.length;
+    };
+    assert.ok(mean(1e-1) + 0.02 < mean(1e-3), `test accuracy at 0.1: ${mean(1e-1)}, at 1e-3: ${mean(1e-3)}`);
+    assert.notEqual(out.grid.best!.alpha, 1e-1);
+    const strong = out.grid.runs.find((r) => r.alpha === 1e-1)!;
+    const weak = out.grid.runs.find((r) => r.alpha === 1e-3)!;
+    assert.ok(strong.norms.hidden.l2 < weak.norms.hidden.l2, 'a stronger penalty leaves smaller weights');
+    assert.ok(strong.final.penalty > weak.final.penalty, `the penalty term is larger: ${strong.final.penalty} vs ${weak.final.penalty}`);
+    assert.ok(strong.penaltyShare! > 0 && strong.penaltyShare! < 1);
+    assert.equal(out.representative!.rows.length, 300);
+    out.representative!.network.model.dispose();
+  });
+
+  it('refines inside the decade of the best coarse value and marks those points', async () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-3], repeats: 1, refine: 2, select: 'test.loss' }, 60);
+    const out = await runSweep(spec, data);
+    const refined = out.grid.runs.filter((r) => r.refined);
+    assert.equal(refined.length, 2);
+    const coarseBest = out.grid.runs.filter((r) => !r.refined).sort((a, b) => a.final.test.loss - b.final.test.loss)[0].alpha;
+    for (const r of refined) assert.ok(r.alpha > coarseBest / 10 && r.alpha < coarseBest * 10, `${r.alpha} near ${coarseBest}`);
+    assert.equal(out.grid.alpha.length, 4);
+    out.representative?.network.model.dispose();
+  });
+
+  it('a cancel mid-sweep keeps the finished points', async () => {
+    const controller = new AbortController();
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 40);
+    const out = await runSweep(spec, data, { signal: controller.signal, onPoints: () => controller.abort() });
+    assert.equal(out.cancelled, true);
+    assert.deepEqual(out.grid.alpha, [1e-1]);
+    assert.equal(out.grid.runs.length, 2);
+    assert.equal(out.grid.best!.alpha, 1e-1);
+    out.representative?.network.model.dispose();
+  });
+});
