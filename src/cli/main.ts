@@ -100,6 +100,10 @@ export async function main(argv: string[]): Promise<number> {
         else if (e.type === 'rows') {
           const last = e.rows[e.rows.length - 1];
           progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: checked.metricOf(e.cell) });
+        } else if (e.type === 'points') {
+          const p = e.points[0];
+          const scores = e.points.map((q) => q.final.test[q.final.test.r2 !== undefined ? 'r2' : 'accuracy'] ?? q.final.test.loss);
+          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: test ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
     });
@@ -137,9 +141,10 @@ function summaryLine(r: RunResult): string {
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
+  const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
   const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
-  return r.error ? `${head} (${r.error})` : head;
+  return r.error ? `${head}${best} (${r.error})` : `${head}${best}`;
 }
 
 if (require.main === module) {

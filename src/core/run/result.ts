@@ -97,5 +97,7 @@ export interface RunResult {
   data?: { source: string; nTrain: number; nTest: number; inputShape: number[]; standardize: string | false };
   /** Set when the history was downsampled to fit in the notebook (full resolution is in the run store). */
   downsampled?: boolean;
+  /** Parts left out of the notebook's copy to keep a cell under its size limit (the run store has them all). */
+  omitted?: string[];
   grid?: GridResult;
 }

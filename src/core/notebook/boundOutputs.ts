@@ -1,0 +1,251 @@
+// Keeps the outputs stored in a notebook small (contract section 1): at most 512 points
+// per history series and at most 256 KiB per cell. The full-resolution history lives in
+// the run store. Pure: the renderer and the extension reuse downsampleHistory.
+
+import { RUN_MIME, type History, type RunResult } from '../run/result';
+import { cellText, utf8Length } from './notebookText';
+import type { CellDoc, OutputDoc } from './types';
+
+export const MAX_HISTORY_POINTS = 512;
+export const MAX_CELL_BYTES = 256 * 1024;
+/** Significant digits kept when a history must shrink further (float32 training values carry about 7). */
+export const ROUNDED_DIGITS = 7;
+
+export interface BoundOptions {
+  maxPoints?: number;
+  maxCellBytes?: number;
+}
+
+/**
+ * Indices of at most `maxPoints` evenly spaced samples of `n`, always including the first
+ * and the last (maxPoints below 2 counts as 2). Strictly increasing.
+ */
+export function downsampleIndices(n: number, maxPoints: number): number[] {
+  const m = Math.max(2, Math.floor(maxPoints));
+  if (n <= m) return Array.from({ length: n }, (_, i) => i);
+  const idx = new Array<number>(m);
+  for (let k = 0; k < m; k++) idx[k] = Math.round((k * (n - 1)) / (m - 1));
+  return idx;
+}
+
+/**
+ * The history with every series (the epoch array, the top-level series, and the nested
+ * per-layer penalty and norm series, including ones added later) sampled at the same at
+ * most `maxPoints` epochs, first and last kept. Returns the same object when nothing
+ * needs to change; never mutates its argument.
+ */
+export function downsampleHistory<H extends History>(history: H, maxPoints: number): H {
+  const n = Array.isArray(history.epoch) ? history.epoch.length : longestArray(history);
+  const m = Math.max(2, Math.floor(maxPoints));
+  if (n <= m && longestArray(history) <= m) return history;
+  const idx = downsampleIndices(n, m);
+  return mapSeries(history, (arr) => {
+    if (arr.length === n) return idx.map((i) => arr[i]);
+    if (arr.length > m) return downsampleIndices(arr.length, m).map((i) => arr[i]);
+    return arr;
+  }) as H;
+}
+
+/** Number of epochs a history holds. */
+export function historyLength(history: History): number {
+  return Array.isArray(history.epoch) ? history.epoch.length : 0;
+}
+
+function longestArray(value: unknown, depth = 0): number {
+  if (Array.isArray(value)) return value.length;
+  if (!isObject(value) || depth > 4) return 0;
+  let max = 0;
+  for (const key of Object.keys(value)) max = Math.max(max, longestArray((value as Record<string, unknown>)[key], depth + 1));
+  return max;
+}
+
+/** Applies `f` to every array in a nested object of series (objects are copied, never mutated). */
+function mapSeries(value: unknown, f: (arr: unknown[], path: string[]) => unknown[], path: string[] = []): unknown {
+  if (Array.isArray(value)) return f(value, path);
+  if (!isObject(value) || path.length > 4) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setKey(out, key, mapSeries((value as Record<string, unknown>)[key], f, [...path, key]));
+  return out;
+}
+
+function roundHistory<H extends History>(history: H, digits: number): H {
+  return mapSeries(history, (arr, path) =>
+    path.length === 1 && path[0] === 'epoch' ? arr : arr.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(digits)) : v)),
+  ) as H;
+}
+
+/** The same kind of history with no epochs (extension series kept, empty). */
+function emptyHistory(history: History): History {
+  const empty = mapSeries(history, () => []) as History;
+  return { ...empty, penalty: {}, norms: {} };
+}
+
+/** A run result whose history has at most `maxPoints` points (marked `downsampled`). */
+export function downsampleRun(result: RunResult, maxPoints = MAX_HISTORY_POINTS): RunResult {
+  if (!isObject(result.history)) return result;
+  const history = downsampleHistory(result.history, maxPoints);
+  return history === result.history ? result : { ...result, history, downsampled: true };
+}
+
+// Reductions tried in order, until the cell fits. Each one is pure and idempotent.
+type Stage = (r: RunResult) => RunResult;
+
+const roundStage: Stage = (r) => {
+  const history = roundHistory(r.history, ROUNDED_DIGITS);
+  return sameJson(history, r.history) ? r : { ...r, history, downsampled: true };
+};
+const dropGridNorms: Stage = (r) => {
+  if (!r.grid || !Array.isArray(r.grid.runs) || !r.grid.runs.some((p) => isObject(p) && 'norms' in p)) return r;
+  const runs = r.grid.runs.map((p) => {
+    const { norms: _norms, ...rest } = p;
+    return rest as typeof p;
+  });
+  return omit({ ...r, grid: { ...r.grid, runs } }, 'grid.runs[].norms');
+};
+const dropHistory: Stage = (r) => (historyLength(r.history) === 0 ? r : omit({ ...r, history: emptyHistory(r.history), downsampled: true }, 'history'));
+const dropGridRuns: Stage = (r) => (r.grid && r.grid.runs?.length ? omit({ ...r, grid: { ...r.grid, runs: [] } }, 'grid.runs') : r);
+
+/** The contract's required fields only, with long strings cut: the last resort. */
+function stubRun(r: RunResult): RunResult {
+  const cut = (s: unknown, max: number) => (typeof s === 'string' && s.length > max ? `${s.slice(0, max)}...` : s);
+  const stub = {
+    regnb: r.regnb,
+    name: cut(r.name, 200),
+    runId: cut(r.runId, 200),
+    status: r.status,
+    error: cut(r.error, 2000),
+    task: r.task,
+    metric: r.metric,
+    backend: r.backend,
+    durationMs: r.durationMs,
+    layers: [],
+    history: emptyHistory(isObject(r.history) ? r.history : ({} as History)),
+    final: smallJson(r.final, 4096) ? r.final : { train: { loss: null }, test: { loss: null }, penalty: null },
+    store: cut(r.store, 1000),
+    ...(typeof r.startedAt === 'string' ? { startedAt: cut(r.startedAt, 100) } : {}),
+    downsampled: true,
+    omitted: [...new Set([...(r.omitted ?? []), 'layers', 'other fields'])],
+  };
+  return stub as unknown as RunResult;
+}
+
+function omit(r: RunResult, what: string): RunResult {
+  return r.omitted?.includes(what) ? r : { ...r, omitted: [...(r.omitted ?? []), what] };
+}
+
+/** Whether an output's data looks like a run result this module knows how to shrink. */
+export function isRunResultLike(data: unknown): data is RunResult {
+  return isObject(data) && isObject((data as { history?: unknown }).history);
+}
+
+/**
+ * Outputs of one cell, bounded. Run results are downsampled to `maxPoints`; then, while
+ * the cell's text (as laid out in the file) exceeds `maxCellBytes`: other outputs too big
+ * to ever fit are replaced by a note, and run results are reduced step by step (values
+ * rounded to 7 significant digits, no per-run grid norms, fewer points, no history, no
+ * grid runs, only the required fields), each loss recorded in the result's `omitted`.
+ * Never mutates the cell; bounding a bounded cell changes nothing.
+ */
+export function boundCellOutputs(cell: CellDoc, opts: BoundOptions = {}): OutputDoc[] | undefined {
+  if (!cell.outputs) return undefined;
+  const maxPoints = opts.maxPoints ?? MAX_HISTORY_POINTS;
+  const maxBytes = opts.maxCellBytes ?? MAX_CELL_BYTES;
+  const isRun = cell.outputs.map((o) => o.mime === RUN_MIME && isRunResultLike(o.data));
+  const sizeOf = (outs: OutputDoc[]) => utf8Length(cellText({ ...cell, outputs: outs }, 2));
+  const mapRuns: MapRuns = (outs, stage) => outs.map((o, k) => (isRun[k] ? withData(o, stage(o.data as RunResult)) : o));
+
+  let outputs = mapRuns(cell.outputs, (r) => downsampleRun(r, maxPoints));
+  if (sizeOf(outputs) <= maxBytes) return outputs;
+
+  // Other outputs are dropped (largest first, leaving a note) when they would not fit even
+  // beside the smallest form of the run results: no reduction of those could make room.
+  const dropLargestOther = (): boolean => {
+    let largest: { k: number; bytes: number } | undefined;
+    outputs.forEach((o, k) => {
+      if (isRun[k] || isNote(o)) return;
+      const bytes = utf8Length(JSON.stringify(o) ?? '');
+      if (!largest || bytes > largest.bytes) largest = { k, bytes };
+    });
+    if (!largest) return false;
+    const { k, bytes } = largest;
+    outputs = outputs.map((x, j) => (j === k ? noteFor(x, bytes, maxBytes) : x));
+    return true;
+  };
+  while (sizeOf(mapRuns(outputs, stubRun)) > maxBytes && dropLargestOther());
+  if (sizeOf(outputs) <= maxBytes) return outputs;
+
+  for (const stage of [roundStage, dropGridNorms]) {
+    outputs = mapRuns(outputs, stage);
+    if (sizeOf(outputs) <= maxBytes) return outputs;
+  }
+  const fewer = withFewerPoints(outputs, mapRuns, sizeOf, maxBytes);
+  if (fewer) return fewer;
+  for (const stage of [dropHistory, dropGridRuns]) {
+    outputs = mapRuns(outputs, stage);
+    if (sizeOf(outputs) <= maxBytes) return outputs;
+  }
+  outputs = mapRuns(outputs, stubRun);
+  while (sizeOf(outputs) > maxBytes && dropLargestOther());
+  return outputs;
+}
+
+type MapRuns = (outputs: OutputDoc[], stage: Stage) => OutputDoc[];
+
+/**
+ * The outputs with fewer history points, as many as fit (the bytes per point are measured
+ * once, the count estimated, then lowered until the cell fits, down to the first and last
+ * epoch), or undefined when even that does not fit.
+ */
+function withFewerPoints(outputs: OutputDoc[], mapRuns: MapRuns, sizeOf: (o: OutputDoc[]) => number, maxBytes: number): OutputDoc[] | undefined {
+  const points = Math.max(0, ...outputs.map((o) => (isRunResultLike(o.data) ? historyLength(o.data.history) : 0)));
+  if (points <= 2) return undefined;
+  const full = sizeOf(outputs);
+  const bare = sizeOf(mapRuns(outputs, (r) => ({ ...r, history: emptyHistory(r.history) })));
+  if (bare > maxBytes) return undefined;
+  const perPoint = Math.max(1, (full - bare) / points);
+  let m = Math.min(points - 1, Math.max(2, Math.floor(((maxBytes - bare) / perPoint) * 0.98)));
+  for (;;) {
+    const candidate = mapRuns(outputs, (r) => downsampleRun(r, m));
+    if (sizeOf(candidate) <= maxBytes) return candidate;
+    if (m === 2) return undefined;
+    m = Math.max(2, Math.floor(m * 0.9));
+  }
+}
+
+/** A run result bounded as the only output of a cell (what the extension puts in a cell). */
+export function boundRunResult(result: RunResult, opts: BoundOptions = {}): RunResult {
+  const outputs = boundCellOutputs({ kind: 'experiment', source: '', outputs: [{ mime: RUN_MIME, data: result }], extra: {} }, opts);
+  return outputs![0].data as RunResult;
+}
+
+const NOTE_PREFIX = 'RegNB: output omitted';
+
+function noteFor(o: OutputDoc, bytes: number, maxBytes: number): OutputDoc {
+  const kib = (b: number) => `${Math.ceil(b / 1024)} KiB`;
+  return { mime: 'text/plain', data: `${NOTE_PREFIX}: ${JSON.stringify(o.mime).slice(0, 200)} output of ${kib(bytes)} (a cell's outputs are limited to ${kib(maxBytes)} in the notebook file)` };
+}
+
+function isNote(o: OutputDoc): boolean {
+  return o.mime === 'text/plain' && typeof o.data === 'string' && o.data.startsWith(NOTE_PREFIX);
+}
+
+function withData(o: OutputDoc, data: unknown): OutputDoc {
+  return data === o.data ? o : { ...o, data };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function smallJson(v: unknown, max: number): boolean {
+  const text = JSON.stringify(v);
+  return text !== undefined && text.length <= max;
+}
+
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function isObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

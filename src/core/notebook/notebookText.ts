@@ -1,0 +1,73 @@
+// The text layout of a `.regnb` file: what JSON.stringify(value, null, 2) would print,
+// but with the known keys first in a fixed order whatever their kind (JSON.parse moves
+// integer-like keys to the front of an object; the file's own keys must not move).
+
+import type { CellDoc, NotebookDoc, OutputDoc } from './types';
+
+const INDENT = '  ';
+
+/** JSON text of `value` as it appears nested `level` levels deep in a 2-space pretty-printed file. */
+export function stringifyAt(value: unknown, level: number): string | undefined {
+  const text = JSON.stringify(value, null, 2) as string | undefined;
+  if (text === undefined || level === 0 || !text.includes('\n')) return text;
+  return text.replace(/\n/g, `\n${INDENT.repeat(level)}`);
+}
+
+/** An object with keys in the given order, laid out like JSON.stringify(_, null, 2). */
+export function objectText(entries: [string, unknown][], level: number): string {
+  const inner = INDENT.repeat(level + 1);
+  const lines: string[] = [];
+  for (const [key, value] of entries) {
+    const text = value instanceof RawJson ? value.text : stringifyAt(value, level + 1);
+    if (text !== undefined) lines.push(`${inner}${JSON.stringify(key)}: ${text}`);
+  }
+  return lines.length ? `{\n${lines.join(',\n')}\n${INDENT.repeat(level)}}` : '{}';
+}
+
+/** Already laid-out JSON text, inserted verbatim. */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
+function withExtra(known: [string, unknown][], extra: Record<string, unknown> | undefined): [string, unknown][] {
+  const names = new Set(known.map(([k]) => k));
+  const entries = known.filter(([, v]) => v !== undefined);
+  for (const key of Object.keys(extra ?? {})) if (!names.has(key)) entries.push([key, extra![key]]);
+  return entries;
+}
+
+export function outputText(output: OutputDoc, level: number): string {
+  return objectText(withExtra([['mime', output.mime], ['data', output.data]], output.extra), level);
+}
+
+export function cellText(cell: CellDoc, level: number): string {
+  const entries = withExtra([['kind', cell.kind], ['source', cell.source]], cell.extra);
+  if (cell.outputs !== undefined) {
+    const inner = INDENT.repeat(level + 2);
+    const items = cell.outputs.map((o) => `${inner}${outputText(o, level + 2)}`);
+    const outputs = items.length ? `[\n${items.join(',\n')}\n${INDENT.repeat(level + 1)}]` : '[]';
+    entries.splice(2, 0, ['outputs', new RawJson(outputs)]);
+  }
+  return objectText(entries, level);
+}
+
+export function notebookText(doc: NotebookDoc, cellTexts: string[]): string {
+  const cells = cellTexts.length ? `[\n${cellTexts.map((t) => `${INDENT.repeat(2)}${t}`).join(',\n')}\n${INDENT}]` : '[]';
+  const entries = withExtra([['regnb', 1], ['metadata', doc.metadata ?? {}], ['cells', new RawJson(cells)]], doc.extra);
+  return `${objectText(entries, 0)}\n`;
+}
+
+/** Bytes of `text` in UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

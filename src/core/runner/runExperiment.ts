@@ -1,0 +1,144 @@
+// Runs one experiment cell end to end: loads its data, resolves `train.from`,
+// trains, and writes the run store. Shared by the CLI and the extension's worker.
+
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadDataset } from '../data/loadDataset';
+import type { Dataset, ReadText } from '../data/dataset';
+import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
+import type { BackendName, GridPoint, GridResult, RunResult } from '../run/result';
+import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
+import { runSweep } from '../sweep/runSweep';
+import { inputLayoutFor, type Network } from '../engine/network';
+import { buildRunResult } from '../engine/runResult';
+import { defaultOutputActivation } from '../engine/objective';
+import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
+import { makeRunId } from '../store/runId';
+
+export interface RunContext {
+  /** Absolute path of the notebook: data files and the run store are relative to its folder. */
+  notebookPath: string;
+  /** Folder of the bundled data sets. */
+  dataDir: string;
+  backend: BackendName;
+  readText: ReadText;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export type RunEvent =
+  | { type: 'start'; cell: string; runId: string; epochs: number; layers: string[] }
+  | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number }
+  | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
+  | { type: 'done'; cell: string; result: RunResult };
+
+export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Promise<RunResult> {
+  const started = new Date();
+  const runId = makeRunId(spec.name, started);
+  const dir = runDir(ctx.notebookPath, spec.name, runId);
+  const store = path.relative(path.dirname(ctx.notebookPath), dir).split(path.sep).join('/');
+  const identity = { runId, startedAt: started.toISOString(), backend: ctx.backend, store, notebook: path.basename(ctx.notebookPath) };
+  let dataset: Dataset | undefined;
+  let network: Network | undefined;
+  try {
+    dataset = await loadDataset(spec.data, {
+      baseDir: path.dirname(ctx.notebookPath),
+      dataDir: ctx.dataDir,
+      readText: ctx.readText,
+      inputShape: inputLayoutFor(spec.model),
+    });
+    spec = withOutputFor(spec, dataset);
+    const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
+    const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
+    ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers });
+    let outcome: MemberOutcome;
+    let grid: GridResult | undefined;
+    if (spec.grid) {
+      const sweep = await runSweep(spec, dataset, {
+        signal: ctx.signal,
+        initialWeights: from?.weights,
+        onRows: (_p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
+        onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),
+      });
+      if (!sweep.representative) throw new Error(sweep.cancelled ? 'the sweep was cancelled before any point finished' : 'no point of the sweep finished');
+      outcome = { ...sweep.representative, status: sweep.cancelled ? 'cancelled' : sweep.representative.status };
+      grid = sweep.grid;
+    } else {
+      [outcome] = await train(dataset, [{ layers: spec.model, train: spec.train, initialWeights: from?.weights }], {
+        signal: ctx.signal,
+        onRows: (_m, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
+      });
+    }
+    network = outcome.network;
+    const result = buildRunResult(spec, dataset, outcome, { ...identity, from: from ? { cell: spec.train.from!, runId: from.runId } : null });
+    if (grid) result.grid = grid;
+    // A diverged model's weights are NaN: not worth keeping as a starting point.
+    const artifacts = outcome.status === 'diverged' ? undefined : await modelArtifacts(network);
+    await writeRun(dir, result, artifacts);
+    ctx.onEvent?.({ type: 'done', cell: spec.name, result });
+    return result;
+  } catch (e) {
+    const result = failedResult(spec, dataset, identity, (e as Error).message);
+    await writeRun(dir, result, undefined);
+    ctx.onEvent?.({ type: 'done', cell: spec.name, result });
+    return result;
+  } finally {
+    network?.model.dispose();
+  }
+}
+
+async function startingWeights(notebookPath: string, cell: string): Promise<{ runId: string; weights: tf.Tensor[] }> {
+  const run = await latestRun(notebookPath, cell);
+  if (!run) throw new Error(`train.from: cell '${cell}' has no completed run yet; run it first`);
+  const artifacts = await readModelArtifacts(run.dir);
+  const named = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  return { runId: run.runId, weights: artifacts.weightSpecs.map((s) => named[s.name]) };
+}
+
+async function modelArtifacts(net: Network): Promise<ModelArtifacts> {
+  let saved: ModelArtifacts | undefined;
+  await net.model.save(
+    tf.io.withSaveHandler(async (a) => {
+      saved = { modelTopology: a.modelTopology as object, weightSpecs: a.weightSpecs ?? [], weightData: a.weightData as ArrayBuffer, format: a.format, generatedBy: a.generatedBy, convertedBy: a.convertedBy ?? null };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return saved!;
+}
+
+function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string): RunResult {
+  const task = dataset?.task ?? (spec.data.task ?? 'binary');
+  return {
+    regnb: 1,
+    name: spec.name,
+    runId: id.runId,
+    status: 'failed',
+    error: message,
+    task,
+    metric: task === 'regression' ? 'r2' : 'accuracy',
+    backend: id.backend,
+    durationMs: Date.now() - Date.parse(id.startedAt),
+    layers: [],
+    history: { epoch: [], dataLoss: [], penalty: {}, totalLoss: [], testLoss: [], trainMetric: [], testMetric: [], norms: {} },
+    final: { train: { loss: NaN }, test: { loss: NaN }, penalty: 0 },
+    store: id.store,
+    startedAt: id.startedAt,
+    notebook: id.notebook,
+  };
+}
+
+/**
+ * CSV files reveal their task only when read: fill in the output activation the task
+ * implies, and refuse an output layer whose size does not fit the data.
+ */
+function withOutputFor(spec: ExperimentSpec, dataset: Dataset): ExperimentSpec {
+  const out = [...spec.model].reverse().find((l) => WEIGHTED_LAYER_TYPES.includes(l.type));
+  if (!out) return spec;
+  const units = dataset.task === 'multiclass' ? dataset.classes : 1;
+  if (out.size !== units) {
+    const what = dataset.task === 'multiclass' ? `${dataset.classes} classes` : `a ${dataset.task} task`;
+    throw new Error(`the output layer ${out.name} has ${out.size} units but the data set has ${what}: it needs ${units}`);
+  }
+  if (out.activation) return spec;
+  return { ...spec, model: spec.model.map((l) => (l === out ? { ...l, activation: defaultOutputActivation(dataset.task) } : l)) };
+}

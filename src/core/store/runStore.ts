@@ -1,0 +1,448 @@
+// The run store (contract section 4): every run writes
+// `.regnb/runs/<notebook-stem>/<cell-name>/<runId>/` next to the notebook, holding
+// result.json (full resolution), history.csv, summary.json (what listings need, so they
+// need not parse long histories) and, when there is a model, model.json + weights.bin in
+// TensorFlow.js layers format (loadable by tf.loadLayersModel).
+//
+// A run folder appears complete or not at all: it is written as the hidden folder
+// `.<runId>.tmp` next to its final place, flushed, then renamed. Runs are never overwritten.
+
+import * as fs from 'fs/promises';
+import * as path from 'path';
+import type { FinalScores, MetricName, RunResult, RunStatus } from '../run/result';
+import { syncDir, writeNewFile } from './atomicWrite';
+import { historyCsv } from './historyCsv';
+import { parseRunId, safeName } from './runId';
+
+export const STORE_FOLDER = '.regnb';
+export const RESULT_FILE = 'result.json';
+export const SUMMARY_FILE = 'summary.json';
+export const HISTORY_FILE = 'history.csv';
+export const MODEL_FILE = 'model.json';
+export const WEIGHTS_FILE = 'weights.bin';
+
+export type WeightDtype = 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+
+/** One weight tensor in a weights manifest (tfjs WeightsManifestEntry). */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: WeightDtype;
+}
+
+/** What a tfjs `io.withSaveHandler` receives (tfjs ModelArtifacts, layers format). */
+export interface ModelArtifacts {
+  modelTopology: object;
+  weightSpecs: WeightSpec[];
+  /** One buffer, or several concatenated in order (tfjs 4 may hand either). */
+  weightData: ArrayBuffer | ArrayBuffer[];
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: object;
+  userDefinedMetadata?: Record<string, unknown>;
+}
+
+/** A model already laid out as files: model.json's content and the weights' bytes. */
+export interface ModelFiles {
+  modelJson: object;
+  weights: Uint8Array | ArrayBuffer;
+}
+
+/** A stored model read back: the weights in one buffer. */
+export interface StoredModel extends ModelArtifacts {
+  weightData: ArrayBuffer;
+}
+
+export class RunStoreError extends Error {
+  override readonly name = 'RunStoreError';
+  constructor(
+    message: string,
+    readonly code: 'EEXIST' | 'ECORRUPT' | 'ENOTRUN' | 'EMODEL',
+  ) {
+    super(message);
+  }
+}
+
+/** What a listing knows of a run (from summary.json). */
+export interface RunSummary {
+  /** The cell's name (from the result; the folder name when unreadable). */
+  cell: string;
+  runId: string;
+  /** Absolute path of the run folder. */
+  dir: string;
+  status: RunStatus;
+  error: string | null;
+  /** ISO time; from the run id when the result has none. */
+  startedAt: string | null;
+  durationMs: number | null;
+  metric: MetricName;
+  task: string | null;
+  backend: string | null;
+  epochs: number;
+  final: FinalScores | null;
+  trainMetric: number | null;
+  testMetric: number | null;
+  testLoss: number | null;
+  /** Penalty as a fraction of the last epoch's total training loss. */
+  penaltyShare: number | null;
+  /** model.json + weights.bin were stored (usable by train.from). */
+  hasModel: boolean;
+  /** The run was a sweep (result.grid). */
+  grid: boolean;
+  from: { cell: string; runId: string } | null;
+}
+
+export interface RunListing {
+  /** All runs, oldest first. */
+  runs: RunSummary[];
+  /** Runs grouped by cell (cells sorted by name), oldest first. */
+  cells: { cell: string; runs: RunSummary[] }[];
+  /** Unreadable or corrupt run folders, one message each (these runs are left out). */
+  problems: string[];
+}
+
+/** `<notebook folder>/.regnb/runs/<notebook stem>` */
+export function storeRoot(notebookPath: string): string {
+  const stem = path.basename(notebookPath, path.extname(notebookPath)) || path.basename(notebookPath);
+  return path.join(path.dirname(path.resolve(notebookPath)), STORE_FOLDER, 'runs', safeName(stem));
+}
+
+/** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>` */
+export function cellDir(notebookPath: string, cellName: string): string {
+  return path.join(storeRoot(notebookPath), safeName(cellName));
+}
+
+/** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>/<runId>` */
+export function runDir(notebookPath: string, cellName: string, runId: string): string {
+  return path.join(cellDir(notebookPath, cellName), safeName(runId));
+}
+
+/**
+ * Writes a run into `dir`, which must not exist yet: result.json, history.csv,
+ * summary.json and, with `artifacts`, model.json + weights.bin. Atomic: everything goes
+ * into the hidden `.<runId>.tmp` folder beside `dir`, which is renamed into place.
+ */
+export async function writeRun(dir: string, result: RunResult, artifacts?: ModelArtifacts | ModelFiles): Promise<{ dir: string; files: string[] }> {
+  dir = path.resolve(dir);
+  const parent = path.dirname(dir);
+  const name = path.basename(dir);
+  if (await exists(dir)) throw new RunStoreError(`run folder ${dir} already exists: runs are never overwritten`, 'EEXIST');
+  const model = artifacts ? modelFiles(artifacts) : undefined;
+
+  await fs.mkdir(parent, { recursive: true });
+  const tmp = path.join(parent, `.${name}.tmp`);
+  try {
+    await fs.mkdir(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RunStoreError(`run ${name} is already being written (${tmp} exists)`, 'EEXIST');
+    throw e;
+  }
+  const files: [string, string | Uint8Array][] = [
+    [RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`],
+    [HISTORY_FILE, historyCsv(result)],
+  ];
+  if (model) files.push([MODEL_FILE, `${JSON.stringify(model.json, null, 2)}\n`], [WEIGHTS_FILE, model.weights]);
+  try {
+    for (const [file, data] of files) await writeNewFile(path.join(tmp, file), data);
+    const resultBytes = Buffer.byteLength(files[0][1] as string);
+    const summary = summarize(result, { dir, hasModel: !!model });
+    await writeNewFile(path.join(tmp, SUMMARY_FILE), `${JSON.stringify({ ...withoutDir(summary), resultBytes }, null, 2)}\n`);
+    await syncDir(tmp);
+    if (await exists(dir)) throw new RunStoreError(`run folder ${dir} already exists: runs are never overwritten`, 'EEXIST');
+    await fs.rename(tmp, dir);
+  } catch (e) {
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+  await syncDir(parent);
+  return { dir, files: [...files.map(([f]) => path.join(dir, f)), path.join(dir, SUMMARY_FILE)] };
+}
+
+/** The full-resolution run result stored in `dir`. */
+export async function readRun(dir: string): Promise<RunResult> {
+  const file = path.join(dir, RESULT_FILE);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new RunStoreError(`${file}: cannot read: ${(e as Error).message}`, 'ENOTRUN');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new RunStoreError(`${file}: not valid JSON (${(e as Error).message})`, 'ECORRUPT');
+  }
+  const problem = resultProblem(value);
+  if (problem) throw new RunStoreError(`${file}: ${problem}`, 'ECORRUPT');
+  return value as RunResult;
+}
+
+/** Every run of the notebook, grouped by cell, skipping (and reporting) unreadable folders. */
+export async function listRuns(notebookPath: string): Promise<RunListing> {
+  const root = storeRoot(notebookPath);
+  const problems: string[] = [];
+  const cellFolders = await subfolders(root, problems, notebookPath);
+  const perCell = await Promise.all(cellFolders.map((folder) => runsIn(path.join(root, folder), folder, problems, notebookPath)));
+  const runs = perCell.flat().sort(byTime);
+  const groups = new Map<string, RunSummary[]>();
+  for (const r of runs) groups.set(r.cell, [...(groups.get(r.cell) ?? []), r]);
+  const cells = [...groups.keys()].sort().map((cell) => ({ cell, runs: groups.get(cell)! }));
+  return { runs, cells, problems };
+}
+
+/** The runs of one cell, oldest first (unreadable folders skipped). */
+export async function listCellRuns(notebookPath: string, cellName: string): Promise<RunSummary[]> {
+  const runs = await runsIn(cellDir(notebookPath, cellName), cellName, [], notebookPath);
+  return runs.filter((r) => r.cell === cellName).sort(byTime);
+}
+
+/** The latest completed run of a cell that stored a model (what `train.from` loads), if any. */
+export async function latestRun(notebookPath: string, cellName: string): Promise<RunSummary | undefined> {
+  const runs = await listCellRuns(notebookPath, cellName);
+  for (let i = runs.length - 1; i >= 0; i--) if (runs[i].status === 'completed' && runs[i].hasModel) return runs[i];
+  return undefined;
+}
+
+/** The model stored in a run folder, in the form a tfjs save handler receives. */
+export async function readModelArtifacts(dir: string): Promise<StoredModel> {
+  const file = path.join(dir, MODEL_FILE);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new RunStoreError(`${file}: cannot read the stored model: ${(e as Error).message}`, 'EMODEL');
+  }
+  if (typeof json !== 'object' || json === null || typeof json.modelTopology !== 'object' || json.modelTopology === null) {
+    throw new RunStoreError(`${file}: no modelTopology`, 'EMODEL');
+  }
+  const manifest = json.weightsManifest;
+  if (!Array.isArray(manifest)) throw new RunStoreError(`${file}: no weightsManifest`, 'EMODEL');
+  const specs: WeightSpec[] = [];
+  const buffers: Uint8Array[] = [];
+  for (const group of manifest as { paths?: unknown; weights?: unknown }[]) {
+    if (!Array.isArray(group?.paths) || !Array.isArray(group.weights)) throw new RunStoreError(`${file}: a weightsManifest group needs paths and weights`, 'EMODEL');
+    for (const p of group.paths) {
+      // Only files inside the run folder: a model.json from elsewhere cannot make us read other files.
+      if (typeof p !== 'string' || p === '' || path.isAbsolute(p) || p.split(/[\\/]/).includes('..')) {
+        throw new RunStoreError(`${file}: weights path ${JSON.stringify(p)} is not a file of the run folder`, 'EMODEL');
+      }
+      try {
+        buffers.push(await fs.readFile(path.join(dir, p)));
+      } catch (e) {
+        throw new RunStoreError(`${path.join(dir, p)}: cannot read the weights: ${(e as Error).message}`, 'EMODEL');
+      }
+    }
+    specs.push(...(group.weights as WeightSpec[]));
+  }
+  const weightData = concat(buffers);
+  const expected = expectedBytes(specs);
+  if (expected !== undefined && expected !== weightData.byteLength) {
+    throw new RunStoreError(`${dir}: the weights hold ${weightData.byteLength} bytes but the manifest describes ${expected}`, 'EMODEL');
+  }
+  const out: StoredModel = { modelTopology: json.modelTopology as object, weightSpecs: specs, weightData };
+  if (typeof json.format === 'string') out.format = json.format;
+  if (typeof json.generatedBy === 'string') out.generatedBy = json.generatedBy;
+  if (typeof json.convertedBy === 'string' || json.convertedBy === null) out.convertedBy = json.convertedBy as string | null;
+  if (typeof json.trainingConfig === 'object' && json.trainingConfig !== null) out.trainingConfig = json.trainingConfig;
+  if (typeof json.userDefinedMetadata === 'object' && json.userDefinedMetadata !== null) out.userDefinedMetadata = json.userDefinedMetadata as Record<string, unknown>;
+  return out;
+}
+
+/**
+ * Deletes a run folder (renamed away first, so it vanishes at once from listings).
+ * Refuses folders that are not run folders of a store. Returns false when `dir` does not exist.
+ */
+export async function deleteRun(dir: string): Promise<boolean> {
+  dir = path.resolve(dir);
+  if (!(await exists(dir))) return false;
+  const parts = dir.split(path.sep);
+  const inStore = parts.includes(STORE_FOLDER) && parts[parts.indexOf(STORE_FOLDER) + 1] === 'runs';
+  const looksLikeRun = parseRunId(path.basename(dir)) !== undefined || (await exists(path.join(dir, RESULT_FILE)));
+  if (!inStore || !looksLikeRun) throw new RunStoreError(`${dir} is not a run folder of a RegNB run store: not deleted`, 'ENOTRUN');
+  const doomed = path.join(path.dirname(dir), `.${path.basename(dir)}.deleting-${process.pid}-${Date.now().toString(36)}`);
+  await fs.rename(dir, doomed);
+  await fs.rm(doomed, { recursive: true, force: true });
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** The listing entry of a result. */
+export function summarize(result: RunResult, where: { dir: string; hasModel: boolean }): RunSummary {
+  const h = result.history ?? ({} as RunResult['history']);
+  const last = (a: unknown) => (Array.isArray(a) && a.length ? num(a[a.length - 1]) : null);
+  const metric: MetricName = result.metric === 'r2' ? 'r2' : 'accuracy';
+  const final = isObject(result.final) ? result.final : null;
+  const penalty = num(final?.penalty);
+  const total = last(h.totalLoss) ?? (num(final?.train?.loss) !== null && penalty !== null ? num(final!.train.loss)! + penalty : null);
+  return {
+    cell: typeof result.name === 'string' ? result.name : path.basename(path.dirname(where.dir)),
+    runId: typeof result.runId === 'string' ? result.runId : path.basename(where.dir),
+    dir: where.dir,
+    status: result.status,
+    error: typeof result.error === 'string' ? result.error : null,
+    startedAt: typeof result.startedAt === 'string' ? result.startedAt : (parseRunId(result.runId)?.time.toISOString() ?? null),
+    durationMs: num(result.durationMs),
+    metric,
+    task: typeof result.task === 'string' ? result.task : null,
+    backend: typeof result.backend === 'string' ? result.backend : null,
+    epochs: Array.isArray(h.epoch) ? h.epoch.length : 0,
+    final,
+    trainMetric: num(final?.train?.[metric]) ?? last(h.trainMetric),
+    testMetric: num(final?.test?.[metric]) ?? last(h.testMetric),
+    testLoss: num(final?.test?.loss) ?? last(h.testLoss),
+    penaltyShare: penalty !== null && total !== null && total > 0 ? penalty / total : null,
+    hasModel: where.hasModel,
+    grid: !!result.grid,
+    from: result.from ?? null,
+  };
+}
+
+async function runsIn(folder: string, cellFolder: string, problems: string[], notebookPath: string): Promise<RunSummary[]> {
+  const names = await subfolders(folder, problems, notebookPath);
+  const out = await Promise.all(
+    names.map(async (name) => {
+      const dir = path.join(folder, name);
+      try {
+        return await readSummary(dir, cellFolder);
+      } catch (e) {
+        problems.push(`${shown(dir, notebookPath)}: ${describeError(e, dir)}`);
+        return undefined;
+      }
+    }),
+  );
+  return out.filter((r): r is RunSummary => r !== undefined);
+}
+
+/** summary.json when it matches result.json (by size), else a summary of result.json itself. */
+async function readSummary(dir: string, cellFolder: string): Promise<RunSummary> {
+  const resultStat = await fs.stat(path.join(dir, RESULT_FILE)).catch(() => undefined);
+  if (!resultStat) {
+    throw new RunStoreError(`no ${RESULT_FILE} (not a run folder, or an incomplete one)`, 'ENOTRUN');
+  }
+  try {
+    const s = JSON.parse(await fs.readFile(path.join(dir, SUMMARY_FILE), 'utf8')) as Partial<RunSummary> & { resultBytes?: number };
+    if (isObject(s) && s.resultBytes === resultStat.size && typeof s.runId === 'string' && typeof s.status === 'string' && typeof s.cell === 'string') {
+      const { resultBytes: _bytes, ...rest } = s;
+      return { ...(rest as Omit<RunSummary, 'dir'>), dir };
+    }
+  } catch {
+    // Missing or damaged summary: fall back to the result itself.
+  }
+  const result = await readRun(dir);
+  const summary = summarize(result, { dir, hasModel: await exists(path.join(dir, MODEL_FILE)) });
+  if (typeof result.name !== 'string') summary.cell = cellFolder;
+  return summary;
+}
+
+/** Visible subfolders (hidden ones are temporary: runs being written or deleted). */
+async function subfolders(dir: string, problems: string[], notebookPath: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push(`${shown(dir, notebookPath)}: cannot read the folder: ${(e as Error).message}`);
+    return [];
+  }
+}
+
+function resultProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return 'not a run result (not a JSON object)';
+  const r = v as Partial<RunResult>;
+  if (r.regnb !== 1) return `not a run result of this RegNB version ("regnb": ${JSON.stringify(r.regnb)})`;
+  if (typeof r.runId !== 'string') return 'run result without a "runId"';
+  if (!['completed', 'cancelled', 'failed', 'diverged'].includes(r.status as string)) return `run result with an unknown status ${JSON.stringify(r.status)}`;
+  if (!isObject(r.history) || !Array.isArray(r.history.epoch)) return 'run result without a history';
+  return undefined;
+}
+
+function modelFiles(a: ModelArtifacts | ModelFiles): { json: object; weights: Uint8Array } {
+  if ('modelJson' in a) {
+    const weights = a.weights instanceof Uint8Array ? a.weights : new Uint8Array(a.weights);
+    return { json: a.modelJson, weights };
+  }
+  if (!isObject(a.modelTopology)) throw new RunStoreError('model artifacts without a modelTopology', 'EMODEL');
+  const weights = new Uint8Array(concat((Array.isArray(a.weightData) ? a.weightData : [a.weightData]).map((b) => new Uint8Array(b))));
+  const expected = expectedBytes(a.weightSpecs);
+  if (expected !== undefined && expected !== weights.byteLength) {
+    throw new RunStoreError(`model artifacts: ${weights.byteLength} bytes of weights but the specs describe ${expected}`, 'EMODEL');
+  }
+  // Key order as tfjs's own file handlers write it.
+  const json: Record<string, unknown> = {
+    modelTopology: a.modelTopology,
+    format: a.format ?? 'layers-model',
+    generatedBy: a.generatedBy ?? 'regnb',
+    convertedBy: a.convertedBy ?? null,
+    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: a.weightSpecs }],
+  };
+  if (a.trainingConfig) json.trainingConfig = a.trainingConfig;
+  if (a.userDefinedMetadata) json.userDefinedMetadata = a.userDefinedMetadata;
+  return { json, weights };
+}
+
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
+
+/** Bytes the specs describe, or undefined when that cannot be known (strings). */
+function expectedBytes(specs: readonly WeightSpec[]): number | undefined {
+  let total = 0;
+  for (const s of specs) {
+    const q = (s as { quantization?: { dtype?: string } }).quantization;
+    const bytes = DTYPE_BYTES[q?.dtype ?? s.dtype];
+    if (bytes === undefined || !Array.isArray(s.shape)) return undefined;
+    total += bytes * s.shape.reduce((a, b) => a * b, 1);
+  }
+  return total;
+}
+
+function concat(parts: Uint8Array[]): ArrayBuffer {
+  const total = parts.reduce((a, p) => a + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out.buffer;
+}
+
+function withoutDir(s: RunSummary): Omit<RunSummary, 'dir'> {
+  const { dir: _dir, ...rest } = s;
+  return rest;
+}
+
+function byTime(a: RunSummary, b: RunSummary): number {
+  const ta = a.startedAt ? Date.parse(a.startedAt) : NaN;
+  const tb = b.startedAt ? Date.parse(b.startedAt) : NaN;
+  if (ta !== tb && !Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+function shown(dir: string, notebookPath: string): string {
+  const rel = path.relative(path.dirname(path.resolve(notebookPath)), dir);
+  return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : dir;
+}
+
+function describeError(e: unknown, dir: string): string {
+  const msg = (e as Error).message ?? String(e);
+  // readRun's messages start with the file path: keep only what follows it.
+  const prefix = path.join(dir, RESULT_FILE);
+  return msg.startsWith(prefix) ? `${RESULT_FILE}${msg.slice(prefix.length)}` : msg;
+}

@@ -1,0 +1,167 @@
+// Command palette and tree actions. Each command is a thin adapter over the pure
+// store, chart and notebook code.
+
+import * as vscode from 'vscode';
+import * as path from 'path';
+import * as fs from 'fs/promises';
+import { deleteRun, listRuns, readRun, runDir, type RunSummary } from '../core/store/runStore';
+import { allChartsFor } from '../core/charts/specs';
+import { renderSvg } from '../core/charts/renderSvg';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backend';
+import type { ExperimentTree, TreeNode } from './experimentTree';
+import type { TrainingClient } from './trainingClient';
+import { NOTEBOOK_TYPE } from './ids';
+import { openComparison } from './compare';
+
+type RunNode = Extract<TreeNode, { kind: 'run' }>;
+type CellNode = Extract<TreeNode, { kind: 'cell' }>;
+
+export function registerCommands(context: vscode.ExtensionContext, tree: ExperimentTree, client: TrainingClient): void {
+  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  register('regnb.newNotebook', async () => {
+    const template = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'weight-regularization.regnb'));
+    const data = await new (await import('./serializer')).RegnbSerializer().deserializeNotebook(template);
+    const doc = await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data);
+    await vscode.window.showNotebookDocument(doc);
+  });
+
+  register('regnb.runAll', async () => {
+    const editor = vscode.window.activeNotebookEditor;
+    if (!editor || editor.notebook.notebookType !== NOTEBOOK_TYPE) {
+      void vscode.window.showInformationMessage('Open a RegNB notebook to run its experiments.');
+      return;
+    }
+    await vscode.commands.executeCommand('notebook.execute', editor.notebook.uri);
+  });
+
+  register('regnb.selectBackend', async () => {
+    const config = vscode.workspace.getConfiguration('regnb');
+    const current = config.get<BackendChoice>('backend', 'auto');
+    const active = await client.activeBackend().catch(() => undefined);
+    const pick = await vscode.window.showQuickPick(
+      BACKEND_CHOICES.map((b) => ({ label: b, description: b === current ? `current setting${active ? `, running on ${active}` : ''}` : '' })),
+      { title: 'TensorFlow.js backend for training' },
+    );
+    if (pick) await config.update('backend', pick.label, vscode.ConfigurationTarget.Global);
+  });
+
+  register('regnb.refreshTree', () => tree.refresh());
+
+  register('regnb.revealCell', async (node: CellNode | RunNode) => {
+    const doc = await vscode.workspace.openNotebookDocument(node.notebook);
+    const range = new vscode.NotebookRange(node.cellIndex, node.cellIndex + 1);
+    await vscode.window.showNotebookDocument(doc, { selections: [range] });
+    vscode.window.activeNotebookEditor?.revealRange(range, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+  });
+
+  register('regnb.openResult', async (node: RunNode) => {
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(runFolder(node), 'result.json')), { preview: true });
+  });
+
+  register('regnb.openRunFolder', async (node: RunNode) => {
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(runFolder(node), 'result.json')));
+  });
+
+  register('regnb.deleteRun', async (node: RunNode, selected?: RunNode[]) => {
+    const nodes = selected?.length ? selected : [node];
+    const what = nodes.length === 1 ? `run ${nodes[0].run.runId}` : `${nodes.length} runs`;
+    const ok = await vscode.window.showWarningMessage(`Delete ${what}? Its history and trained model are removed from the run store.`, { modal: true }, 'Delete');
+    if (ok !== 'Delete') return;
+    for (const n of nodes) await deleteRun(runFolder(n));
+    tree.refresh();
+  });
+
+  register('regnb.clearRuns', async () => {
+    const notebook = await pickNotebook();
+    if (!notebook) return;
+    const listing = await listRuns(notebook.fsPath);
+    if (listing.runs.length === 0) {
+      void vscode.window.showInformationMessage(`${path.basename(notebook.fsPath)} has no stored runs.`);
+      return;
+    }
+    const ok = await vscode.window.showWarningMessage(
+      `Delete all ${listing.runs.length} stored runs of ${path.basename(notebook.fsPath)}? Cells that start from another cell's weights (train.from) will need it to run again.`,
+      { modal: true },
+      'Delete All',
+    );
+    if (ok !== 'Delete All') return;
+    for (const r of listing.runs) await deleteRun(r.dir);
+    tree.refresh();
+  });
+
+  register('regnb.exportRun', async (node?: RunNode) => {
+    const run = node ? { dir: runFolder(node), name: node.cell } : await pickRun('Export which run?');
+    if (!run) return;
+    const format = await vscode.window.showQuickPick(
+      [
+        { label: 'CSV', description: 'history, one row per epoch', id: 'csv' },
+        { label: 'JSON', description: 'the full run result', id: 'json' },
+        { label: 'Charts', description: 'SVG files of every chart', id: 'charts' },
+      ],
+      { title: 'Export run as' },
+    );
+    if (!format) return;
+    if (format.id === 'charts') {
+      const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export charts here' });
+      if (!folder?.[0]) return;
+      const result = await readRun(run.dir);
+      for (const chart of allChartsFor(result)) {
+        const target = vscode.Uri.joinPath(folder[0], `${result.name}-${chart.id}.svg`);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await renderSvg(chart.spec)));
+      }
+      void vscode.window.showInformationMessage(`Charts of ${result.name} exported to ${folder[0].fsPath}.`);
+      return;
+    }
+    const source = path.join(run.dir, format.id === 'csv' ? 'history.csv' : 'result.json');
+    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${run.name}.${format.id}`), filters: { [format.label]: [format.id] } });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, await fs.readFile(source));
+    void vscode.window.showInformationMessage(`Exported ${path.basename(target.fsPath)}.`);
+  });
+
+  register('regnb.compareRuns', async (node?: RunNode, selected?: RunNode[]) => {
+    let dirs = (selected?.length ? selected : node ? [node] : tree.view.selection.filter((n): n is RunNode => n.kind === 'run')).map(runFolder);
+    if (dirs.length < 2) {
+      const notebook = await pickNotebook();
+      if (!notebook) return;
+      const listing = await listRuns(notebook.fsPath);
+      const picks = await vscode.window.showQuickPick(
+        listing.runs.map((r) => ({ label: r.cell, description: r.runId, detail: summary(r), dir: r.dir })),
+        { canPickMany: true, title: 'Runs to compare (pick two or more)' },
+      );
+      if (!picks || picks.length < 2) return;
+      dirs = picks.map((p) => p.dir);
+    }
+    await openComparison(await Promise.all(dirs.map(readRun)));
+  });
+}
+
+function runFolder(node: RunNode): string {
+  return runDir(node.notebook.fsPath, node.cell, node.run.runId);
+}
+
+function summary(r: RunSummary): string {
+  const m = r.metric === 'r2' ? 'R²' : 'accuracy';
+  return `${r.status}${r.testMetric !== undefined && r.testMetric !== null ? ` · test ${m} ${r.testMetric.toFixed(3)}` : ''}`;
+}
+
+async function pickNotebook(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeNotebookEditor?.notebook;
+  if (active?.notebookType === NOTEBOOK_TYPE && !active.isUntitled) return active.uri;
+  const files = await vscode.workspace.findFiles('**/*.regnb', '**/node_modules/**');
+  if (files.length === 1) return files[0];
+  const pick = await vscode.window.showQuickPick(files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { title: 'Which notebook?' });
+  return pick?.uri;
+}
+
+async function pickRun(title: string): Promise<{ dir: string; name: string } | undefined> {
+  const notebook = await pickNotebook();
+  if (!notebook) return undefined;
+  const listing = await listRuns(notebook.fsPath);
+  const pick = await vscode.window.showQuickPick(
+    [...listing.runs].reverse().map((r) => ({ label: r.cell, description: r.runId, detail: summary(r), dir: r.dir })),
+    { title },
+  );
+  return pick ? { dir: pick.dir, name: pick.label } : undefined;
+}

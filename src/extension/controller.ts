@@ -1,0 +1,133 @@
+// The notebook controller ("kernel") for experiment cells: run cell, run all,
+// interrupt. Training happens in the worker; this class turns its events into cell
+// executions, live progress for the renderer, and final run-result outputs.
+
+import * as vscode from 'vscode';
+import { checkNotebook, runOrder } from '../core/cell/checkNotebook';
+import { formatProblem } from '../core/cell/problems';
+import type { ExperimentSpec } from '../core/spec/experiment';
+import { RUN_MIME, type RunResult } from '../core/run/result';
+import { boundRunResult } from '../core/notebook/boundOutputs';
+import { latestRun } from '../core/store/runStore';
+import type { TrainingClient } from './trainingClient';
+import type { LiveChannel } from './liveChannel';
+import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE, PROGRESS_MIME } from './ids';
+
+export class RegnbController implements vscode.Disposable {
+  private readonly controller: vscode.NotebookController;
+  private executionOrder = 0;
+  private readonly running = new Map<string, AbortController>();
+  private readonly emitter = new vscode.EventEmitter<RunResult>();
+  /** Fires after every finished run (the tree refreshes on it). */
+  readonly onDidFinishRun = this.emitter.event;
+
+  constructor(
+    private readonly client: TrainingClient,
+    private readonly live: LiveChannel,
+  ) {
+    this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'RegNB');
+    this.controller.supportedLanguages = [LANGUAGE_ID];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.description = 'Trains experiment cells with TensorFlow.js';
+    this.controller.executeHandler = (cells, notebook) => this.execute(cells, notebook);
+    this.controller.interruptHandler = (notebook) => {
+      this.running.get(notebook.uri.toString())?.abort();
+    };
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+    this.emitter.dispose();
+  }
+
+  private async execute(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      const manage = 'Manage Workspace Trust';
+      const pick = await vscode.window.showWarningMessage('Running experiments trains code on your data: trust this workspace first.', manage);
+      if (pick === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      return;
+    }
+    const key = notebook.uri.toString();
+    const abort = new AbortController();
+    this.running.get(key)?.abort();
+    this.running.set(key, abort);
+    try {
+      const plan = await this.plan(cells, notebook);
+      for (const step of plan) {
+        if (abort.signal.aborted) break;
+        await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
+      }
+    } finally {
+      if (this.running.get(key) === abort) this.running.delete(key);
+    }
+  }
+
+  /** Cells to run, in dependency order, with cells named in `from` that never ran added first. */
+  private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument) {
+    const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
+    const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })));
+    const entries = experiments.map((cell, k) => ({ cell, spec: checked.cells[k].spec, problems: checked.cells[k].problems.map(formatProblem) }));
+    const byName = new Map(entries.filter((e) => e.spec).map((e) => [e.spec!.name, e]));
+    const wanted = new Set(entries.filter((e) => cells.includes(e.cell)).map((e) => e.cell));
+    const queue = [...wanted];
+    while (queue.length) {
+      const from = entries.find((e) => e.cell === queue.shift())?.spec?.train.from;
+      const dep = from ? byName.get(from) : undefined;
+      if (dep && !wanted.has(dep.cell) && !(await latestRun(notebook.uri.fsPath, from!))) {
+        wanted.add(dep.cell);
+        queue.push(dep.cell);
+      }
+    }
+    const order = runOrder(entries.flatMap((e) => (e.spec ? [e.spec] : [])));
+    const rank = (e: (typeof entries)[number]) => (e.spec ? order.indexOf(e.spec.name) : e.cell.index);
+    return entries.filter((e) => wanted.has(e.cell)).sort((a, b) => rank(a) - rank(b));
+  }
+
+  private async runCell(cell: vscode.NotebookCell, spec: ExperimentSpec | undefined, problems: string[], notebook: vscode.NotebookDocument, signal: AbortSignal): Promise<void> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.executionOrder = ++this.executionOrder;
+    execution.start(Date.now());
+    const cellAbort = new AbortController();
+    const onAbort = () => cellAbort.abort();
+    signal.addEventListener('abort', onAbort);
+    execution.token.onCancellationRequested(onAbort);
+    try {
+      if (!spec) {
+        await execution.replaceOutput(errorOutput('Invalid experiment cell', problems.join('\n')));
+        execution.end(false, Date.now());
+        return;
+      }
+      // The renderer draws the live chart from deltas posted on the channel under this key.
+      const liveKey = `${cell.document.uri.toString()}#${execution.executionOrder}`;
+      this.live.start(liveKey, spec.name, spec.train.epochs);
+      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json({ liveKey, name: spec.name, epochs: spec.train.epochs }, PROGRESS_MIME)]));
+      let result: RunResult;
+      try {
+        result = await this.client.run(spec, notebook.uri.fsPath, (event) => {
+          if (event.type === 'start') this.live.layers(liveKey, event.layers);
+          else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
+        }, cellAbort.signal);
+      } finally {
+        this.live.end(liveKey);
+      }
+      const items = [vscode.NotebookCellOutputItem.json(boundRunResult(result), RUN_MIME)];
+      const outputs = [new vscode.NotebookCellOutput(items)];
+      if (result.status === 'failed' || result.status === 'diverged') {
+        outputs.push(errorOutput(result.status === 'failed' ? 'Run failed' : 'Training diverged', result.error ?? ''));
+      }
+      await execution.replaceOutput(outputs);
+      execution.end(result.status === 'completed', Date.now());
+      this.emitter.fire(result);
+    } catch (e) {
+      await execution.replaceOutput(errorOutput('Run failed', (e as Error).message));
+      execution.end(false, Date.now());
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function errorOutput(name: string, message: string): vscode.NotebookCellOutput {
+  // No stack: the user needs the message (with its line:column), not our call chain.
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack: '' })]);
+}

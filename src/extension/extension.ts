@@ -1,0 +1,47 @@
+// Activation: wires the pure core (cell language, engine, store, charts) to VS Code.
+// Everything here is an adapter; the logic lives in src/core.
+
+import * as vscode from 'vscode';
+import type { BackendChoice } from '../core/engine/backend';
+import { RegnbSerializer } from './serializer';
+import { RegnbController } from './controller';
+import { TrainingClient } from './trainingClient';
+import { LiveChannel } from './liveChannel';
+import { ExperimentTree } from './experimentTree';
+import { registerCommands } from './commands';
+import { registerLanguage } from './language';
+import { handleRendererMessage, renderedCharts } from './rendererMessages';
+import { NOTEBOOK_TYPE } from './ids';
+
+export interface RegnbApi {
+  /** What the renderer reported after drawing each run (used by the extension-host tests). */
+  renderedCharts: typeof renderedCharts;
+  backend(): Promise<string>;
+}
+
+export function activate(context: vscode.ExtensionContext): RegnbApi {
+  const config = () => vscode.workspace.getConfiguration('regnb');
+  const client = new TrainingClient(context.extensionUri.fsPath, config().get<BackendChoice>('backend', 'auto'));
+  const live = new LiveChannel(() => config().get<number>('liveUpdateMs', 250), handleRendererMessage);
+  const controller = new RegnbController(client, live);
+  const tree = new ExperimentTree();
+
+  context.subscriptions.push(
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RegnbSerializer(), { transientOutputs: false }),
+    controller,
+    live,
+    tree,
+    { dispose: () => client.dispose() },
+    controller.onDidFinishRun(() => tree.refreshSoon()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('regnb.backend')) client.setBackend(config().get<BackendChoice>('backend', 'auto'));
+    }),
+  );
+  registerLanguage(context);
+  registerCommands(context, tree, client);
+  return { renderedCharts, backend: () => client.activeBackend() };
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context stop the worker.
+}

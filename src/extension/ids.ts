@@ -1,0 +1,7 @@
+// Identifiers shared by the manifest (package.json) and the code.
+export const NOTEBOOK_TYPE = 'regnb';
+export const LANGUAGE_ID = 'regnb';
+export const CONTROLLER_ID = 'regnb-trainer';
+export const RENDERER_ID = 'regnb-run-renderer';
+export const PROGRESS_MIME = 'application/vnd.regnb.progress+json';
+export const TREE_VIEW_ID = 'regnb.experiments';

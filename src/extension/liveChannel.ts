@@ -1,0 +1,80 @@
+// Live training progress for the renderer, over renderer messaging: the extension
+// posts only the epochs added since the last post (at most every `liveUpdateMs`),
+// and a renderer that (re)draws asks for everything so far with a 'sync' message.
+
+import * as vscode from 'vscode';
+import type { EpochRow } from '../core/engine/trainer';
+import { RENDERER_ID } from './ids';
+
+interface LiveRun {
+  name: string;
+  epochs: number;
+  layers: string[];
+  rows: EpochRow[];
+  posted: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export type FromRenderer =
+  | { type: 'sync'; liveKey: string }
+  | { type: 'rendered'; runId: string; charts: { id: string; marks: number; legend: string[] }[] }
+  | { type: 'save'; format: 'svg' | 'png'; fileName: string; data: string };
+
+export class LiveChannel implements vscode.Disposable {
+  private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
+  private readonly runs = new Map<string, LiveRun>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly intervalMs: () => number,
+    onMessage: (m: FromRenderer, editor: vscode.NotebookEditor) => void,
+  ) {
+    this.subscription = this.messaging.onDidReceiveMessage(({ message, editor }) => {
+      const m = message as FromRenderer;
+      if (m.type === 'sync') this.sync(m.liveKey, editor);
+      else onMessage(m, editor);
+    });
+  }
+
+  start(key: string, name: string, epochs: number): void {
+    this.runs.set(key, { name, epochs, layers: [], rows: [], posted: 0, timer: undefined });
+  }
+
+  layers(key: string, layers: string[]): void {
+    const run = this.runs.get(key);
+    if (run) run.layers = layers;
+  }
+
+  rows(key: string, rows: EpochRow[]): void {
+    const run = this.runs.get(key);
+    if (!run) return;
+    run.rows.push(...rows);
+    run.timer ??= setTimeout(() => this.post(key), this.intervalMs());
+  }
+
+  end(key: string): void {
+    const run = this.runs.get(key);
+    if (run?.timer) clearTimeout(run.timer);
+    this.runs.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.runs.keys()]) this.end(key);
+    this.subscription.dispose();
+  }
+
+  private post(key: string): void {
+    const run = this.runs.get(key);
+    if (!run) return;
+    run.timer = undefined;
+    const fresh = run.rows.slice(run.posted);
+    run.posted = run.rows.length;
+    if (fresh.length) void this.messaging.postMessage({ type: 'rows', liveKey: key, epochs: run.epochs, rows: fresh });
+  }
+
+  private sync(key: string, editor: vscode.NotebookEditor): void {
+    const run = this.runs.get(key);
+    if (!run) return;
+    void this.messaging.postMessage({ type: 'reset', liveKey: key, epochs: run.epochs, rows: run.rows }, editor);
+  }
+}
