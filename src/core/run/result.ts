@@ -72,6 +72,29 @@ export interface GridResult {
   select?: string;
 }
 
+/** Extension: the model's decision over the input plane, for 2-input classification. */
+export interface DecisionBoundary {
+  /** Grid coordinates (in the standardized input units the model saw), ascending. */
+  xs: number[];
+  ys: number[];
+  /** Row-major values, ys.length rows of xs.length: P(class 1) (binary) or the predicted class (multiclass). */
+  values: number[];
+  kind: 'probability' | 'class';
+  /** The data points: inputs (standardized), label, and which set they belong to. */
+  points: { x: number; y: number; label: number; set: 'train' | 'test' }[];
+  classNames?: string[];
+}
+
+/** Extension: histogram of a layer's final penalized weights. */
+export interface WeightHistogram {
+  /** Bin edges, length counts.length + 1. */
+  edges: number[];
+  counts: number[];
+  /** Weights with |w| < 1e-3 (the sparsity threshold). */
+  nearZero: number;
+  total: number;
+}
+
 export interface RunResult {
   regnb: 1;
   name: string;
@@ -100,4 +123,7 @@ export interface RunResult {
   /** Parts left out of the notebook's copy to keep a cell under its size limit (the run store has them all). */
   omitted?: string[];
   grid?: GridResult;
+  boundary?: DecisionBoundary;
+  /** Final weight histograms by layer name. */
+  weights?: Record<string, WeightHistogram>;
 }

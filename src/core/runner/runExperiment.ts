@@ -12,6 +12,7 @@ import { runSweep } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
 import { defaultOutputActivation } from '../engine/objective';
+import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
 import { makeRunId } from '../store/runId';
 
@@ -72,6 +73,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     network = outcome.network;
     const result = buildRunResult(spec, dataset, outcome, { ...identity, from: from ? { cell: spec.train.from!, runId: from.runId } : null });
     if (grid) result.grid = grid;
+    if (outcome.status !== 'diverged' && outcome.rows.length > 0) {
+      const boundary = decisionBoundary(network, dataset);
+      if (boundary) result.boundary = boundary;
+      result.weights = weightHistograms(network);
+    }
     // A diverged model's weights are NaN: not worth keeping as a starting point.
     const artifacts = outcome.status === 'diverged' ? undefined : await modelArtifacts(network);
     await writeRun(dir, result, artifacts);

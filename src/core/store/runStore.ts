@@ -128,7 +128,17 @@ export async function writeRun(dir: string, result: RunResult, artifacts?: Model
   const parent = path.dirname(dir);
   const name = path.basename(dir);
   if (await exists(dir)) throw new RunStoreError(`run folder ${dir} already exists: runs are never overwritten`, 'EEXIST');
+  // Everything is laid out before anything is written: a result that cannot be
+  // serialized fails here, leaving no trace.
   const model = artifacts ? modelFiles(artifacts) : undefined;
+  const resultText = `${JSON.stringify(result, null, 2)}\n`;
+  const summary = { ...withoutDir(summarize(result, { dir, hasModel: !!model })), resultBytes: Buffer.byteLength(resultText) };
+  const files: [string, string | Uint8Array][] = [
+    [RESULT_FILE, resultText],
+    [HISTORY_FILE, historyCsv(result)],
+  ];
+  if (model) files.push([MODEL_FILE, `${JSON.stringify(model.json, null, 2)}\n`], [WEIGHTS_FILE, model.weights]);
+  files.push([SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`]);
 
   await fs.mkdir(parent, { recursive: true });
   const tmp = path.join(parent, `.${name}.tmp`);
@@ -138,16 +148,8 @@ export async function writeRun(dir: string, result: RunResult, artifacts?: Model
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new RunStoreError(`run ${name} is already being written (${tmp} exists)`, 'EEXIST');
     throw e;
   }
-  const files: [string, string | Uint8Array][] = [
-    [RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`],
-    [HISTORY_FILE, historyCsv(result)],
-  ];
-  if (model) files.push([MODEL_FILE, `${JSON.stringify(model.json, null, 2)}\n`], [WEIGHTS_FILE, model.weights]);
   try {
     for (const [file, data] of files) await writeNewFile(path.join(tmp, file), data);
-    const resultBytes = Buffer.byteLength(files[0][1] as string);
-    const summary = summarize(result, { dir, hasModel: !!model });
-    await writeNewFile(path.join(tmp, SUMMARY_FILE), `${JSON.stringify({ ...withoutDir(summary), resultBytes }, null, 2)}\n`);
     await syncDir(tmp);
     if (await exists(dir)) throw new RunStoreError(`run folder ${dir} already exists: runs are never overwritten`, 'EEXIST');
     await fs.rename(tmp, dir);
@@ -156,7 +158,7 @@ export async function writeRun(dir: string, result: RunResult, artifacts?: Model
     throw e;
   }
   await syncDir(parent);
-  return { dir, files: [...files.map(([f]) => path.join(dir, f)), path.join(dir, SUMMARY_FILE)] };
+  return { dir, files: files.map(([f]) => path.join(dir, f)) };
 }
 
 /** The full-resolution run result stored in `dir`. */

@@ -136,3 +136,35 @@ describe('trainer', () => {
     for (const o of [...together, alone1, alone2]) o.network.model.dispose();
   });
 });
+
+describe('final views', () => {
+  before(testBackend);
+
+  it('decision boundary: model probabilities over the plane, and every data point', async () => {
+    const { decisionBoundary } = await import('../../../src/core/engine/finalViews');
+    const data = tinyBinary();
+    const [out] = await train(data, [mlp({}, 40)]);
+    const b = decisionBoundary(out.network, data)!;
+    assert.equal(b.values.length, b.xs.length * b.ys.length);
+    assert.equal(b.points.length, data.nTrain + data.nTest);
+    // The value at a grid cell is the model's own prediction there.
+    const r = 17;
+    const c = 41;
+    const p = (out.network.model.predict(tf.tensor2d([[b.xs[c], b.ys[r]]])) as tf.Tensor).dataSync()[0];
+    assert.ok(Math.abs(b.values[r * b.xs.length + c] - p) < 1e-3);
+    // Trained on y = [a + 0.5 b > 0]: the far corners of that rule are classified apart.
+    assert.ok(b.values[b.values.length - 1] > 0.5 && b.values[0] < 0.5);
+    out.network.model.dispose();
+  });
+
+  it('weight histograms count every penalized weight', async () => {
+    const { weightHistograms } = await import('../../../src/core/engine/finalViews');
+    const [out] = await train(tinyBinary(), [mlp({}, 2)]);
+    const h = weightHistograms(out.network);
+    assert.deepEqual(Object.keys(h), ['hidden', 'out']);
+    assert.equal(h.hidden.counts.reduce((a, b) => a + b, 0), 2 * 8);
+    assert.equal(h.out.total, 8);
+    assert.equal(h.hidden.edges.length, 31);
+    out.network.model.dispose();
+  });
+});

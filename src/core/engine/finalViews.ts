@@ -1,0 +1,62 @@
+// What the final model looks like, for the run result: the decision boundary over the
+// input plane (2-input classification) and each layer's weight histogram.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { Dataset } from '../data/dataset';
+import type { DecisionBoundary, WeightHistogram } from '../run/result';
+import { forward } from './forward';
+import { trackedWeights, type Network } from './network';
+import { SPARSITY_THRESHOLD } from './penalties';
+
+const GRID = 60;
+const MAX_POINTS = 1000;
+
+export function decisionBoundary(net: Network, data: Dataset): DecisionBoundary | undefined {
+  if (data.task === 'regression' || data.inputShape.length !== 1 || data.inputShape[0] !== 2) return undefined;
+  const range = (k: number) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of [data.xTrain, data.xTest]) {
+      for (let i = k; i < x.length; i += 2) {
+        lo = Math.min(lo, x[i]);
+        hi = Math.max(hi, x[i]);
+      }
+    }
+    const pad = 0.1 * (hi - lo || 1);
+    return Array.from({ length: GRID }, (_, i) => lo - pad + ((hi - lo + 2 * pad) * i) / (GRID - 1));
+  };
+  const xs = range(0);
+  const ys = range(1);
+  const plane = new Float32Array(GRID * GRID * 2);
+  ys.forEach((y, r) => xs.forEach((x, c) => plane.set([x, y], 2 * (r * GRID + c))));
+  const values = tf.tidy(() => {
+    const logits = forward(net, tf.tensor2d(plane, [GRID * GRID, 2]), { training: false }).logits;
+    return data.task === 'binary' ? tf.reshape(tf.sigmoid(logits), [-1]) : tf.argMax(logits, 1);
+  });
+  const out = Array.from(values.dataSync(), (v) => Math.round(v * 1e4) / 1e4);
+  values.dispose();
+  const points: DecisionBoundary['points'] = [];
+  const add = (x: Float32Array, y: Float32Array, set: 'train' | 'test') => {
+    for (let i = 0; i < y.length && points.length < MAX_POINTS; i++) points.push({ x: x[2 * i], y: x[2 * i + 1], label: y[i], set });
+  };
+  add(data.xTrain, data.yTrain, 'train');
+  add(data.xTest, data.yTest, 'test');
+  return { xs, ys, values: out, kind: data.task === 'binary' ? 'probability' : 'class', points, ...(data.classNames ? { classNames: data.classNames } : {}) };
+}
+
+export function weightHistograms(net: Network, bins = 30): Record<string, WeightHistogram> {
+  const out: Record<string, WeightHistogram> = {};
+  for (const l of net.weighted) {
+    const values = trackedWeights(l).flatMap((v) => Array.from(v.dataSync()));
+    const max = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+    const edges = Array.from({ length: bins + 1 }, (_, i) => -max + (2 * max * i) / bins);
+    const counts = new Array<number>(bins).fill(0);
+    let nearZero = 0;
+    for (const v of values) {
+      counts[Math.min(bins - 1, Math.floor(((v + max) / (2 * max)) * bins))]++;
+      if (Math.abs(v) < SPARSITY_THRESHOLD) nearZero++;
+    }
+    out[l.name] = { edges, counts, nearZero, total: values.length };
+  }
+  return out;
+}
