@@ -3,7 +3,8 @@
 // the npm package) is the normal backend and the pure-JS cpu backend the last resort.
 
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+// The package's main file is not in its sideEffects list, so bundlers would drop a bare import of it.
+import '@tensorflow/tfjs-backend-cpu/dist/index.js';
 // Gradients are registered separately from the ops; training needs all of them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 // tfjs-layers' initializers call chained tensor methods (t.flatten()).

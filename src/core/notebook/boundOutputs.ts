@@ -68,10 +68,18 @@ function mapSeries(value: unknown, f: (arr: unknown[], path: string[]) => unknow
   return out;
 }
 
+/** Every number in `value` (nested arrays and objects) rounded to `digits` significant digits. */
+function roundNumbers(value: unknown, digits: number, depth = 0): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(digits)) : value;
+  if (depth > 6 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => roundNumbers(v, digits, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setKey(out, key, roundNumbers((value as Record<string, unknown>)[key], digits, depth + 1));
+  return out;
+}
+
 function roundHistory<H extends History>(history: H, digits: number): H {
-  return mapSeries(history, (arr, path) =>
-    path.length === 1 && path[0] === 'epoch' ? arr : arr.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(digits)) : v)),
-  ) as H;
+  return mapSeries(history, (arr, path) => (path.length === 1 && path[0] === 'epoch' ? arr : (roundNumbers(arr, digits) as unknown[]))) as H;
 }
 
 /** The same kind of history with no epochs (extension series kept, empty). */
@@ -90,9 +98,29 @@ export function downsampleRun(result: RunResult, maxPoints = MAX_HISTORY_POINTS)
 // Reductions tried in order, until the cell fits. Each one is pure and idempotent.
 type Stage = (r: RunResult) => RunResult;
 
+/** History, decision boundary and weight histograms rounded to ROUNDED_DIGITS significant digits. */
 const roundStage: Stage = (r) => {
+  let out = r;
   const history = roundHistory(r.history, ROUNDED_DIGITS);
-  return sameJson(history, r.history) ? r : { ...r, history, downsampled: true };
+  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true };
+  for (const key of FINAL_VIEWS) {
+    if (r[key] === undefined) continue;
+    const rounded = roundNumbers(r[key], ROUNDED_DIGITS);
+    if (!sameJson(rounded, r[key])) out = { ...out, [key]: rounded };
+  }
+  return out;
+};
+/** Extension views of the final model (decision boundary, weight histograms). */
+const FINAL_VIEWS = ['boundary', 'weights'] as const;
+const dropFinalViews: Stage = (r) => {
+  let out = r;
+  for (const key of FINAL_VIEWS) {
+    if (out[key] === undefined) continue;
+    const copy = { ...out };
+    delete copy[key];
+    out = omit(copy, key);
+  }
+  return out;
 };
 const dropGridNorms: Stage = (r) => {
   if (!r.grid || !Array.isArray(r.grid.runs) || !r.grid.runs.some((p) => isObject(p) && 'norms' in p)) return r;
@@ -142,8 +170,9 @@ export function isRunResultLike(data: unknown): data is RunResult {
  * Outputs of one cell, bounded. Run results are downsampled to `maxPoints`; then, while
  * the cell's text (as laid out in the file) exceeds `maxCellBytes`: other outputs too big
  * to ever fit are replaced by a note, and run results are reduced step by step (values
- * rounded to 7 significant digits, no per-run grid norms, fewer points, no history, no
- * grid runs, only the required fields), each loss recorded in the result's `omitted`.
+ * rounded to 7 significant digits, no per-run grid norms, down to 128 points, no decision
+ * boundary or weight histograms, down to 2 points, no history, no grid runs, only the
+ * required fields), each loss recorded in the result's `omitted`.
  * Never mutates the cell; bounding a bounded cell changes nothing.
  */
 export function boundCellOutputs(cell: CellDoc, opts: BoundOptions = {}): OutputDoc[] | undefined {
@@ -178,8 +207,13 @@ export function boundCellOutputs(cell: CellDoc, opts: BoundOptions = {}): Output
     outputs = mapRuns(outputs, stage);
     if (sizeOf(outputs) <= maxBytes) return outputs;
   }
-  const fewer = withFewerPoints(outputs, mapRuns, sizeOf, maxBytes);
+  // Down to 128 points before the final-model views go, then down to the first and last epoch.
+  const fewer = withFewerPoints(outputs, mapRuns, sizeOf, maxBytes, Math.min(128, maxPoints));
   if (fewer) return fewer;
+  outputs = mapRuns(outputs, dropFinalViews);
+  if (sizeOf(outputs) <= maxBytes) return outputs;
+  const fewest = withFewerPoints(outputs, mapRuns, sizeOf, maxBytes, 2);
+  if (fewest) return fewest;
   for (const stage of [dropHistory, dropGridRuns]) {
     outputs = mapRuns(outputs, stage);
     if (sizeOf(outputs) <= maxBytes) return outputs;
@@ -193,22 +227,23 @@ type MapRuns = (outputs: OutputDoc[], stage: Stage) => OutputDoc[];
 
 /**
  * The outputs with fewer history points, as many as fit (the bytes per point are measured
- * once, the count estimated, then lowered until the cell fits, down to the first and last
- * epoch), or undefined when even that does not fit.
+ * once, the count estimated, then lowered until the cell fits, down to `minPoints`; 2 keeps
+ * the first and last epoch), or undefined when even that does not fit.
  */
-function withFewerPoints(outputs: OutputDoc[], mapRuns: MapRuns, sizeOf: (o: OutputDoc[]) => number, maxBytes: number): OutputDoc[] | undefined {
+function withFewerPoints(outputs: OutputDoc[], mapRuns: MapRuns, sizeOf: (o: OutputDoc[]) => number, maxBytes: number, minPoints: number): OutputDoc[] | undefined {
   const points = Math.max(0, ...outputs.map((o) => (isRunResultLike(o.data) ? historyLength(o.data.history) : 0)));
-  if (points <= 2) return undefined;
+  const floor = Math.max(2, minPoints);
+  if (points <= floor) return undefined;
   const full = sizeOf(outputs);
   const bare = sizeOf(mapRuns(outputs, (r) => ({ ...r, history: emptyHistory(r.history) })));
   if (bare > maxBytes) return undefined;
   const perPoint = Math.max(1, (full - bare) / points);
-  let m = Math.min(points - 1, Math.max(2, Math.floor(((maxBytes - bare) / perPoint) * 0.98)));
+  let m = Math.min(points - 1, Math.max(floor, Math.floor(((maxBytes - bare) / perPoint) * 0.98)));
   for (;;) {
     const candidate = mapRuns(outputs, (r) => downsampleRun(r, m));
     if (sizeOf(candidate) <= maxBytes) return candidate;
-    if (m === 2) return undefined;
-    m = Math.max(2, Math.floor(m * 0.9));
+    if (m === floor) return undefined;
+    m = Math.max(floor, Math.floor(m * 0.9));
   }
 }
 

@@ -53,6 +53,12 @@ describe('regnb CLI', () => {
     assert.match(r.stdout, /1 experiment cell, no errors/);
   });
 
+  it('check: the tutorial notebook is valid', () => {
+    const r = regnb(['check', path.join(REPO_ROOT, 'examples/weight-regularization.regnb')], REPO_ROOT);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /12 experiment cells, no errors/);
+  });
+
   it('check: problems print as FILE:CELL:LINE:COLUMN: message and exit 2', () => {
     const bad = BASE.replace('epochs: 15', 'epochs: -3').replace('  - dense: 16', '  - dense: 16\n    activaton: relu');
     const dir = workspace({ 'nb.regnb': notebook([{ kind: 'markdown', source: '# hi' }, { kind: 'experiment', source: bad }]) });
