@@ -11,6 +11,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../run/result';
+import { registerWasmConv2dFilterGrad } from './wasmConv2dFilterGrad';
 
 export type BackendChoice = 'auto' | BackendName;
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
@@ -53,6 +54,7 @@ async function activate(name: BackendName, wasmDir: string): Promise<boolean> {
       return quietly(() => tf.setBackend('tensorflow'));
     case 'wasm':
       setWasmPaths(wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`);
+      registerWasmConv2dFilterGrad();
       return quietly(() => tf.setBackend('wasm'));
     case 'cpu':
       return quietly(() => tf.setBackend('cpu'));
