@@ -74,8 +74,8 @@ export function decisionBoundarySpec(result: RunResult, opts: ChartOptions = {})
   const ey = cells.length ? [Math.min(...cells.map((c) => c.y)), Math.max(...cells.map((c) => c.y2))] : undefined;
   const xScale = { zero: false, nice: false, ...(ex ? { domain: ex } : {}) };
   const yScale = { zero: false, nice: false, ...(ey ? { domain: ey } : {}) };
-  const x = { field: 'x', type: 'quantitative' as const, title: 'x₁ (standardized)', scale: xScale };
-  const y = { field: 'y', type: 'quantitative' as const, title: 'x₂ (standardized)', scale: yScale };
+  const x = { field: 'x', type: 'quantitative' as const, title: 'x₁ (standardized)', scale: xScale, axis: { grid: false } };
+  const y = { field: 'y', type: 'quantitative' as const, title: 'x₂ (standardized)', scale: yScale, axis: { grid: false } };
 
   const probability = b.kind !== 'class';
   const heatFill = probability

@@ -63,7 +63,7 @@ export function weightHistogramSpec(result: RunResult, opts: HistogramOptions = 
   return {
     ...top,
     data: { values: bars },
-    facet: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelColor: theme.foreground, labelFont: theme.font, labelFontSize: 11, labelLimit: width } },
+    facet: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelColor: theme.foreground, labelFont: theme.font, labelFontSize: 11, labelLimit: 0 } },
     columns,
     spec: {
       width,

@@ -96,7 +96,7 @@ export function lossBreakdownSpec(result: RunResult, opts: ChartOptions = {}): V
   const range = [...stackNames.map((_, k) => seriesColor(theme, k)), theme.foreground];
   const color = { field: 'series', type: 'nominal' as const, scale: { domain, range }, legend: bottomLegend(domain.length) };
   const yTitle = log ? 'loss (log scale)' : 'loss';
-  const x = epochAxis();
+  const x = epochAxis(opts);
   const tooltip = [{ field: 'epoch', type: 'quantitative' as const }, { field: 'series', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format: '.4~g' }];
 
   return {
@@ -139,7 +139,7 @@ export function weightNormsSpec(result: RunResult, opts: ChartOptions = {}): Veg
     data: { values: rows },
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
     encoding: {
-      x: epochAxis(),
+      x: epochAxis(opts),
       y: { field: 'value', type: 'quantitative', title: NORM_TITLES[kind].axis, scale },
       color: {
         field: 'series',
@@ -175,7 +175,7 @@ export function metricsSpec(result: RunResult, opts: ChartOptions = {}): VegaLit
   const values = lines.map((r) => r.value);
   const clipped = result.metric === 'r2' && values.some((v) => v < -1);
   const scale = clipped ? { type: 'linear' as const, domain: [-1, Math.max(1, ...values)], clamp: true } : { type: 'linear' as const, zero: false };
-  const x = epochAxis();
+  const x = epochAxis(opts);
   return {
     ...frame(result, opts, theme, `Train vs test ${label}`, 'shaded: the gap between train and test'),
     layer: [
@@ -359,8 +359,9 @@ function decadeTicks(values: number[]): number[] | undefined {
   return ticks;
 }
 
-function epochAxis() {
-  return { field: 'epoch', type: 'quantitative' as const, title: 'epoch', scale: { zero: false, nice: false }, axis: { format: 'd' } };
+function epochAxis(opts: ChartOptions) {
+  const width = typeof opts.width === 'number' ? opts.width : DEFAULT_WIDTH;
+  return { field: 'epoch', type: 'quantitative' as const, title: 'epoch', scale: { zero: false, nice: false }, axis: { format: 'd', tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 80)) } };
 }
 
 function logScale(values: number[]) {

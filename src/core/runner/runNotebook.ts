@@ -53,8 +53,9 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
   try {
     doc = parseNotebook(text, notebookPath);
   } catch (e) {
-    const where = e as { line?: number; column?: number };
-    return empty([fileProblem((e as Error).message, where.line ?? 1, where.column ?? 1)]);
+    // The format error's own message repeats the location; `reason` is the message alone.
+    const where = e as { line?: number; column?: number; reason?: string };
+    return empty([fileProblem(where.reason ?? (e as Error).message, where.line ?? 1, where.column ?? 1)]);
   }
 
   const experimentIndexes = doc.cells.flatMap((c, i) => (c.kind === 'experiment' ? [i] : []));

@@ -129,6 +129,27 @@ describe('output bounding in serializeNotebook', () => {
     assert.equal(serializeNotebook(doc), text);
   });
 
+  it('keeps the decision boundary of a typical 2-input run, with at least 128 points of history', () => {
+    const run = withBoundary(makeRun({ epochs: 4000 }), 60, 100);
+    const bounded = boundRunResult(run);
+    const cell = { kind: 'experiment' as const, source: '', outputs: [{ mime: RUN_MIME, data: bounded }], extra: {} };
+    assert.ok(utf8Length(cellText(cell, 2)) <= MAX_CELL_BYTES);
+    assert.ok(bounded.boundary, 'boundary kept');
+    assert.equal(bounded.boundary.values.length, 3600);
+    assert.ok(bounded.history.epoch.length >= 128 && bounded.history.epoch.length <= 512, `${bounded.history.epoch.length} points`);
+    assert.equal(bounded.omitted, undefined);
+    // Rounded to 7 significant digits, not more.
+    assert.ok(Math.abs(bounded.boundary.values[1234] - run.boundary!.values[1234]) <= 1e-7);
+  });
+
+  it('drops an oversized decision boundary before going below 128 points', () => {
+    const run = withBoundary(makeRun({ epochs: 4000 }), 200, 1000);
+    const bounded = boundRunResult(run);
+    assert.equal(bounded.boundary, undefined);
+    assert.deepEqual(bounded.omitted, ['boundary']);
+    assert.ok(bounded.history.epoch.length >= 128);
+  });
+
   it('drops the history (keeping final scores) only when nothing smaller fits', () => {
     const layers = Array.from({ length: 3000 }, (_, k) => `layer_with_a_long_name_${k}`);
     const run = makeRun({ epochs: 50, layers });
@@ -167,3 +188,15 @@ describe('output bounding in serializeNotebook', () => {
     assert.deepEqual(boundCellOutputs(cell), cell.outputs);
   });
 });
+
+function withBoundary(run: RunResult, grid: number, points: number): RunResult {
+  const xs = Array.from({ length: grid }, (_, i) => -2 + (i * 4) / (grid - 1));
+  run.boundary = {
+    xs,
+    ys: xs,
+    values: xs.flatMap((y) => xs.map((x) => 1 / (1 + Math.exp(-(x * 1.7 + y * 0.3))))),
+    kind: 'probability',
+    points: Array.from({ length: points }, (_, i) => ({ x: Math.sin(i) * 1.234567, y: Math.cos(i) * 0.987654321, label: i % 2, set: i < 30 ? ('train' as const) : ('test' as const) })),
+  };
+  return run;
+}
