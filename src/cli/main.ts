@@ -78,6 +78,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   printProblems(file, checked.problems);
 
+  // Output folders are made before training, so a bad path fails now, not after an hour of runs.
+  const out = values.out ? path.resolve(values.out) : notebookPath;
+  const jsonFile = values.json && values.json !== '-' ? path.resolve(values.json) : undefined;
+  const chartsDir = values.charts ? path.resolve(values.charts) : undefined;
+  try {
+    for (const dir of [path.dirname(out), jsonFile && path.dirname(jsonFile), chartsDir]) if (dir) await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    process.stderr.write(`regnb: cannot create the output folder: ${(e as Error).message}\n`);
+    return 2;
+  }
+
   const progress = progressFor(process.stderr, values.quiet ?? false);
   const backend = await useBackend(backendChoice, wasmDir);
   progress.message(`regnb: backend ${backend}`);
@@ -111,16 +122,14 @@ export async function main(argv: string[]): Promise<number> {
     process.removeListener('SIGINT', onSigint);
   }
 
-  const out = values.out ? path.resolve(values.out) : notebookPath;
   await writeFileAtomic(out, serializeNotebook(checked.doc));
   if (values.json) {
     const text = `${JSON.stringify(results, null, 2)}\n`;
-    if (values.json === '-') process.stdout.write(text);
-    else await writeFileAtomic(path.resolve(values.json), text);
+    if (jsonFile) await writeFileAtomic(jsonFile, text);
+    else process.stdout.write(text);
   }
-  if (values.charts) {
-    const dir = path.resolve(values.charts);
-    await fs.mkdir(dir, { recursive: true });
+  if (chartsDir) {
+    const dir = chartsDir;
     for (const r of results) {
       if (r.history.epoch.length === 0) continue;
       const files = await renderChartFiles(r, dir, r.name);

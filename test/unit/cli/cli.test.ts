@@ -89,13 +89,13 @@ describe('regnb CLI', () => {
   it('run: trains in dependency order, writes outputs, JSON, charts and the run store; the model loads in tfjs', async () => {
     // `tuned` comes first in the notebook but starts from `base`.
     const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: TUNED }, { kind: 'markdown', source: 'text' }, { kind: 'experiment', source: BASE }]) });
-    const r = regnb(['run', 'nb.regnb', '--out', 'done.regnb', '--json', 'results.json', '--charts', 'charts'], dir);
+    const r = regnb(['run', 'nb.regnb', '--out', 'new/folder/done.regnb', '--json', 'results.json', '--charts', 'charts'], dir);
     assert.equal(r.code, 0, r.stderr);
     const results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
     assert.deepEqual(results.map((x: { name: string }) => x.name), ['base', 'tuned']);
     assert.equal(results[1].from.cell, 'base');
     assert.equal(results[1].from.runId, results[0].runId);
-    const done = JSON.parse(fs.readFileSync(path.join(dir, 'done.regnb'), 'utf8'));
+    const done = JSON.parse(fs.readFileSync(path.join(dir, 'new/folder/done.regnb'), 'utf8'));
     assert.equal(done.cells[0].outputs[0].mime, 'application/vnd.regnb.run+json');
     assert.equal(done.cells[0].outputs[0].data.runId, results[1].runId);
     assert.equal(done.cells[2].outputs[0].data.history.epoch.length, 15);
