@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/extension/**', 'test/extension/**'],
+    files: ['src/extension/**', 'test/extension/**', 'test/vscode/fixture/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

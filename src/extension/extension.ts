@@ -13,10 +13,12 @@ import { registerLanguage } from './language';
 import { handleRendererMessage, renderedCharts } from './rendererMessages';
 import { NOTEBOOK_TYPE } from './ids';
 
+/** What the extension exports: for other extensions and the extension-host tests. */
 export interface RegnbApi {
-  /** What the renderer reported after drawing each run (used by the extension-host tests). */
+  /** What the renderer reported after drawing each run. */
   renderedCharts: typeof renderedCharts;
   backend(): Promise<string>;
+  experimentTree: ExperimentTree;
 }
 
 export function activate(context: vscode.ExtensionContext): RegnbApi {
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
   );
   registerLanguage(context);
   registerCommands(context, tree, client);
-  return { renderedCharts, backend: () => client.activeBackend() };
+  return { renderedCharts, backend: () => client.activeBackend(), experimentTree: tree };
 }
 
 export function deactivate(): void {

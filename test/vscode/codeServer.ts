@@ -34,6 +34,8 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   // Git scanning of the workspace is noise for these tests.
   'git.enabled': false,
+  // Files change only when a test saves them (they are copies anyway, see copyWorkspace).
+  'files.autoSave': 'off',
 };
 
 export interface CodeServerOptions {

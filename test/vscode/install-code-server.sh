@@ -43,9 +43,16 @@ install_apt_packages() {
 }
 
 install_code_server() {
-  # A folder without the marker is a crashed or interrupted install: start over.
+  # A folder without .install-complete is an interrupted install: start over. Only a
+  # folder this script created (.regnb-cache) is ever deleted, in case the variable
+  # points somewhere it should not.
+  if [ -d "$CACHE" ] && [ -n "$(ls -A "$CACHE")" ] && [ ! -f "$CACHE/.regnb-cache" ]; then
+    log "refusing to replace $CACHE: it is not empty and was not made by this script"
+    exit 1
+  fi
   rm -rf "$CACHE"
   mkdir -p "$CACHE"
+  touch "$CACHE/.regnb-cache"
   cd "$CACHE"
   export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
   npm init -y >/dev/null

@@ -14,14 +14,16 @@ import type { Browser } from 'playwright-core';
 import { bundleTestModule } from './bundleTestModule';
 import { launchChromium } from './chromium';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { makeTempDir, type TempDir } from './tempDir';
+import { copyWorkspace, makeTempDir, type TempDir } from './tempDir';
 import { withTimeout } from './waitFor';
 
 export interface ExtensionTestOptions {
   /** Folder holding the extension's package.json (extensionDevelopmentPath). */
   readonly extensionPath: string;
-  /** Folder opened in the window. */
+  /** Folder opened in the window; a fresh copy of it unless `inPlace`. */
   readonly workspace: string;
+  /** Open `workspace` itself instead of a copy (tests may then change its files). */
+  readonly inPlace?: boolean;
   /** Test module (.js exporting run()) or a .ts entry to bundle. */
   readonly tests: string;
   /** Overall limit for start-up plus all tests. */
@@ -50,6 +52,7 @@ const WORKBENCH_CHATTER = [
   /additional builtin extensions/,
   /^\[Service Worker\]/,
   /^ChatSessionStore:/,
+  /^Creation of workbench contribution '.*' took \d+ms/,
 ];
 
 /** Runs the tests and resolves with their exit code (never rejects for test failures). */
@@ -60,16 +63,19 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   let browser: Browser | undefined;
   try {
     const testModule = await testModulePath(options.tests, scratch);
+    const workspace = options.inPlace ? options.workspace : copyWorkspace(options.workspace, scratch.path);
+    const message = `VS Code extension tests did not finish within ${timeoutMs / 1000} s (--timeout)`;
     let timedOut = false;
     const run = async (): Promise<number> => {
-      server = await startCodeServer({ env: { ...process.env, ...colorEnv() } });
+      const started = await startCodeServer({ env: { ...process.env, ...colorEnv() } });
       // After a time-out the finally block below has already run: stop what started late.
-      if (timedOut) await server.stop();
-      browser = await launchChromium();
-      if (timedOut) await browser.close();
-      return await runInWindow(server, browser, testModule, options);
+      if (timedOut) await started.stop().then(() => Promise.reject(new Error(message)));
+      server = started;
+      const launched = await launchChromium();
+      if (timedOut) await launched.close().then(() => Promise.reject(new Error(message)));
+      browser = launched;
+      return await runInWindow(server, browser, testModule, { ...options, workspace });
     };
-    const message = `VS Code extension tests did not finish within ${timeoutMs / 1000} s (--timeout)`;
     return await withTimeout(run(), timeoutMs, message).catch((error: Error) => {
       if (error.message === message) timedOut = true;
       throw error;
@@ -91,7 +97,7 @@ async function testModulePath(tests: string, scratch: TempDir): Promise<string> 
   return resolve(tests);
 }
 
-/** Mochas's colours only when a person is watching. */
+/** Mocha's colours only when a person is watching. */
 function colorEnv(): NodeJS.ProcessEnv {
   return process.stdout.isTTY ? { REGNB_TEST_COLOR: '1' } : {};
 }
@@ -142,11 +148,12 @@ async function main(): Promise<void> {
       tests: { type: 'string' },
       timeout: { type: 'string' },
       'logs-dir': { type: 'string' },
+      'in-place': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
   if (!values.extension || !values.workspace || !values.tests) {
-    console.error('Usage: runExtensionTests.ts --extension DIR --workspace DIR --tests MODULE[.ts|.js] [--timeout SECONDS] [--logs-dir DIR] [--verbose]');
+    console.error('Usage: runExtensionTests.ts --extension DIR --workspace DIR --tests MODULE[.ts|.js] [--timeout SECONDS] [--logs-dir DIR] [--in-place] [--verbose]');
     process.exit(2);
   }
   const code = await runExtensionTests({
@@ -155,6 +162,7 @@ async function main(): Promise<void> {
     tests: values.tests,
     timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
     logsDir: values['logs-dir'],
+    inPlace: values['in-place'],
     verbose: values.verbose,
   });
   console.error(`[vscode-test] extension tests ${code === 0 ? 'passed' : `failed (exit code ${code})`}`);

@@ -30,6 +30,8 @@ export async function runUiTests(options: UiTestOptions): Promise<number> {
   const forgetSweep = sweepOnExit(groupsFile);
   const args = ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...options.files.map((f) => resolve(f))];
   const child = spawnGroup(process.execPath, args, {
+    // `--import tsx` resolves from here, whatever the caller's folder.
+    cwd: resolve(__dirname, '..', '..'),
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -53,7 +55,7 @@ export async function runUiTests(options: UiTestOptions): Promise<number> {
     clearTimeout(timer);
     // Anything a killed test process could not clean up itself.
     const leftovers = killListedGroups(groupsFile);
-    if (leftovers > 0) console.error(`[vscode-ui] killed ${leftovers} leftover code-server process group(s)`);
+    if (leftovers > 0) console.error(`[vscode-ui] killed ${leftovers} code-server process group(s) still running after the tests`);
     forgetSweep();
     scratch.remove();
   }

@@ -1,8 +1,8 @@
 // Fresh scratch folders for one run. Every run gets its own so parallel runs never share
 // a user-data-dir (VS Code locks it) and nothing leaks between runs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { onExit } from './exitCleanup';
 
 export interface TempDir {
@@ -30,4 +30,15 @@ export function makeTempDir(prefix: string): TempDir {
       removeNow();
     },
   };
+}
+
+/**
+ * Copies a workspace folder into `parent` (keeping its name, which the window shows) and
+ * returns the copy. Tests then run against the copy: VS Code saves notebooks and the
+ * extension writes run stores, and neither may change files in the repository.
+ */
+export function copyWorkspace(folder: string, parent: string): string {
+  const copy = join(parent, basename(resolve(folder)));
+  cpSync(resolve(folder), copy, { recursive: true });
+  return copy;
 }

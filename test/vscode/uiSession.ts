@@ -1,16 +1,16 @@
 // One VS Code window for UI tests (mode B): the packaged extension installed the way
 // users get it (.vsix), code-server, headless Chromium and a page showing the workspace.
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { installVsix, startCodeServer, type CodeServer } from './codeServer';
-import { makeTempDir } from './tempDir';
-import { screenshot, waitForWorkbench } from './workbench';
+import { copyWorkspace, makeTempDir } from './tempDir';
+import { screenshot, UI_TIMEOUT_MS, waitForWorkbench } from './workbench';
 
 export interface UiSessionOptions {
   /** .vsix files to install; defaults to REGNB_UI_VSIX (set by runUiTests.ts). */
   readonly vsix?: readonly string[];
-  /** Folder to open; defaults to REGNB_UI_WORKSPACE (set by runUiTests.ts). */
+  /** Folder to open (a fresh copy of it); defaults to REGNB_UI_WORKSPACE (set by runUiTests.ts). */
   readonly workspace?: string;
   /** Settings merged over the harness defaults. */
   readonly settings?: Record<string, unknown>;
@@ -50,6 +50,8 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
     server = await startCodeServer({ extensionsDir, settings: options.settings });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // Also the limit for waits written directly in tests, e.g. locator.waitFor().
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
 
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -59,7 +61,7 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
       if (!isKnownNoise(text)) errors.push(`console error: ${text}`);
     });
 
-    await page.goto(server.workbenchUrl(resolve(workspace)));
+    await page.goto(server.workbenchUrl(copyWorkspace(workspace, scratch.path)));
     await waitForWorkbench(page);
     const session: UiSession = {
       page,

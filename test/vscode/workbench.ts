@@ -5,16 +5,19 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
-/** Default wait for UI conditions. */
-export const UI_TIMEOUT_MS = 30_000;
+/**
+ * Wait for each UI condition. Opening a notebook took 22 s with six VS Code windows on
+ * two cores, so the default leaves room; REGNB_UI_TIMEOUT_MS overrides it.
+ */
+export const UI_TIMEOUT_MS = Number(process.env.REGNB_UI_TIMEOUT_MS) || 60_000;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (text: string): RegExp => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 
 /** Resolves once the workbench has laid out its parts and connected to the server. */
 export async function waitForWorkbench(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 2 * UI_TIMEOUT_MS });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 2 * UI_TIMEOUT_MS });
 }
 
 /** A row of the open quick-input list whose label is exactly `label`. */

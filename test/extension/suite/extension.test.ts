@@ -1,0 +1,190 @@
+import { describe, it, before } from 'mocha';
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api, runResultOf, SMALL_CELL, waitFor, workspaceDir, writeNotebook } from './helpers';
+
+async function openNotebook(uri: vscode.Uri): Promise<vscode.NotebookEditor> {
+  const doc = await vscode.workspace.openNotebookDocument(uri);
+  return vscode.window.showNotebookDocument(doc);
+}
+
+/** Resolves when the execution has finished (the command waits for it). */
+function runCells(editor: vscode.NotebookEditor, indexes: number[]): Thenable<void> {
+  return vscode.commands.executeCommand('notebook.cell.execute', {
+    ranges: indexes.map((i) => ({ start: i, end: i + 1 })),
+    document: editor.notebook.uri,
+  });
+}
+
+describe('RegNB in a real VS Code', () => {
+  before(async () => {
+    await api();
+  });
+
+  it('registers its commands, and hides the internal ones from the palette', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['regnb.newNotebook', 'regnb.runAll', 'regnb.compareRuns', 'regnb.exportRun', 'regnb.selectBackend', 'regnb.clearRuns']) {
+      assert.ok(all.includes(id), id);
+    }
+    const manifest = vscode.extensions.getExtension('regnb.regnb')!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when: string }[] } } };
+    const hidden = manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command);
+    assert.deepStrictEqual(hidden.sort(), ['regnb.deleteRun', 'regnb.openResult', 'regnb.openRunFolder', 'regnb.refreshTree', 'regnb.revealCell']);
+  });
+
+  it('opens the tutorial notebook: markdown and experiment cells in the regnb language', async () => {
+    const uri = vscode.Uri.file(path.join(workspaceDir(), 'weight-regularization.regnb'));
+    const doc = await vscode.workspace.openNotebookDocument(uri);
+    assert.strictEqual(doc.notebookType, 'regnb');
+    const code = doc.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
+    assert.strictEqual(code.length, 12);
+    assert.ok(code.every((c) => c.document.languageId === 'regnb'));
+    assert.match(code[0].document.getText(), /^name: baseline/);
+  });
+
+  it('refuses a corrupt file with its line and column, and leaves the file alone', async () => {
+    const uri = writeNotebook('corrupt', []);
+    const text = '{\n  "regnb": 1,\n  "cells": [ {"kind": "experiment", "source": 12} ]\n}\n';
+    fs.writeFileSync(uri.fsPath, text);
+    await assert.rejects(() => vscode.workspace.openNotebookDocument(uri), /cell 1.*source/i);
+    fs.writeFileSync(uri.fsPath, '{\n  "regnb": 1,\n  "cells": [ oops ]\n}\n');
+    await assert.rejects(() => vscode.workspace.openNotebookDocument(uri), /line 3, column \d+/);
+    assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), '{\n  "regnb": 1,\n  "cells": [ oops ]\n}\n');
+  });
+
+  it('saves with unknown keys kept at every level', async () => {
+    const uri = writeNotebook('roundtrip', [{ kind: 'markdown', source: '# t' }], { future: { x: 1 } });
+    const raw = JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
+    raw.metadata = { author: 'me' };
+    raw.cells[0].tags = ['keep'];
+    fs.writeFileSync(uri.fsPath, `${JSON.stringify(raw, null, 2)}\n`);
+    const editor = await openNotebook(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(editor.notebook.uri, [vscode.NotebookEdit.insertCells(1, [new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'added', 'markdown')])]);
+    await vscode.workspace.applyEdit(edit);
+    await editor.notebook.save();
+    const saved = JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
+    assert.deepStrictEqual(saved.future, { x: 1 });
+    assert.deepStrictEqual(saved.metadata, { author: 'me' });
+    assert.deepStrictEqual(saved.cells[0].tags, ['keep']);
+    assert.strictEqual(saved.cells[1].source, 'added');
+  });
+
+  it('shows the validator\'s problems as diagnostics at the right place', async () => {
+    const uri = writeNotebook('diagnostics', [{ kind: 'experiment', source: SMALL_CELL('bad').replace('epochs: 20', 'epochs: -1') }]);
+    const editor = await openNotebook(uri);
+    const cell = editor.notebook.cellAt(0);
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(cell.document.uri);
+      return d.length ? d : undefined;
+    });
+    const d = diags.find((x) => /epochs/.test(x.message));
+    assert.ok(d, JSON.stringify(diags.map((x) => x.message)));
+    assert.strictEqual(d.range.start.line, 6);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('completes keys for the section under the cursor, and documents them on hover', async () => {
+    const uri = writeNotebook('completion', [{ kind: 'experiment', source: 'name: c\ntrain:\n  ep' }]);
+    const editor = await openNotebook(uri);
+    const doc = editor.notebook.cellAt(0).document;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 4));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('epochs'), labels.join(','));
+    assert.ok(!labels.includes('source'), 'data keys are not offered under train');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /train/);
+  });
+
+  it('runs a cell in the worker: a completed run result, live-rendered charts and a stored run', async () => {
+    const uri = writeNotebook('run', [{ kind: 'markdown', source: '# run' }, { kind: 'experiment', source: SMALL_CELL('small') }]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [1]);
+    const cell = editor.notebook.cellAt(1);
+    const result = await waitFor('a run result', () => runResultOf(cell));
+    assert.strictEqual(result.status, 'completed');
+    assert.strictEqual(result.history.epoch.length, 20);
+    assert.ok(['wasm', 'cpu', 'tensorflow'].includes(result.backend as string));
+    assert.strictEqual(cell.executionSummary?.success, true);
+    assert.ok(typeof cell.executionSummary?.executionOrder === 'number');
+    const store = path.join(path.dirname(uri.fsPath), result.store as string);
+    for (const f of ['result.json', 'history.csv', 'model.json', 'weights.bin']) assert.ok(fs.existsSync(path.join(store, f)), f);
+    const charts = await waitFor('the renderer to report its charts', () => (api().then((a) => a.renderedCharts.get(result.runId))));
+    const loss = charts.find((c) => c.id === 'loss');
+    assert.ok(loss && loss.marks > 0, JSON.stringify(charts));
+    assert.ok(loss.legend.some((l) => /dense_1/.test(l)), `legend: ${loss.legend.join(', ')}`);
+    const norms = charts.find((c) => c.id === 'norms');
+    assert.ok(norms && norms.legend.includes('dense_2'), JSON.stringify(norms));
+  });
+
+  it('runs the cell named in train.from first when it never ran', async () => {
+    const uri = writeNotebook('from', [
+      { kind: 'experiment', source: SMALL_CELL('tuned', 5, ', from: base') },
+      { kind: 'experiment', source: SMALL_CELL('base', 10) },
+    ]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0]);
+    const tuned = await waitFor('the fine-tuned result', () => runResultOf(editor.notebook.cellAt(0)));
+    const base = runResultOf(editor.notebook.cellAt(1));
+    assert.ok(base, 'base ran too');
+    assert.strictEqual(tuned.status, 'completed');
+    assert.deepStrictEqual(tuned.from, { cell: 'base', runId: base.runId });
+  });
+
+  it('interrupt stops within an epoch and keeps the partial run', async () => {
+    const uri = writeNotebook('interrupt', [{ kind: 'experiment', source: SMALL_CELL('long', 200000) }]);
+    const editor = await openNotebook(uri);
+    const execution = runCells(editor, [0]);
+    const cell = editor.notebook.cellAt(0);
+    await waitFor('the run to start', () => (cell.outputs.length > 0 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 1500));
+    // Interrupt as the toolbar button does: on the active notebook editor.
+    await vscode.commands.executeCommand('notebook.cancelExecution');
+    await execution;
+    const result = await waitFor('the cancelled result', () => runResultOf(cell), 30_000);
+    assert.strictEqual(result.status, 'cancelled');
+    assert.ok(result.history.epoch.length > 0 && result.history.epoch.length < 200000);
+  });
+
+  it('an invalid cell fails with its problems, without training', async () => {
+    const uri = writeNotebook('invalid', [{ kind: 'experiment', source: SMALL_CELL('x').replace('dense: 16', 'dense: sixteen') }]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0]);
+    const cell = editor.notebook.cellAt(0);
+    const err = await waitFor('an error output', () => cell.outputs.flatMap((o) => o.items).find((i) => i.mime === 'application/vnd.code.notebook.error'));
+    const parsed = JSON.parse(new TextDecoder().decode(err.data));
+    assert.match(parsed.message, /^4:\d+: .*sixteen/m);
+    assert.strictEqual(cell.executionSummary?.success, false);
+    assert.strictEqual(fs.existsSync(path.join(path.dirname(uri.fsPath), '.regnb')), false);
+  });
+
+  it('lists notebooks, cells and runs in the Experiments tree', async () => {
+    const uri = writeNotebook('tree', [{ kind: 'experiment', source: SMALL_CELL('treecell', 5) }]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0]);
+    const result = await waitFor('a run result', () => runResultOf(editor.notebook.cellAt(0)));
+    const tree = (await api()).experimentTree;
+    const notebooks = await tree.getChildren();
+    const node = notebooks.find((n) => n.kind === 'notebook' && n.uri.fsPath === uri.fsPath);
+    assert.ok(node, 'the notebook is listed');
+    const cells = await tree.getChildren(node);
+    const cellNode = cells.find((c) => c.kind === 'cell' && c.name === 'treecell');
+    assert.ok(cellNode);
+    const runs = await tree.getChildren(cellNode);
+    assert.strictEqual(runs.length, 1);
+    const item = tree.getTreeItem(runs[0]);
+    assert.match(String(item.description), /test acc \d\.\d{3}/);
+    assert.strictEqual(item.contextValue, 'run.completed');
+    assert.ok(runs[0].kind === 'run' && runs[0].run.runId === result.runId);
+  });
+
+  it('New Notebook opens the tutorial as an untitled notebook', async () => {
+    await vscode.commands.executeCommand('regnb.newNotebook');
+    const editor = await waitFor('a notebook editor', () => vscode.window.activeNotebookEditor);
+    assert.strictEqual(editor.notebook.notebookType, 'regnb');
+    assert.ok(editor.notebook.isUntitled);
+    assert.strictEqual(editor.notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code).length, 12);
+  });
+});
