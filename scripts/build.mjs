@@ -12,6 +12,26 @@ const production = process.argv.includes('--production');
 // Native or optional packages stay outside the bundle and load from node_modules.
 const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js'];
 
+// vega and vega-lite are ES modules whose only top-level await is vega-canvas probing
+// for the optional `canvas` package. Unbundled (tsx, tests) they must be loaded with a
+// real dynamic import, which src/core/charts/renderSvg.ts does through a variable
+// specifier. In the bundles, vega-canvas becomes a stub (SVG output needs no canvas)
+// and those imports become literal ones that esbuild bundles, so neither the CLI nor
+// the .vsix needs vega in node_modules.
+const bundleVega = {
+  name: 'bundle-vega',
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(root, 'scripts/stubs/vega-canvas.cjs') }));
+    build.onLoad({ filter: /charts[\\/]renderSvg\.ts$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      const contents = text.replace(/importModule\('(vega|vega-lite)'\)/g, "import('$1')");
+      if (contents === text) throw new Error('bundle-vega: renderSvg.ts no longer calls importModule(...)');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -20,6 +40,7 @@ const node = {
   sourcemap: !production,
   minify: production,
   external,
+  plugins: [bundleVega],
   logLevel: 'warning',
 };
 

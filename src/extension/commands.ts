@@ -7,7 +7,7 @@ import * as fs from 'fs/promises';
 import { deleteRun, listRuns, readRun, runDir, type RunSummary } from '../core/store/runStore';
 import { allChartsFor } from '../core/charts/specs';
 import { renderSvg } from '../core/charts/renderSvg';
-import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backend';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import type { ExperimentTree, TreeNode } from './experimentTree';
 import type { TrainingClient } from './trainingClient';
 import { NOTEBOOK_TYPE } from './ids';

@@ -2,7 +2,7 @@
 // Everything here is an adapter; the logic lives in src/core.
 
 import * as vscode from 'vscode';
-import type { BackendChoice } from '../core/engine/backend';
+import type { BackendChoice } from '../core/engine/backendChoice';
 import { RegnbSerializer } from './serializer';
 import { RegnbController } from './controller';
 import { TrainingClient } from './trainingClient';

@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import * as path from 'path';
-import type { BackendChoice } from '../core/engine/backend';
+import type { BackendChoice } from '../core/engine/backendChoice';
 import type { RunEvent } from '../core/runner/runExperiment';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';

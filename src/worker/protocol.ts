@@ -2,7 +2,7 @@
 // in the worker because every synchronous TensorFlow.js call would otherwise freeze
 // the whole of VS Code.
 
-import type { BackendChoice } from '../core/engine/backend';
+import type { BackendChoice } from '../core/engine/backendChoice';
 import type { RunEvent } from '../core/runner/runExperiment';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';

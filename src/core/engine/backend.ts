@@ -11,10 +11,10 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../run/result';
+import type { BackendChoice } from './backendChoice';
 import { registerWasmConv2dFilterGrad } from './wasmConv2dFilterGrad';
 
-export type BackendChoice = 'auto' | BackendName;
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+export { BACKEND_CHOICES, type BackendChoice } from './backendChoice';
 
 let active: BackendName | undefined;
 

@@ -47,9 +47,9 @@ describe('RegNB in a real VS Code', () => {
     const uri = writeNotebook('corrupt', []);
     const text = '{\n  "regnb": 1,\n  "cells": [ {"kind": "experiment", "source": 12} ]\n}\n';
     fs.writeFileSync(uri.fsPath, text);
-    await assert.rejects(() => vscode.workspace.openNotebookDocument(uri), /cell 1.*source/i);
+    await assert.rejects(async () => vscode.workspace.openNotebookDocument(uri), /cell 1.*source/i);
     fs.writeFileSync(uri.fsPath, '{\n  "regnb": 1,\n  "cells": [ oops ]\n}\n');
-    await assert.rejects(() => vscode.workspace.openNotebookDocument(uri), /line 3, column \d+/);
+    await assert.rejects(async () => vscode.workspace.openNotebookDocument(uri), /line 3, column \d+/);
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), '{\n  "regnb": 1,\n  "cells": [ oops ]\n}\n');
   });
 

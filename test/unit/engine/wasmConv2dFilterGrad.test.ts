@@ -33,7 +33,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
       const y = tf.conv2d(x, filter, stride, pad);
       const dy = tf.randomNormal(y.shape, 0, 1, 'float32', 13) as tf.Tensor4D;
       // The gradient of sum(conv(x, f) * dy) with respect to f is the filter gradient for dy.
-      const grad = tf.grad((f: tf.Tensor4D) => tf.sum(tf.mul(tf.conv2d(x, f, stride, pad), dy)))(filter).dataSync();
+      const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, f as tf.Tensor4D, stride, pad), dy)))(filter).dataSync();
       const [oh, ow] = [y.shape[1], y.shape[2]];
       const padH = pad === 'same' ? Math.max((oh - 1) * stride + 3 - 7, 0) : 0;
       const padW = pad === 'same' ? Math.max((ow - 1) * stride + 2 - 6, 0) : 0;

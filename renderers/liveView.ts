@@ -1,0 +1,123 @@
+// A running cell (PROGRESS_MIME: {liveKey, name, epochs}): asks the extension for the
+// epochs so far ('sync'), then grows a loss chart with vega changesets as 'rows'
+// messages arrive (the view is not rebuilt per update), with a progress bar and a line
+// "epoch N / M · loss · test metric".
+
+import { changeset } from 'vega';
+import { LIVE_DATA, liveLossSpec } from '../src/core/charts/liveSpec';
+import { ChartPanel } from './chartPanel';
+import { el } from './dom';
+import { outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
+import { LiveRows, statusLine, type LiveUpdate } from './liveRows';
+import { isLiveRowsMessage, type LiveRowsMessage, type ProgressData } from './messages';
+
+export const LIVE_MAX_EPOCHS = 500;
+
+export class LiveView implements Disposable {
+  private readonly root: HTMLElement;
+  private readonly bar: HTMLElement;
+  private readonly line: HTMLElement;
+  private readonly charts: HTMLElement;
+  private readonly rows = new LiveRows(LIVE_MAX_EPOCHS);
+  private readonly subscriptions: Disposable[] = [];
+  private panel: ChartPanel | undefined;
+  private panelLayers: number | undefined;
+  private drawing: Promise<unknown> = Promise.resolve();
+  private epochs: number;
+  private disposed = false;
+
+  constructor(
+    private readonly data: ProgressData,
+    element: HTMLElement,
+    private readonly env: RenderEnv,
+  ) {
+    this.epochs = Number(data.epochs);
+    this.root = outputRoot(element, 'live');
+    this.bar = el('div');
+    this.line = el('span', { cls: 'regnb-status-line' });
+    this.charts = el('div', { cls: 'regnb-charts' });
+    this.root.appendChild(
+      el('div', { cls: 'regnb-header' }, [el('span', { cls: 'regnb-name', text: typeof data.name === 'string' ? data.name : '' }), el('span', { cls: 'regnb-badge cancelled', text: 'training' }), this.line]),
+    );
+    this.root.appendChild(
+      el('div', { cls: 'regnb-progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': String(Number.isFinite(this.epochs) ? this.epochs : 0), 'aria-valuenow': '0' } }, [this.bar]),
+    );
+    this.root.appendChild(this.charts);
+    this.showStatus();
+
+    if (!env.onMessage || !env.post) {
+      this.line.textContent = 'training… (live progress needs renderer messaging)';
+      return;
+    }
+    this.subscriptions.push(env.onMessage((m) => this.onMessage(m)));
+    this.subscriptions.push(watchRedraws(this.root, env, () => void this.redraw()));
+    env.post({ type: 'sync', liveKey: data.liveKey });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.subscriptions) s.dispose();
+    this.panel?.dispose();
+    this.root.remove();
+  }
+
+  private onMessage(m: unknown): void {
+    if (this.disposed || !isLiveRowsMessage(m) || m.liveKey !== this.data.liveKey) return;
+    this.apply(m);
+  }
+
+  private apply(m: LiveRowsMessage): void {
+    // Messages and redraws run one after the other, so a rebuilt chart holds exactly
+    // the rows taken so far and later changesets apply to it.
+    this.drawing = this.drawing.then(() => this.take(m)).catch(() => undefined);
+  }
+
+  private async take(m: LiveRowsMessage): Promise<void> {
+    if (this.disposed) return;
+    if (Number.isFinite(m.epochs) && m.epochs > 0) this.epochs = m.epochs;
+    const update = m.type === 'reset' ? this.rows.reset(m.rows) : this.rows.push(m.rows);
+    this.showStatus();
+    await this.toChart(update);
+  }
+
+  private async toChart(update: LiveUpdate): Promise<void> {
+    if (this.disposed) return;
+    const layers = this.rows.layers;
+    if (layers === undefined) return;
+    if (!this.panel || this.panelLayers !== layers) {
+      // The first rows tell how many layers there are: the chart starts with everything so far.
+      this.panel?.dispose();
+      this.panelLayers = layers;
+      this.panel = new ChartPanel({
+        id: 'live-loss',
+        title: 'Loss',
+        fileBase: typeof this.data.name === 'string' ? this.data.name : 'live',
+        host: panelHost(this.root, this.env),
+        build: ({ theme, width }) => liveLossSpec(layers, this.rows.values(), { theme, width, epochs: this.epochs }),
+      });
+      this.charts.appendChild(this.panel.element);
+      await this.panel.render();
+      return;
+    }
+    const view = this.panel.current;
+    if (!view) return;
+    const cs = changeset();
+    if (update.removeAll) cs.remove(() => true);
+    else if (update.remove.size) cs.remove((d: { epoch: number }) => update.remove.has(d.epoch));
+    cs.insert(update.insert);
+    await view.change(LIVE_DATA, cs).runAsync();
+  }
+
+  private redraw(): Promise<unknown> {
+    this.drawing = this.drawing.then(() => this.panel?.render()).catch(() => undefined);
+    return this.drawing;
+  }
+
+  private showStatus(): void {
+    const latest = this.rows.latest;
+    const done = latest && Number.isFinite(this.epochs) && this.epochs > 0 ? Math.min(1, latest.epoch / this.epochs) : 0;
+    this.bar.style.width = `${(100 * done).toFixed(1)}%`;
+    this.bar.parentElement?.setAttribute('aria-valuenow', String(latest?.epoch ?? 0));
+    this.line.textContent = statusLine(latest, this.epochs);
+  }
+}
