@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import * as fs from 'fs/promises';
 import { deleteRun, listRuns, readRun, runDir, type RunSummary } from '../core/store/runStore';
-import { allChartsFor } from '../core/charts/specs';
+import { everyChartFor } from '../core/charts/moreCharts';
 import { renderSvg } from '../core/charts/renderSvg';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import type { ExperimentTree, TreeNode } from './experimentTree';
@@ -106,7 +106,7 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export charts here' });
       if (!folder?.[0]) return;
       const result = await readRun(run.dir);
-      for (const chart of allChartsFor(result)) {
+      for (const chart of everyChartFor(result)) {
         const target = vscode.Uri.joinPath(folder[0], `${result.name}-${chart.id}.svg`);
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await renderSvg(chart.spec)));
       }

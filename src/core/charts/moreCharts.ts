@@ -4,7 +4,7 @@
 // can write them with the same loop as allChartsFor.
 
 import type { RunResult } from '../run/result';
-import type { ChartOptions, VegaLiteSpec } from './specs';
+import { allChartsFor, type ChartOptions, type VegaLiteSpec } from './specs';
 import { decisionBoundarySpec } from './boundarySpec';
 import { histogramLayers, weightHistogramSpec } from './histogramSpec';
 import { pathLayers, penaltySharePoints, penaltyShareSpec, regularizationPathSpec } from './gridSpecs';
@@ -29,4 +29,9 @@ export function moreChartsFor(result: RunResult, opts: ChartOptions = {}): MoreC
   if (result.grid && pathLayers(result).length) charts.push({ id: 'path', title: 'Regularization path', spec: regularizationPathSpec(result, opts) });
   if (result.grid && penaltySharePoints(result).length) charts.push({ id: 'share', title: 'Penalty share vs alpha', spec: penaltyShareSpec(result, opts) });
   return charts;
+}
+
+/** Every chart a run has: the core ones (allChartsFor) then these. What exports write. */
+export function everyChartFor(result: RunResult, opts: ChartOptions = {}): { id: string; title: string; spec: VegaLiteSpec }[] {
+  return [...allChartsFor(result, opts), ...moreChartsFor(result, opts)];
 }

@@ -203,7 +203,8 @@ describe('headless rendering', () => {
   it('renderChartFiles writes an SVG and a PNG per chart, and nothing else', async () => {
     const files = await renderChartFiles(sweep, outDir, 'l2-moons');
     const names = files.map((f) => path.basename(f)).sort();
-    assert.deepEqual(names, ['loss', 'metrics', 'norms', 'sweep'].flatMap((id) => [`l2-moons-${id}.png`, `l2-moons-${id}.svg`]));
+    // A sweep adds the regularization path and the penalty share against alpha.
+    assert.deepEqual(names, ['loss', 'metrics', 'norms', 'path', 'share', 'sweep'].flatMap((id) => [`l2-moons-${id}.png`, `l2-moons-${id}.svg`]));
     assert.deepEqual(fs.readdirSync(outDir).sort(), names);
     for (const f of files) {
       const bytes = fs.readFileSync(f);
