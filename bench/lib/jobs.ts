@@ -1,0 +1,36 @@
+// Runs one measurement in its own process (RegNB worker or Python peer), one after the
+// other so that no two timings overlap. Each job gets its parameters in a JSON file and
+// answers with one `@@RESULT <json>` line on stdout.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Job } from './types';
+import { PYTHON } from './peers';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+let counter = 0;
+
+function run<T>(cmd: string, args: string[], job: Job, tmpDir: string): T {
+  const file = path.join(tmpDir, `job-${++counter}-${job.kind}.json`);
+  fs.writeFileSync(file, JSON.stringify(job));
+  // cwd: the repo root, where node resolves tsx.
+  // No __pycache__ left in bench/peers by the Python peers.
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  const r = spawnSync(cmd, [...args, file], { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('@@RESULT '));
+  if (r.status !== 0 || !line) {
+    const why = `${r.error ? String(r.error) : ''}${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n');
+    throw new Error(`${path.basename(args[args.length - 1] ?? cmd)} ${job.kind} failed (exit ${r.status}):\n${why}`);
+  }
+  return JSON.parse(line.slice('@@RESULT '.length)) as T;
+}
+
+export function regnbJob<T>(job: Job, tmpDir: string): T {
+  return run<T>(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/regnb/worker.ts')], job, tmpDir);
+}
+
+export function peerJob<T>(peer: 'torch' | 'sklearn', job: Job, tmpDir: string): T {
+  return run<T>(PYTHON, [path.join(REPO_ROOT, `bench/peers/${peer}_peer.py`)], job, tmpDir);
+}

@@ -1,0 +1,115 @@
+// The JSON that passes between the driver and the tool processes (RegNB worker and
+// Python peers). Every tool reads the same data file, so all train on identical
+// float32 arrays and, where it matters, start from identical weights.
+
+/** A data set as exported by the RegNB worker (`prepare` job). Rows are arrays. */
+export interface DataFile {
+  name: string;
+  task: 'binary' | 'regression';
+  nTrain: number;
+  nTest: number;
+  xTrain: number[][];
+  yTrain: number[];
+  xTest: number[][];
+  yTest: number[];
+  /** Initial weights RegNB's builder gives the moons network, per seed (kernels are [in, out]). */
+  init?: { seed: number; kernels: number[][][]; biases: number[][] }[];
+}
+
+/** One timed training problem: the moons network with L2 on its kernels. */
+export interface MoonsJob {
+  kind: 'moons' | 'steps' | 'flush';
+  data: string;
+  epochs: number;
+  warmup: number;
+  reps: number;
+  hidden: number;
+  l2: number;
+  lr: number;
+  batch: number;
+  seed: number;
+  /** flush job: the flushMs values to compare. */
+  flushMs?: number[];
+}
+
+export interface SweepJob {
+  kind: 'sweep';
+  data: string;
+  epochs: number;
+  /** Epochs of one untimed run first, in every tool. */
+  warmup: number;
+  hidden: number;
+  lr: number;
+  batch: number;
+  alphas: number[];
+  /** The seeds of the repeats, as RegNB derives them (repeatSeed); peers start from `init` of each. */
+  seeds: number[];
+}
+
+export interface RidgeJob {
+  kind: 'ridge';
+  data: string;
+  l2: number;
+  epochs: number;
+  lr: number;
+}
+
+export interface PrepareJob {
+  kind: 'prepare';
+  outDir: string;
+  hidden: number;
+  seeds: number[];
+}
+
+export type Job = MoonsJob | SweepJob | RidgeJob | PrepareJob;
+
+/** Final scores of a model: data loss (no penalty) and accuracy; objective = train loss + penalty. */
+export interface Scores {
+  trainLoss: number;
+  testLoss: number;
+  trainAcc: number;
+  testAcc: number;
+  objective: number;
+}
+
+export interface Memory {
+  /** RSS once the libraries are loaded and the data read, before training (MB). */
+  baseMB: number;
+  /** Peak RSS of the process (MB). */
+  peakMB: number;
+  /** RegNB only: the peak of process.memoryUsage().rss sampled every few ms (MB). */
+  sampledPeakMB?: number;
+}
+
+export interface TimedResult {
+  tool: string;
+  backend: string;
+  /** Wall time of each measured repetition (ms). */
+  times: number[];
+  /** CPU time of the process (all threads) during each repetition (ms). */
+  cpu: number[];
+  epochs: number;
+  scores: Scores;
+  memory: Memory;
+  /** flush job: one entry per flushMs value. */
+  variants?: { flushMs: number; times: number[]; cpu: number[] }[];
+}
+
+export interface SweepResult {
+  tool: string;
+  backend: string;
+  ms: number;
+  cpuMs: number;
+  /** Mean test accuracy per alpha (same order as the job's alphas) over the repeats. */
+  meanTestAcc: number[];
+  meanTrainLoss: number[];
+}
+
+export interface RidgeResult {
+  tool: string;
+  coef: number[];
+  intercept: number;
+  /** sklearn: the training rows and the Ridge alpha (= n * l2) used. */
+  n?: number;
+  alpha?: number;
+}

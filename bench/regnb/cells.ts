@@ -1,0 +1,53 @@
+// The bench's networks written as RegNB cells and parsed by RegNB's own cell parser,
+// so they get exactly the defaults and penalty placement a notebook user gets
+// (`regularize` at the top: kernels only, biases not penalized).
+
+import { parseCell } from '../../src/core/cell';
+import type { ExperimentSpec } from '../../src/core/spec/experiment';
+
+/** The tutorial's moons data: 100 points, the first 30 generated (shuffle false) train. */
+const MOONS = 'data: { source: moons, samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30 }';
+
+export interface MoonsCell {
+  hidden: number;
+  l2: number;
+  epochs: number;
+  batch: number;
+  lr: number;
+  seed: number;
+  /** A sweep: these alphas replace l2, each trained `repeats` times. */
+  grid?: { alphas: number[]; repeats: number };
+}
+
+export function moonsSpec(c: MoonsCell): ExperimentSpec {
+  return parse([
+    'name: bench-moons',
+    MOONS,
+    'model:',
+    `  - dense: ${c.hidden}`,
+    '    activation: relu',
+    '  - dense: 1',
+    '    activation: sigmoid',
+    `regularize: { l2: ${c.l2} }`,
+    `train: { epochs: ${c.epochs}, batch: ${c.batch}, optimizer: adam, lr: ${c.lr}, seed: ${c.seed} }`,
+    ...(c.grid ? [`grid: { alpha: [${c.grid.alphas.join(', ')}], repeats: ${c.grid.repeats}, refine: 0, select: test.accuracy }`] : []),
+  ]);
+}
+
+/** A linear model with L2 on diabetes, trained full-batch by plain gradient descent to convergence. */
+export function ridgeSpec(c: { l2: number; epochs: number; lr: number }): ExperimentSpec {
+  return parse([
+    'name: bench-ridge',
+    'data: { source: diabetes, train: 0.7, shuffle: true, seed: 1, standardizeTarget: true }',
+    'model:',
+    '  - dense: 1',
+    `regularize: { l2: ${c.l2} }`,
+    `train: { epochs: ${c.epochs}, batch: 100000, optimizer: sgd, lr: ${c.lr}, seed: 1 }`,
+  ]);
+}
+
+function parse(lines: string[]): ExperimentSpec {
+  const parsed = parseCell(lines.join('\n'), { index: 0 });
+  if (!parsed.spec) throw new Error(`bench cell does not parse: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  return parsed.spec;
+}

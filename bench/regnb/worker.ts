@@ -1,0 +1,150 @@
+// RegNB's side of the bench, one job per process (so that its memory figures are its
+// own, like the Python peers'). Usage: node --import tsx bench/regnb/worker.ts job.json
+// Prints one line `@@RESULT <json>` on stdout.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadDataset } from '../../src/core/data/loadDataset';
+import type { Dataset } from '../../src/core/data/dataset';
+import { buildNetwork } from '../../src/core/engine/network';
+import { train, type MemberConfig } from '../../src/core/engine/trainer';
+import { runSweep } from '../../src/core/sweep/runSweep';
+import type { ExperimentSpec } from '../../src/core/spec/experiment';
+import type { DataFile, Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
+import { moonsSpec, ridgeSpec } from './cells';
+import { memoryMeter, readData, REPO_ROOT, scoresOfRow, startBackend, startClock } from './common';
+import { trainStepsOnly } from './stepsOnly';
+
+async function main(): Promise<void> {
+  const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Job;
+  const backend = await startBackend();
+  let result: unknown;
+  switch (job.kind) {
+    case 'prepare': result = await prepare(job); break;
+    case 'moons':
+    case 'steps':
+    case 'flush': result = await timed(job, backend); break;
+    case 'sweep': result = await sweep(job, backend); break;
+    case 'ridge': result = await ridge(job); break;
+  }
+  process.stdout.write(`@@RESULT ${JSON.stringify(result)}\n`);
+}
+
+/** Loads the data sets with RegNB's own loader and writes them, with initial weights, for every tool. */
+async function prepare(job: PrepareJob): Promise<Record<string, string>> {
+  const ctx = { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p: string) => fs.promises.readFile(p, 'utf8') };
+  const moons = moonsSpec({ hidden: job.hidden, l2: 0, epochs: 1, batch: 32, lr: 0.001, seed: job.seeds[0] });
+  const moonsData = await loadDataset(moons.data, ctx);
+  const init = job.seeds.map((seed) => {
+    const net = buildNetwork(moons.model, moonsData.inputShape, seed);
+    const kernels = net.weighted.map((l) => l.kernel!.arraySync() as number[][]);
+    const biases = net.weighted.map((l) => l.bias!.arraySync() as number[]);
+    net.model.dispose();
+    return { seed, kernels, biases };
+  });
+  const ridgeData = await loadDataset(ridgeSpec({ l2: 0, epochs: 1, lr: 0.1 }).data, ctx);
+  const files = { moons: path.join(job.outDir, 'moons.json'), diabetes: path.join(job.outDir, 'diabetes.json') };
+  fs.writeFileSync(files.moons, JSON.stringify(toFile('moons', moonsData, init)));
+  fs.writeFileSync(files.diabetes, JSON.stringify(toFile('diabetes', ridgeData)));
+  return files;
+}
+
+function toFile(name: string, d: Dataset, init?: DataFile['init']): DataFile {
+  const width = d.inputShape.reduce((a, b) => a * b, 1);
+  const rows = (x: Float32Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * width, (i + 1) * width)));
+  if (d.task === 'multiclass') throw new Error('the bench exports binary and regression sets only');
+  return { name, task: d.task, nTrain: d.nTrain, nTest: d.nTest, xTrain: rows(d.xTrain, d.nTrain), yTrain: Array.from(d.yTrain), xTest: rows(d.xTest, d.nTest), yTest: Array.from(d.yTest), init };
+}
+
+function moonsConfig(job: MoonsJob, epochs: number): MemberConfig {
+  const spec = moonsSpec({ hidden: job.hidden, l2: job.l2, epochs, batch: job.batch, lr: job.lr, seed: job.seed });
+  return { layers: spec.model, train: spec.train };
+}
+
+/** Benchmarks 1, 2 and the steps-only row: a warm-up run, then `reps` timed runs of `epochs`. */
+async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
+  const { data } = readData(job.data);
+  const meter = memoryMeter();
+  const once = async (flushMs?: number) => {
+    const clock = startClock();
+    if (job.kind === 'steps') {
+      const { net, scores } = trainStepsOnly(data, moonsConfig(job, job.epochs));
+      const time = clock();
+      net.model.dispose();
+      return { ...time, scores };
+    }
+    const [out] = await train(data, [moonsConfig(job, job.epochs)], flushMs === undefined ? {} : { flushMs });
+    const time = clock();
+    if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
+    out.network.model.dispose();
+    return { ...time, scores: scoresOfRow(out.rows[out.rows.length - 1], job.l2) };
+  };
+
+  // Warm-up: the first run pays for kernel set-up and JIT; it is not timed.
+  if (job.kind === 'steps') trainStepsOnly(data, moonsConfig(job, job.warmup)).net.model.dispose();
+  else (await train(data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
+
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const variants = (job.flushMs ?? []).map((flushMs) => ({ flushMs, times: [] as number[], cpu: [] as number[] }));
+  let last: Awaited<ReturnType<typeof once>> | undefined;
+  for (let r = 0; r < job.reps; r++) {
+    last = await once();
+    times.push(last.ms);
+    cpu.push(last.cpu);
+    // flush job: the variants interleaved with the default run, so drift hits all alike.
+    for (const v of variants) {
+      const t = await once(v.flushMs);
+      v.times.push(t.ms);
+      v.cpu.push(t.cpu);
+    }
+  }
+  if (!last) throw new Error('reps must be >= 1');
+  const tool = job.kind === 'steps' ? 'RegNB steps only' : 'RegNB train()';
+  return { tool, backend, times, cpu, epochs: job.epochs, scores: last.scores, memory: meter.stop(), ...(variants.length ? { variants } : {}) };
+}
+
+/** Benchmark 3: runSweep trains the repeats of each alpha together in one train() call. */
+async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
+  const { data } = readData(job.data);
+  const spec: ExperimentSpec = moonsSpec({ hidden: job.hidden, l2: job.alphas[0], epochs: job.epochs, batch: job.batch, lr: job.lr, seed: job.seeds[0], grid: { alphas: job.alphas, repeats: job.seeds.length } });
+  // Warm-up, as in every tool's sweep job: one short untimed run of the network.
+  (await train(data, [{ layers: spec.model, train: { ...spec.train, epochs: job.warmup } }]))[0].network.model.dispose();
+  const clock = startClock();
+  const outcome = await runSweep(spec, data);
+  const { ms, cpu } = clock();
+  outcome.representative?.network.model.dispose();
+  const seeds = new Set(outcome.grid.runs.map((r) => r.seed));
+  if (job.seeds.some((s) => !seeds.has(s))) throw new Error(`runSweep used seeds ${[...seeds]}, the peers were given ${job.seeds}`);
+  const mean = (alpha: number, f: (r: (typeof outcome.grid.runs)[number]) => number) => {
+    const runs = outcome.grid.runs.filter((r) => r.alpha === alpha);
+    return runs.reduce((a, r) => a + f(r), 0) / runs.length;
+  };
+  return {
+    tool: 'RegNB runSweep',
+    backend,
+    ms,
+    cpuMs: cpu,
+    meanTestAcc: job.alphas.map((a) => mean(a, (r) => r.final.test.accuracy ?? NaN)),
+    meanTrainLoss: job.alphas.map((a) => mean(a, (r) => r.final.train.loss)),
+  };
+}
+
+/** Benchmark 5: the linear model's coefficients, for comparison with sklearn's Ridge. */
+async function ridge(job: RidgeJob): Promise<RidgeResult> {
+  const { data } = readData(job.data);
+  const spec = ridgeSpec({ l2: job.l2, epochs: job.epochs, lr: job.lr });
+  const [out] = await train(data, [{ layers: spec.model, train: spec.train }]);
+  if (out.status !== 'completed') throw new Error(`RegNB ridge run ${out.status}: ${out.error}`);
+  const layer = out.network.weighted[0];
+  const result = { tool: 'RegNB', coef: Array.from(layer.kernel!.dataSync()), intercept: layer.bias!.dataSync()[0] };
+  out.network.model.dispose();
+  tf.disposeVariables();
+  return result;
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`${e.stack ?? e.message}\n`);
+  process.exit(1);
+});

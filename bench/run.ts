@@ -1,0 +1,213 @@
+// `npm run bench`: RegNB's training speed, memory and one correctness check, side by side
+// with PyTorch and scikit-learn on the same machine and the same data.
+// Timing lives here and never in tests: these figures depend on the machine and its load.
+//
+// Every measurement runs in its own process (bench/regnb/worker.ts, bench/peers/*.py), one
+// at a time. RegNB exports its own data sets (and its initial weights) to a temp folder
+// first, so every tool trains on identical float32 arrays from identical starting weights.
+// `--quick` runs a few epochs of everything (a smoke test of the bench itself).
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repeatSeed } from '../src/core/sweep/plan';
+import { fmt, median, printTable, times, type Cell } from './lib/format';
+import { peerJob, regnbJob, REPO_ROOT } from './lib/jobs';
+import { ensurePeers } from './lib/peers';
+import type { MoonsJob, RidgeResult, SweepJob, SweepResult, TimedResult } from './lib/types';
+
+const quick = process.argv.includes('--quick');
+
+/** The tutorial's network and its training (Adam lr 0.001, one batch of the 30 training rows). */
+const NET = { hidden: 500, l2: 0.001, lr: 0.001, batch: 32, seed: 1 };
+const CONFIG = {
+  ...NET,
+  epochs: quick ? 100 : 1000,
+  // Untimed epochs first, in every tool's process. RegNB needs about this many before its
+  // per-epoch time settles (V8 optimizing tfjs's JavaScript op dispatch; measured here).
+  warmup: quick ? 20 : 1000,
+  reps: quick ? 1 : 3,
+  /** Benchmark 2: read back every epoch, and once at the very end; the default is 250 ms. */
+  flushMs: [0, 1e9],
+  sweep: { epochs: quick ? 30 : 300, alphas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0001], repeats: 3 },
+  /** Benchmark 5 (as test/unit/engine/independentTruths.test.ts): converges to ~1e-4. */
+  ridge: { l2: 0.05, epochs: quick ? 300 : 3000, lr: 0.2 },
+};
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function attempt<T>(what: string, f: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    const error = (e as Error).message;
+    console.log(`  ! ${what}: ${error}`);
+    return { ok: false, error };
+  }
+}
+
+function main(): void {
+  const started = Date.now();
+  const load0 = os.loadavg();
+  const cpus = os.cpus();
+  console.log(`RegNB bench${quick ? ' (--quick: too short to be representative)' : ''}`);
+  console.log(`machine: ${cpus.length} x ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; node ${process.version}; load average ${load0.map((l) => l.toFixed(2)).join(' ')}`);
+  if (load0[0] > cpus.length * 0.5) console.log('  note: the machine is busy (load average above half the cores): timings will be noisy.');
+
+  const peers = ensurePeers((l) => console.log(l));
+  if (peers.available) console.log(`peers: PyTorch ${peers.torch}, scikit-learn ${peers.sklearn}, numpy ${peers.numpy}${peers.installed ? ' (just installed)' : ''}`);
+  else console.log(`peers: skipped. ${peers.note}`);
+  const tfjs = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-core/package.json'), 'utf8')).version as string;
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-bench-'));
+  try {
+    const seeds = Array.from({ length: CONFIG.sweep.repeats }, (_, r) => repeatSeed(NET.seed, r));
+    const files = regnbJob<{ moons: string; diabetes: string }>({ kind: 'prepare', outDir: tmp, hidden: NET.hidden, seeds }, tmp);
+    const peer = <T>(name: 'torch' | 'sklearn', job: Parameters<typeof peerJob>[1], what: string): Outcome<T> | null =>
+      peers.available ? attempt(what, () => peerJob<T>(name, job, tmp)) : null;
+
+    // 1. The tutorial network, and 4. its memory.
+    const moons: MoonsJob = { kind: 'moons', data: files.moons, epochs: CONFIG.epochs, warmup: CONFIG.warmup, reps: CONFIG.reps, ...NET };
+    const b1 = {
+      regnb: regnbJob<TimedResult>(moons, tmp),
+      steps: attempt('RegNB steps only', () => regnbJob<TimedResult>({ ...moons, kind: 'steps' }, tmp)),
+      torch: peer<TimedResult>('torch', moons, 'PyTorch'),
+      sklearn: peer<TimedResult>('sklearn', moons, 'scikit-learn'),
+    };
+    const timedRows = [b1.regnb, ok(b1.steps), ok(b1.torch), ok(b1.sklearn)].filter((r): r is TimedResult => !!r);
+    const regnbBest = Math.min(...b1.regnb.times);
+    printTable(
+      `1. Tutorial network: moons 30 train / 70 test, Dense ${NET.hidden} relu + Dense 1 sigmoid, L2 ${NET.l2} on kernels, Adam lr ${NET.lr}, one batch of 30; ${CONFIG.epochs} epochs per run, ${CONFIG.reps} runs after ${CONFIG.warmup} warm-up epochs`,
+      ['tool', 'backend / threads', 'best ms', 'median ms', 'cpu ms', 'epochs/s', 'speed vs RegNB'],
+      timedRows.map((r) => {
+        const best = Math.min(...r.times);
+        return [r.tool, r.backend, fmt(best, 0), fmt(median(r.times), 0), fmt(Math.min(...r.cpu), 0), fmt((r.epochs * 1000) / best, 0), times(regnbBest / best)];
+      }),
+      [
+        'best/median: wall time of one run; cpu: CPU time of the process (all threads) in the best run; epochs/s and speed from the best run.',
+        'RegNB train() also records, every epoch, an inference pass over train+test, test loss, both accuracies and 4 norms per layer; the peers only step.',
+        'RegNB has no flag to turn that off: "RegNB steps only" is a bench-only loop (bench/regnb/stepsOnly.ts) over the engine\'s own network, loss and optimizer.',
+        ...bookkeepingNote(b1.regnb, ok(b1.steps)),
+      ],
+    );
+    printTable(
+      '   final scores after the last run (data loss without penalty; objective = train loss + L2 penalty)',
+      ['tool', 'train loss', 'test loss', 'train acc', 'test acc', 'objective'],
+      timedRows.map((r) => [r.tool, fmt(r.scores.trainLoss, 6), fmt(r.scores.testLoss, 5), fmt(r.scores.trainAcc, 3), fmt(r.scores.testAcc, 3), fmt(r.scores.objective, 6)]),
+      ['All tools start from RegNB\'s initial weights (seed 1) and minimize the same objective (mean BCE + l2*sum(W^2), kernels only): the scores should agree to ~1e-4.'],
+    );
+
+    // 2. The batched read-back.
+    const flush = attempt('RegNB flush', () => regnbJob<TimedResult>({ ...moons, kind: 'flush', flushMs: CONFIG.flushMs }, tmp));
+    if (flush.ok) {
+      const f = flush.value;
+      const base = Math.min(...f.times);
+      const row = (label: string, how: string, t: number[], cpu: number[]): Cell[] =>
+        [label, how, fmt(Math.min(...t), 0), fmt(median(t), 0), fmt(Math.min(...cpu), 0), fmt((f.epochs * 1000) / Math.min(...t), 0), times(base / Math.min(...t))];
+      printTable(
+        `2. History read-back: RegNB train(), same network, ${f.epochs} epochs per run, ${CONFIG.reps} runs of each (interleaved), ${f.backend}`,
+        ['flushMs', 'rows read back', 'best ms', 'median ms', 'cpu ms', 'epochs/s', 'speed vs default'],
+        [row('250 (default)', 'every 250 ms', f.times, f.cpu), ...(f.variants ?? []).map((v) => row(String(v.flushMs), v.flushMs === 0 ? 'every epoch' : 'once, at the end', v.times, v.cpu))],
+        ['Each epoch\'s row of scalars stays on the backend until a flush reads all pending rows in one transfer.'],
+      );
+    }
+
+    // 3. A sweep: 6 alphas x 3 repeats.
+    const sweep: SweepJob = { kind: 'sweep', data: files.moons, epochs: CONFIG.sweep.epochs, warmup: CONFIG.warmup, hidden: NET.hidden, lr: NET.lr, batch: NET.batch, alphas: CONFIG.sweep.alphas, seeds };
+    const b3 = {
+      regnb: attempt('RegNB sweep', () => regnbJob<SweepResult>(sweep, tmp)),
+      torch: peer<SweepResult>('torch', sweep, 'PyTorch sweep'),
+      sklearn: peer<SweepResult>('sklearn', sweep, 'scikit-learn sweep'),
+    };
+    const sweepRows = [ok(b3.regnb), ok(b3.torch), ok(b3.sklearn)].filter((r): r is SweepResult => !!r);
+    const nModels = CONFIG.sweep.alphas.length * seeds.length;
+    const sweepBase = ok(b3.regnb)?.ms;
+    printTable(
+      `3. Sweep: ${CONFIG.sweep.alphas.length} alphas x ${seeds.length} repeats = ${nModels} models of the same network, ${CONFIG.sweep.epochs} epochs each`,
+      ['tool', 'backend / threads', 'wall s', 'cpu s', 'model-epochs/s', 'speed vs RegNB', 'how'],
+      sweepRows.map((r) => [r.tool, r.backend, fmt(r.ms / 1000, 2), fmt(r.cpuMs / 1000, 2), fmt((nModels * CONFIG.sweep.epochs * 1000) / r.ms, 0), times(sweepBase === undefined ? undefined : sweepBase / r.ms),
+        r.tool.startsWith('RegNB') ? `runSweep: ${seeds.length} members per train() call` : 'one model after the other']),
+    );
+    if (sweepRows.length) {
+      printTable('   mean test accuracy per alpha (same initial weights per repeat in every tool)', ['alpha', ...sweepRows.map((r) => r.tool)],
+        CONFIG.sweep.alphas.map((a, i) => [String(a), ...sweepRows.map((r) => fmt(r.meanTestAcc[i], 3))]));
+    }
+
+    // 4. Memory of benchmark 1's processes.
+    const memRows = timedRows.filter((r) => r.tool !== 'RegNB steps only');
+    printTable(
+      '4. Memory: peak resident set of each benchmark-1 process (MB)',
+      ['tool', 'after start-up', 'peak', 'peak - start-up', 'peak vs RegNB'],
+      memRows.map((r) => [r.tool, fmt(r.memory.baseMB, 0), fmt(r.memory.peakMB, 0), fmt(r.memory.peakMB - r.memory.baseMB, 0), times(r.memory.peakMB / b1.regnb.memory.peakMB)]),
+      [
+        'start-up: libraries loaded and data read, before training. Peak: getrusage maxrss (Node: process.resourceUsage().maxRSS).',
+        `RegNB's process.memoryUsage().rss sampled every 5 ms peaked at ${fmt(b1.regnb.memory.sampledPeakMB, 0)} MB.`,
+      ],
+    );
+
+    // 5. Ridge agreement.
+    const ridgeJob = { kind: 'ridge' as const, data: files.diabetes, ...CONFIG.ridge };
+    const b5 = {
+      regnb: attempt('RegNB ridge', () => regnbJob<RidgeResult>(ridgeJob, tmp)),
+      sklearn: peer<RidgeResult>('sklearn', ridgeJob, 'scikit-learn Ridge'),
+    };
+    const ridge = ridgeAgreement(ok(b5.regnb), ok(b5.sklearn));
+    if (ridge) {
+      printTable(
+        `5. Ridge check: RegNB linear model, L2 ${CONFIG.ridge.l2}, full-batch SGD lr ${CONFIG.ridge.lr}, ${CONFIG.ridge.epochs} epochs, vs scikit-learn Ridge(alpha = n * l2 = ${Number(ridge.alpha?.toPrecision(6))}) on diabetes (${ridge.n} train rows, 10 inputs)`,
+        ['coefficient', 'RegNB', 'sklearn Ridge', 'rel. diff'],
+        [...ridge.rows, ['intercept', ridge.intercept[0].toExponential(2), ridge.intercept[1].toExponential(2), '-']],
+        [
+          `max relative difference: max|a-b| / max|b| = ${ridge.maxRel.toExponential(2)}; ||a-b|| / ||b|| = ${ridge.normRel.toExponential(2)}`,
+          '(the per-coefficient column is large only where a coefficient is near zero)',
+        ],
+      );
+    } else {
+      console.log('\n5. Ridge check: skipped (it needs both RegNB\'s and scikit-learn\'s coefficients).');
+    }
+
+    const seconds = (Date.now() - started) / 1000;
+    const results = {
+      date: new Date().toISOString(),
+      quick,
+      machine: { cpus: cpus.length, model: cpus[0]?.model, memGB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}`, loadavgStart: load0, loadavgEnd: os.loadavg() },
+      versions: { tfjs, torch: peers.torch, sklearn: peers.sklearn, numpy: peers.numpy },
+      peers,
+      config: CONFIG,
+      benchmarks: { tutorialNetwork: b1, readBack: flush, sweep: b3, memory: memRows.map((r) => ({ tool: r.tool, ...r.memory })), ridge: { ...b5, agreement: ridge } },
+      totalSeconds: seconds,
+    };
+    const out = path.join(REPO_ROOT, 'bench/results');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nTotal ${seconds.toFixed(0)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Results: bench/results/latest.json`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function ok<T>(o: Outcome<T> | null): T | undefined {
+  return o && o.ok ? o.value : undefined;
+}
+
+function bookkeepingNote(full: TimedResult, steps: TimedResult | undefined): string[] {
+  if (!steps) return [];
+  const [a, b] = [Math.min(...full.times), Math.min(...steps.times)];
+  return [`Bookkeeping cost (best runs): ${fmt((a - b) / full.epochs, 2)} ms per epoch, ${fmt((100 * (a - b)) / a, 0)}% of train()'s time.`];
+}
+
+function ridgeAgreement(a: RidgeResult | undefined, b: RidgeResult | undefined) {
+  if (!a || !b) return null;
+  const rel = a.coef.map((v, i) => Math.abs(v - b.coef[i]) / Math.abs(b.coef[i]));
+  const abs = a.coef.map((v, i) => Math.abs(v - b.coef[i]));
+  return {
+    n: b.n,
+    alpha: b.alpha,
+    rows: a.coef.map((v, i): Cell[] => [`w${i + 1}`, fmt(v, 5), fmt(b.coef[i], 5), rel[i].toExponential(1)]),
+    intercept: [a.intercept, b.intercept],
+    maxRel: Math.max(...abs) / Math.max(...b.coef.map(Math.abs)),
+    normRel: Math.hypot(...abs) / Math.hypot(...b.coef),
+  };
+}
+
+main();
