@@ -11,12 +11,12 @@ import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoic
 import type { ExperimentTree, TreeNode } from './experimentTree';
 import type { TrainingClient } from './trainingClient';
 import { NOTEBOOK_TYPE } from './ids';
-import { openComparison } from './compare';
+import type { RegnbController } from './controller';
 
 type RunNode = Extract<TreeNode, { kind: 'run' }>;
 type CellNode = Extract<TreeNode, { kind: 'cell' }>;
 
-export function registerCommands(context: vscode.ExtensionContext, tree: ExperimentTree, client: TrainingClient): void {
+export function registerCommands(context: vscode.ExtensionContext, tree: ExperimentTree, client: TrainingClient, controller: RegnbController): void {
   const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   register('regnb.newNotebook', async () => {
@@ -133,7 +133,7 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       if (!picks || picks.length < 2) return;
       dirs = picks.map((p) => p.dir);
     }
-    await openComparison(await Promise.all(dirs.map(readRun)));
+    await controller.compare(await Promise.all(dirs.map(readRun)));
   });
 }
 

@@ -9,6 +9,9 @@ import type { ExperimentSpec } from '../core/spec/experiment';
 import { RUN_MIME, type RunResult } from '../core/run/result';
 import { boundRunResult } from '../core/notebook/boundOutputs';
 import { latestRun } from '../core/store/runStore';
+import { compareCells } from '../core/runner/compareCell';
+import { COMPARE_MIME } from '../core/run/comparison';
+import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
 import type { LiveChannel } from './liveChannel';
 import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE, PROGRESS_MIME } from './ids';
@@ -35,6 +38,11 @@ export class RegnbController implements vscode.Disposable {
     };
   }
 
+  /** Shows stored runs side by side in a new notebook (the Compare Runs command). */
+  compare(runs: RunResult[]): Promise<void> {
+    return openComparison(runs, this.controller);
+  }
+
   dispose(): void {
     this.controller.dispose();
     this.emitter.dispose();
@@ -55,7 +63,8 @@ export class RegnbController implements vscode.Disposable {
       const plan = await this.plan(cells, notebook);
       for (const step of plan) {
         if (abort.signal.aborted) break;
-        await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
+        if (step.compare) await this.runCompare(step.cell, step.compare, notebook);
+        else await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
       }
     } finally {
       if (this.running.get(key) === abort) this.running.delete(key);
@@ -66,7 +75,11 @@ export class RegnbController implements vscode.Disposable {
   private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument) {
     const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
     const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })));
-    const entries = experiments.map((cell, k) => ({ cell, spec: checked.cells[k].spec, problems: checked.cells[k].problems.map(formatProblem) }));
+    const entries = experiments.map((cell, k) => {
+      const parse = checked.cells[k];
+      const valid = !parse.problems.some((p) => p.severity === 'error');
+      return { cell, spec: parse.spec, compare: parse.kind === 'compare' && valid ? parse.compare : undefined, problems: parse.problems.map(formatProblem) };
+    });
     const byName = new Map(entries.filter((e) => e.spec).map((e) => [e.spec!.name, e]));
     const wanted = new Set(entries.filter((e) => cells.includes(e.cell)).map((e) => e.cell));
     const queue = [...wanted];
@@ -79,8 +92,24 @@ export class RegnbController implements vscode.Disposable {
       }
     }
     const order = runOrder(entries.flatMap((e) => (e.spec ? [e.spec] : [])));
-    const rank = (e: (typeof entries)[number]) => (e.spec ? order.indexOf(e.spec.name) : e.cell.index);
+    // Compare cells (and invalid ones) go after every experiment, in notebook order.
+    const rank = (e: (typeof entries)[number]) => (e.spec ? order.indexOf(e.spec.name) : order.length + e.cell.index);
     return entries.filter((e) => wanted.has(e.cell)).sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** A `compare:` cell: the latest runs of the named cells, overlaid. */
+  private async runCompare(cell: vscode.NotebookCell, names: string[], notebook: vscode.NotebookDocument): Promise<void> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.executionOrder = ++this.executionOrder;
+    execution.start(Date.now());
+    try {
+      const comparison = await compareCells(notebook.uri.fsPath, names);
+      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(comparison, COMPARE_MIME)]));
+      execution.end(true, Date.now());
+    } catch (e) {
+      await execution.replaceOutput(errorOutput('Nothing to compare', (e as Error).message));
+      execution.end(false, Date.now());
+    }
   }
 
   private async runCell(cell: vscode.NotebookCell, spec: ExperimentSpec | undefined, problems: string[], notebook: vscode.NotebookDocument, signal: AbortSignal): Promise<void> {

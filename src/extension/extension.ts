@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
     }),
   );
   registerLanguage(context);
-  registerCommands(context, tree, client);
+  registerCommands(context, tree, client, controller);
   return { renderedCharts, backend: () => client.activeBackend(), experimentTree: tree };
 }
 

@@ -12,6 +12,14 @@ export interface Comparison {
   runs: RunResult[];
 }
 
-export function comparisonOf(runs: RunResult[], maxPoints = 512): Comparison {
-  return { regnb: 1, kind: 'comparison', runs: runs.map((r) => ({ ...r, history: downsampleHistory(r.history, maxPoints) })) };
+/**
+ * The runs without what a comparison does not draw (decision boundary, weight
+ * histograms, grid points), their histories thinned: small enough for a notebook cell.
+ */
+export function comparisonOf(runs: RunResult[], maxPoints = 256): Comparison {
+  return {
+    regnb: 1,
+    kind: 'comparison',
+    runs: runs.map(({ boundary: _b, weights: _w, grid: _g, ...r }) => ({ ...r, history: downsampleHistory(r.history, maxPoints) })),
+  };
 }

@@ -13,6 +13,8 @@ import { DataError, type ReadText } from '../data/dataset';
 import { loadTable } from '../data/loadDataset';
 import { latestRun } from '../store/runStore';
 import { runExperiment, type RunContext } from './runExperiment';
+import { compareCells } from './compareCell';
+import { COMPARE_MIME } from '../run/comparison';
 
 export interface NotebookProblem extends Problem {
   /** The cell's name (or `cell-<n>` when it has none), `-` for the file itself. */
@@ -26,6 +28,8 @@ export interface CheckedNotebook {
   problems: NotebookProblem[];
   /** Names of the cells to run, in the order to run them. */
   order: string[];
+  /** `compare:` cells: their notebook index and the cells they compare (filled after the runs). */
+  compares: { cellIndex: number; cells: string[] }[];
   metricOf(cell: string): string;
 }
 
@@ -41,7 +45,7 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     cell: '-', line, column, endLine: line, endColumn: column, message, severity: 'error',
   });
   const empty = (problems: NotebookProblem[]): CheckedNotebook => ({
-    doc: { regnb: 1, metadata: {}, cells: [], extra: {} }, specs: [], problems, order: [], metricOf: () => 'accuracy',
+    doc: { regnb: 1, metadata: {}, cells: [], extra: {} }, specs: [], problems, order: [], compares: [], metricOf: () => 'accuracy',
   });
   let text: string;
   try {
@@ -113,7 +117,8 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     const s = byName.get(cell)?.spec;
     return s && isRegression(s) ? 'r2' : 'accuracy';
   };
-  return { doc, specs, problems, order, metricOf };
+  const compares = checked.cells.flatMap((c, k) => (c.kind === 'compare' && c.compare && !c.problems.some((p) => p.severity === 'error') ? [{ cellIndex: experimentIndexes[k], cells: c.compare }] : []));
+  return { doc, specs, problems, order, compares, metricOf };
 }
 
 function isRegression(spec: ExperimentSpec): boolean {
@@ -130,6 +135,13 @@ export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Pr
     const result = await runExperiment(spec, ctx);
     results.push(result);
     checked.doc.cells[cellIndex].outputs = [{ mime: RUN_MIME, data: result }];
+  }
+  for (const c of checked.compares) {
+    try {
+      checked.doc.cells[c.cellIndex].outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, c.cells) }];
+    } catch (e) {
+      checked.doc.cells[c.cellIndex].outputs = [{ mime: 'text/plain', data: (e as Error).message }];
+    }
   }
   return results;
 }

@@ -180,6 +180,33 @@ describe('RegNB in a real VS Code', () => {
     assert.ok(runs[0].kind === 'run' && runs[0].run.runId === result.runId);
   });
 
+  it('a compare cell overlays the latest runs, and Compare Runs opens a comparison of chosen runs', async () => {
+    const uri = writeNotebook('compare', [
+      { kind: 'experiment', source: 'compare: [a, b]' },
+      { kind: 'experiment', source: SMALL_CELL('a', 5) },
+      { kind: 'experiment', source: SMALL_CELL('b', 5).replace('l2: 0.001', 'l1: 0.001') },
+    ]);
+    const editor = await openNotebook(uri);
+    await vscode.commands.executeCommand('notebook.execute', editor.notebook.uri);
+    const compareOf = (cell: vscode.NotebookCell) => cell.outputs.flatMap((o) => o.items).find((i) => i.mime === 'application/vnd.regnb.compare+json');
+    const item = await waitFor('the comparison output', () => compareOf(editor.notebook.cellAt(0)));
+    const comparison = JSON.parse(new TextDecoder().decode(item.data));
+    assert.deepStrictEqual(comparison.runs.map((r: { name: string }) => r.name), ['a', 'b']);
+    assert.strictEqual(comparison.runs[1].runId, runResultOf(editor.notebook.cellAt(2))!.runId);
+
+    const tree = (await api()).experimentTree;
+    const nb = (await tree.getChildren()).find((n) => n.kind === 'notebook' && n.uri.fsPath === uri.fsPath)!;
+    const runs = (await Promise.all((await tree.getChildren(nb)).map((c) => tree.getChildren(c)))).flat();
+    assert.strictEqual(runs.length, 2);
+    await vscode.commands.executeCommand('regnb.compareRuns', runs[0], runs);
+    const opened = await waitFor('the comparison notebook', () => {
+      const e = vscode.window.activeNotebookEditor;
+      return e && e.notebook.isUntitled && e.notebook.getCells().some((c) => compareOf(c)) ? e : undefined;
+    });
+    const cell = opened.notebook.getCells().find((c) => compareOf(c))!;
+    assert.strictEqual(JSON.parse(new TextDecoder().decode(compareOf(cell)!.data)).runs.length, 2);
+  });
+
   it('New Notebook opens the tutorial as an untitled notebook', async () => {
     await vscode.commands.executeCommand('regnb.newNotebook');
     const editor = await waitFor('a notebook editor', () => vscode.window.activeNotebookEditor);

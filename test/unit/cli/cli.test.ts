@@ -123,6 +123,16 @@ describe('regnb CLI', () => {
     assert.ok(p > 0 && p < 1, 'a sigmoid output');
   });
 
+  it('run: a compare cell gets the latest runs of the cells it names', () => {
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: 'compare: [base, tuned]' }, { kind: 'experiment', source: BASE }, { kind: 'experiment', source: TUNED }]) });
+    const r = regnb(['run', 'nb.regnb', '--json', 'out.json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const results = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'));
+    const out = JSON.parse(fs.readFileSync(path.join(dir, 'nb.regnb'), 'utf8')).cells[0].outputs[0];
+    assert.equal(out.mime, 'application/vnd.regnb.compare+json', JSON.stringify(out.data));
+    assert.deepEqual(out.data.runs.map((x: { runId: string }) => x.runId), results.map((x: { runId: string }) => x.runId));
+  });
+
   it('run: a diverged run exits 1 and names the epoch', () => {
     const wild = `name: wild
 data: { source: regression, samples: 60, features: 4, informative: 2, train: 30 }

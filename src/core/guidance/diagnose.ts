@@ -1,0 +1,279 @@
+// Plain-words diagnosis of a run result (overfitting, underfitting, unscaled inputs under
+// a penalty, weights still growing), each finding with the figures behind it, and the
+// recommended penalty strength of a grid sweep. Pure logic: no vscode, no tfjs.
+
+import type { RunResult, SetScores, GridPoint, FinalScores } from '../run/result';
+import { isZeroPenalty, PENALTY_PARTS } from '../spec/penalty';
+
+export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'healthy';
+
+export interface Finding {
+  kind: FindingKind;
+  severity: 'info' | 'warning';
+  /** Plain words, with the figures behind them. */
+  message: string;
+  figures: Record<string, number>;
+}
+
+/** Overfitting: train - test accuracy above this many percentage points. */
+export const ACCURACY_GAP_POINTS = 5;
+/** Overfitting: train - test R² above this. */
+export const R2_GAP = 0.1;
+/** Overfitting: the smoothed test loss rose by more than this fraction above its minimum... */
+export const TEST_LOSS_RISE = 0.1;
+/** ...and that minimum came before this fraction of the epochs ("well before the end"). */
+export const TEST_LOSS_MIN_BEFORE = 0.9;
+/** Width (epochs) of the centred moving average applied to the test loss. */
+export const SMOOTHING_WINDOW = 5;
+/** Underfitting: the penalty is more than this share of the final training loss... */
+export const PENALTY_SHARE_HIGH = 0.5;
+/** ...and the training metric is below these. */
+export const LOW_TRAIN_ACCURACY = 0.9;
+export const LOW_TRAIN_R2 = 0.7;
+/** Growing weights: a layer's L2 norm rose by more than this fraction... */
+export const NORM_GROWTH = 0.05;
+/** ...over this last fraction of the epochs. */
+export const NORM_TAIL = 0.1;
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const num = (v: number, digits = 3) => (Math.abs(v) >= 1e-3 || v === 0 ? Number(v.toPrecision(digits)).toString() : v.toExponential(2));
+
+function metricOf(s: SetScores | undefined, metric: 'accuracy' | 'r2'): number | undefined {
+  const v = s?.[metric];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** Centred moving average over `window` points (shorter at the ends). */
+export function movingAverage(values: readonly number[], window = SMOOTHING_WINDOW): number[] {
+  const half = Math.floor(window / 2);
+  return values.map((_, i) => {
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(values.length - 1, i + half); j++) {
+      const v = values[j] as number;
+      if (Number.isFinite(v)) {
+        sum += v;
+        count++;
+      }
+    }
+    return count > 0 ? sum / count : NaN;
+  });
+}
+
+function penalized(result: RunResult): boolean {
+  return result.layers.some((l) => PENALTY_PARTS.some((p) => !isZeroPenalty(l.penalty[p])));
+}
+
+function overfitting(result: RunResult): Finding | null {
+  const { metric, final, history } = result;
+  const train = metricOf(final.train, metric);
+  const test = metricOf(final.test, metric);
+  const figures: Record<string, number> = {};
+  const parts: string[] = [];
+  let gapLarge = false;
+  if (train !== undefined && test !== undefined) {
+    if (metric === 'accuracy') {
+      const gap = (train - test) * 100;
+      figures.trainAccuracy = train;
+      figures.testAccuracy = test;
+      figures.gapPoints = gap;
+      if (gap > ACCURACY_GAP_POINTS) {
+        gapLarge = true;
+        parts.push(`train accuracy ${pct(train)} vs test ${pct(test)} (gap ${gap.toFixed(1)} points)`);
+      }
+    } else {
+      const gap = train - test;
+      figures.trainR2 = train;
+      figures.testR2 = test;
+      figures.gapR2 = gap;
+      if (gap > R2_GAP) {
+        gapLarge = true;
+        parts.push(`train R² ${train.toFixed(3)} vs test ${test.toFixed(3)} (gap ${gap.toFixed(3)})`);
+      }
+    }
+  }
+  let rising = false;
+  const n = history.testLoss.length;
+  if (n >= SMOOTHING_WINDOW * 2) {
+    const smooth = movingAverage(history.testLoss);
+    let iMin = 0;
+    for (let i = 1; i < n; i++) if ((smooth[i] as number) < (smooth[iMin] as number)) iMin = i;
+    const minV = smooth[iMin] as number;
+    const last = smooth[n - 1] as number;
+    const rise = minV > 0 ? (last - minV) / minV : 0;
+    if (iMin < TEST_LOSS_MIN_BEFORE * (n - 1) && rise > TEST_LOSS_RISE) {
+      rising = true;
+      const epoch = history.epoch[iMin] ?? iMin + 1;
+      figures.testLossMinEpoch = epoch;
+      figures.testLossMin = minV;
+      figures.testLossFinal = last;
+      figures.testLossRise = rise;
+      const trainSeries = history.trainLoss && history.trainLoss.length === n ? history.trainLoss : history.dataLoss;
+      const trainFell = trainSeries.length === n && (trainSeries[n - 1] as number) < (trainSeries[iMin] as number);
+      parts.push(
+        `the test loss turned upward at epoch ${epoch} (${num(minV)} → ${num(last)}, +${(rise * 100).toFixed(0)}%)` +
+          (trainFell ? ' while the training loss kept falling' : ''),
+      );
+    }
+  }
+  if (!gapLarge && !rising) return null;
+  const message = `Overfitting: ${parts.join('; ')}. A stronger penalty (or more data, or stopping earlier) should help.`;
+  return { kind: 'overfitting', severity: 'warning', message, figures };
+}
+
+function underfitting(result: RunResult): Finding | null {
+  const { final, metric } = result;
+  const total = final.train.loss + final.penalty;
+  if (!(total > 0) || !(final.penalty > 0)) return null;
+  const share = final.penalty / total;
+  const train = metricOf(final.train, metric);
+  if (train === undefined || share <= PENALTY_SHARE_HIGH) return null;
+  const low = metric === 'accuracy' ? train < LOW_TRAIN_ACCURACY : train < LOW_TRAIN_R2;
+  if (!low) return null;
+  const trainText = metric === 'accuracy' ? `train accuracy is only ${pct(train)}` : `train R² is only ${train.toFixed(3)}`;
+  return {
+    kind: 'underfitting',
+    severity: 'warning',
+    message:
+      `Underfitting: the penalty is ${pct(share)} of the final training loss (${num(final.penalty)} of ${num(total)}) and ${trainText}: ` +
+      'the penalty is too strong, lower its strength.',
+    figures: { penaltyShare: share, penalty: final.penalty, dataLoss: final.train.loss, [metric === 'accuracy' ? 'trainAccuracy' : 'trainR2']: train },
+  };
+}
+
+function growingWeights(result: RunResult): Finding | null {
+  const grew: { layer: string; from: number; to: number; rise: number; fromEpoch: number; toEpoch: number }[] = [];
+  for (const [layer, series] of Object.entries(result.history.norms)) {
+    const l2 = series.l2;
+    const n = l2.length;
+    if (n < 10) continue;
+    const k = Math.max(1, Math.ceil(NORM_TAIL * n));
+    const from = l2[n - 1 - k] as number;
+    const to = l2[n - 1] as number;
+    if (!(from > 0) || !Number.isFinite(to)) continue;
+    const rise = (to - from) / from;
+    if (rise > NORM_GROWTH) {
+      grew.push({ layer, from, to, rise, fromEpoch: result.history.epoch[n - 1 - k] ?? n - k, toEpoch: result.history.epoch[n - 1] ?? n });
+    }
+  }
+  if (grew.length === 0) return null;
+  grew.sort((a, b) => b.rise - a.rise);
+  const top = grew[0]!;
+  const figures: Record<string, number> = { layers: grew.length, rise: top.rise, from: top.from, to: top.to, fromEpoch: top.fromEpoch, toEpoch: top.toEpoch };
+  const list = grew
+    .map((g) => `${g.layer} L2 norm ${num(g.from)} → ${num(g.to)} (+${(g.rise * 100).toFixed(1)}%)`)
+    .join(', ');
+  return {
+    kind: 'growing-weights',
+    severity: 'warning',
+    message: `Weights still growing at the end (epochs ${top.fromEpoch}–${top.toEpoch}): ${list}. Train longer or add a penalty.`,
+    figures,
+  };
+}
+
+export function diagnose(result: RunResult, context?: { standardize?: string | false }): Finding[] {
+  const findings: Finding[] = [];
+  const over = overfitting(result);
+  if (over) findings.push(over);
+  const under = underfitting(result);
+  if (under) findings.push(under);
+  const standardize = context && 'standardize' in context ? context.standardize : result.data?.standardize;
+  if (standardize === false && penalized(result)) {
+    const nPen = result.layers.filter((l) => PENALTY_PARTS.some((p) => !isZeroPenalty(l.penalty[p]))).length;
+    findings.push({
+      kind: 'unstandardized',
+      severity: 'warning',
+      message:
+        `Inputs are not standardized but ${nPen} layer${nPen === 1 ? ' has' : 's have'} a penalty: ` +
+        'the penalty sums weights of inputs on different scales, so it punishes some inputs more than others; set data.standardize: true.',
+      figures: { penalizedLayers: nPen },
+    });
+  }
+  const grow = growingWeights(result);
+  if (grow) findings.push(grow);
+  if (findings.length === 0) {
+    const train = metricOf(result.final.train, result.metric);
+    const test = metricOf(result.final.test, result.metric);
+    const figures: Record<string, number> = {};
+    let text = 'No problem found';
+    if (train !== undefined && test !== undefined) {
+      figures.train = train;
+      figures.test = test;
+      text +=
+        result.metric === 'accuracy'
+          ? `: train accuracy ${pct(train)}, test ${pct(test)} (gap ${((train - test) * 100).toFixed(1)} points)`
+          : `: train R² ${train.toFixed(3)}, test ${test.toFixed(3)}`;
+    }
+    const total = result.final.train.loss + result.final.penalty;
+    if (result.final.penalty > 0 && total > 0) {
+      figures.penaltyShare = result.final.penalty / total;
+      text += `; the penalty is ${pct(figures.penaltyShare)} of the training loss`;
+    }
+    findings.push({ kind: 'healthy', severity: 'info', message: `${text}.`, figures });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------
+// Grid sweeps
+
+export interface AlphaRecommendation {
+  alpha: number;
+  mean: number;
+  std: number;
+  /** What was compared, e.g. `test.accuracy`. */
+  select: string;
+  repeats: number;
+  /** The best value is the smallest or largest alpha searched. */
+  atEdge: 'low' | 'high' | null;
+  message: string;
+}
+
+function scoreOf(final: FinalScores, select: string): number | undefined {
+  const [set, key] = select.split('.') as [string, string | undefined];
+  if (set === 'penalty') return final.penalty;
+  if (set !== 'train' && set !== 'test') return undefined;
+  const v = (final[set] as unknown as Record<string, number | undefined>)[key ?? 'loss'];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+const fmtAlpha = (a: number) => Number(a.toPrecision(3)).toString();
+
+/** The best alpha of a grid sweep, with its mean ± standard deviation over repeats. */
+export function recommendAlpha(result: RunResult): AlphaRecommendation | null {
+  const grid = result.grid;
+  if (!grid || grid.runs.length === 0) return null;
+  const select = grid.select ?? `test.${result.metric}`;
+  const lowerIsBetter = /loss$/.test(select) || select === 'penalty';
+  const byAlpha = new Map<number, number[]>();
+  for (const run of grid.runs as GridPoint[]) {
+    if (run.status && run.status !== 'completed') continue;
+    const v = scoreOf(run.final, select);
+    if (v === undefined) continue;
+    const list = byAlpha.get(run.alpha) ?? [];
+    list.push(v);
+    byAlpha.set(run.alpha, list);
+  }
+  if (byAlpha.size === 0) return null;
+  let best: { alpha: number; mean: number; std: number; repeats: number } | null = null;
+  for (const [alpha, values] of byAlpha) {
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const std = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+    const better = !best || (lowerIsBetter ? mean < best.mean : mean > best.mean) || (mean === best.mean && alpha > best.alpha);
+    if (better) best = { alpha, mean, std, repeats: values.length };
+  }
+  if (!best) return null;
+  const searched = [...new Set([...grid.alpha, ...byAlpha.keys()])].sort((a, b) => a - b);
+  let atEdge: 'low' | 'high' | null = null;
+  if (searched.length >= 2) {
+    if (best.alpha === searched[0]) atEdge = 'low';
+    else if (best.alpha === searched[searched.length - 1]) atEdge = 'high';
+  }
+  const what = select.replace('.', ' ').replace(/\br2\b/, 'R²');
+  let message = `alpha ${fmtAlpha(best.alpha)} (${what} ${best.mean.toFixed(3)} ± ${best.std.toFixed(3)} over ${best.repeats} repeat${best.repeats === 1 ? '' : 's'})`;
+  if (atEdge) {
+    const end = atEdge === 'low' ? `smallest value searched, ${fmtAlpha(searched[0]!)}` : `largest value searched, ${fmtAlpha(searched[searched.length - 1]!)}`;
+    message += `; the best value is at the edge of the range (${end}): extend it ${atEdge === 'low' ? 'downward' : 'upward'}`;
+  }
+  return { ...best, select, atEdge, message };
+}
