@@ -5,6 +5,8 @@
 
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, SCHEMA, type ChartOptions } from './specs';
+import { decadeTicks } from './logTicks';
+export { decadeTicks };
 
 export type { ChartOptions } from './specs';
 
@@ -50,17 +52,6 @@ export function logScale(values: number[]) {
   return { type: 'log' as const, domain: [lo, hi > lo ? hi : lo * 10], clamp: true, nice: false };
 }
 
-/** Powers of ten spanning the values, when they span at least two decades. */
-export function decadeTicks(values: number[]): number[] | undefined {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (!positive.length) return undefined;
-  const lo = Math.floor(Math.log10(Math.min(...positive)) + 1e-9);
-  const hi = Math.ceil(Math.log10(Math.max(...positive)) - 1e-9);
-  if (hi - lo < 2) return undefined;
-  const ticks: number[] = [];
-  for (let e = lo; e <= hi; e++) ticks.push(Number(`1e${e}`));
-  return ticks;
-}
 
 /** The alpha axis of sweep charts: log scale, one tick per decade. */
 export function alphaAxis(alphas: number[]) {

@@ -9,6 +9,7 @@ import type { Field } from 'vega-lite/build/channeldef';
 import type { GridPoint, MetricName, RunResult } from '../run/result';
 import { downsampleHistory, MAX_HISTORY_POINTS } from '../notebook/boundOutputs';
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
+import { decadeTicks } from './logTicks';
 
 export type VegaLiteSpec = TopLevelSpec;
 export type NormKind = 'l2' | 'l1' | 'max' | 'sparsity';
@@ -347,17 +348,6 @@ function bottomLegend(entries: number) {
   return { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, columns: Math.min(Math.max(entries, 1), 4), symbolOpacity: 1 };
 }
 
-/** Powers of ten spanning the values, when they span at least two decades. */
-function decadeTicks(values: number[]): number[] | undefined {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (!positive.length) return undefined;
-  const lo = Math.floor(Math.log10(Math.min(...positive)) + 1e-9);
-  const hi = Math.ceil(Math.log10(Math.max(...positive)) - 1e-9);
-  if (hi - lo < 2) return undefined;
-  const ticks: number[] = [];
-  for (let e = lo; e <= hi; e++) ticks.push(Number(`1e${e}`));
-  return ticks;
-}
 
 function epochAxis(opts: ChartOptions) {
   const width = typeof opts.width === 'number' ? opts.width : DEFAULT_WIDTH;
