@@ -14,6 +14,12 @@ import { NOTEBOOK_TYPE } from './ids';
 import type { RegnbController } from './controller';
 
 type RunNode = Extract<TreeNode, { kind: 'run' }>;
+
+/** Export Run without its pickers: the format, and the file (CSV, JSON) or folder (charts). */
+export interface ExportOptions {
+  format: 'csv' | 'json' | 'charts';
+  target: vscode.Uri;
+}
 type CellNode = Extract<TreeNode, { kind: 'cell' }>;
 
 export function registerCommands(context: vscode.ExtensionContext, tree: ExperimentTree, client: TrainingClient, controller: RegnbController): void {
@@ -90,31 +96,37 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
     tree.refresh();
   });
 
-  register('regnb.exportRun', async (node?: RunNode) => {
+  // With `options` (scripts, keybindings, tests) no picker or dialog is shown.
+  register('regnb.exportRun', async (node?: RunNode, options?: ExportOptions | RunNode[]) => {
+    const given = options && !Array.isArray(options) ? options : undefined;
     const run = node ? { dir: runFolder(node), name: node.cell } : await pickRun('Export which run?');
     if (!run) return;
-    const format = await vscode.window.showQuickPick(
-      [
-        { label: 'CSV', description: 'history, one row per epoch', id: 'csv' },
-        { label: 'JSON', description: 'the full run result', id: 'json' },
-        { label: 'Charts', description: 'SVG files of every chart', id: 'charts' },
-      ],
-      { title: 'Export run as' },
-    );
+    const format =
+      given?.format ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: 'CSV', description: 'history, one row per epoch', id: 'csv' as const },
+            { label: 'JSON', description: 'the full run result', id: 'json' as const },
+            { label: 'Charts', description: 'SVG files of every chart', id: 'charts' as const },
+          ],
+          { title: 'Export run as' },
+        )
+      )?.id;
     if (!format) return;
-    if (format.id === 'charts') {
-      const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export charts here' });
-      if (!folder?.[0]) return;
+    if (format === 'charts') {
+      const folder = given?.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export charts here' }))?.[0];
+      if (!folder) return;
       const result = await readRun(run.dir);
       for (const chart of everyChartFor(result)) {
-        const target = vscode.Uri.joinPath(folder[0], `${result.name}-${chart.id}.svg`);
+        const target = vscode.Uri.joinPath(folder, `${result.name}-${chart.id}.svg`);
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await renderSvg(chart.spec)));
       }
-      void vscode.window.showInformationMessage(`Charts of ${result.name} exported to ${folder[0].fsPath}.`);
+      void vscode.window.showInformationMessage(`Charts of ${result.name} exported to ${folder.fsPath}.`);
       return;
     }
-    const source = path.join(run.dir, format.id === 'csv' ? 'history.csv' : 'result.json');
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${run.name}.${format.id}`), filters: { [format.label]: [format.id] } });
+    const source = path.join(run.dir, format === 'csv' ? 'history.csv' : 'result.json');
+    const target = given?.target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${run.name}.${format}`), filters: { [format.toUpperCase()]: [format] } }));
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, await fs.readFile(source));
     void vscode.window.showInformationMessage(`Exported ${path.basename(target.fsPath)}.`);

@@ -207,6 +207,44 @@ describe('RegNB in a real VS Code', () => {
     assert.strictEqual(JSON.parse(new TextDecoder().decode(compareOf(cell)!.data)).runs.length, 2);
   });
 
+  it('Export Run writes the history as CSV, the result as JSON and every chart as SVG', async () => {
+    const uri = writeNotebook('export', [{ kind: 'experiment', source: SMALL_CELL('exported', 7) }]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0]);
+    const result = await waitFor('a run result', () => runResultOf(editor.notebook.cellAt(0)));
+    const tree = (await api()).experimentTree;
+    const nb = (await tree.getChildren()).find((n) => n.kind === 'notebook' && n.uri.fsPath === uri.fsPath)!;
+    const [run] = (await Promise.all((await tree.getChildren(nb)).map((c) => tree.getChildren(c)))).flat();
+    const dir = path.dirname(uri.fsPath);
+    await vscode.commands.executeCommand('regnb.exportRun', run, { format: 'csv', target: vscode.Uri.file(path.join(dir, 'out.csv')) });
+    const csv = fs.readFileSync(path.join(dir, 'out.csv'), 'utf8').trim().split('\n');
+    assert.strictEqual(csv.length, 8, 'a header and 7 epochs');
+    assert.match(csv[0], /^epoch,dataLoss,penalty_dense_1,/);
+    await vscode.commands.executeCommand('regnb.exportRun', run, { format: 'json', target: vscode.Uri.file(path.join(dir, 'out.json')) });
+    assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).runId, result.runId);
+    const charts = path.join(dir, 'charts');
+    fs.mkdirSync(charts);
+    await vscode.commands.executeCommand('regnb.exportRun', run, { format: 'charts', target: vscode.Uri.file(charts) });
+    const files = fs.readdirSync(charts).sort();
+    for (const id of ['loss', 'norms', 'metrics', 'boundary', 'weights']) assert.ok(files.includes(`exported-${id}.svg`), files.join(', '));
+    assert.match(fs.readFileSync(path.join(charts, 'exported-loss.svg'), 'utf8'), /^<svg[\s\S]*dense_1 penalty/);
+  });
+
+  it('Select Backend\'s setting restarts the worker on the chosen backend', async () => {
+    const config = vscode.workspace.getConfiguration('regnb');
+    await config.update('backend', 'cpu', vscode.ConfigurationTarget.Global);
+    try {
+      const uri = writeNotebook('backend', [{ kind: 'experiment', source: SMALL_CELL('oncpu', 3) }]);
+      const editor = await openNotebook(uri);
+      await runCells(editor, [0]);
+      const result = await waitFor('a run result', () => runResultOf(editor.notebook.cellAt(0)));
+      assert.strictEqual(result.backend, 'cpu');
+      assert.strictEqual(await (await api()).backend(), 'cpu');
+    } finally {
+      await config.update('backend', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('New Notebook opens the tutorial as an untitled notebook', async () => {
     await vscode.commands.executeCommand('regnb.newNotebook');
     const editor = await waitFor('a notebook editor', () => vscode.window.activeNotebookEditor);
