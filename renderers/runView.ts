@@ -9,6 +9,8 @@ import { el } from './dom';
 import { outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
 import { runPanels } from './runPanels';
 import { runSummary, type RunSummary } from './summary';
+import { themeKindOf } from './theme';
+import { guidanceElement } from './guidanceView';
 
 function headerElement(s: RunSummary, runId: string): HTMLElement[] {
   const h = s.header;
@@ -75,6 +77,8 @@ export class RunView implements Disposable {
     const summary = runSummary(result);
     for (const node of headerElement(summary, String(result.runId ?? ''))) this.root.appendChild(node);
     this.root.appendChild(summaryElement(summary));
+    const guidance = guidanceElement(result);
+    if (guidance) this.root.appendChild(guidance);
     const host: PanelHost = panelHost(this.root, env);
     this.panels = runPanels(result).map((p) => new ChartPanel({ ...p, host, fileBase: summary.header.name, onRedraw: () => this.report() }));
     this.root.appendChild(el('div', { cls: 'regnb-charts' }, this.panels.map((p) => p.element)));
@@ -89,7 +93,13 @@ export class RunView implements Disposable {
 
   report(): void {
     if (this.disposed || typeof this.result.runId !== 'string') return;
-    this.env.post?.({ type: 'rendered', runId: this.result.runId, charts: this.panels.map((p) => p.report()) });
+    this.env.post?.({
+      type: 'rendered',
+      runId: this.result.runId,
+      charts: this.panels.map((p) => p.report()),
+      theme: themeKindOf(document.body?.classList ?? []),
+      background: this.env.theme.current.background,
+    });
   }
 
   dispose(): void {

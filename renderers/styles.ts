@@ -22,6 +22,11 @@ ${R} .regnb-badge.diverged { color: var(--vscode-editorWarning-foreground, #bf88
 ${R} .regnb-error { margin: 4px 0 8px; padding: 6px 8px; white-space: pre-wrap; font-family: var(--vscode-editor-font-family, monospace); font-size: 0.92em; border-left: 3px solid var(--vscode-errorForeground, #e51400); background: var(--vscode-textBlockQuote-background, transparent); }
 ${R} .regnb-error.diverged { border-left-color: var(--vscode-editorWarning-foreground, #bf8803); }
 ${R} .regnb-error.cancelled { border-left-color: var(--vscode-descriptionForeground, #717171); }
+${R} .regnb-guidance { margin: 4px 0 10px; }
+${R} .regnb-section-title { font-weight: 600; }
+${R} ul.regnb-findings { margin: 2px 0 6px; padding-left: 18px; }
+${R} ul.regnb-findings li.warning::marker { color: var(--vscode-editorWarning-foreground, #b89500); }
+${R} .regnb-equivalents code { font-family: var(--vscode-editor-font-family, monospace); white-space: pre-wrap; }
 ${R} .regnb-note { color: var(--vscode-descriptionForeground); font-size: 0.92em; margin: 2px 0 6px; }
 ${R} .regnb-tables { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 8px 28px; margin: 4px 0 10px; }
 ${R} table.regnb-table { border-collapse: collapse; font-variant-numeric: tabular-nums; }

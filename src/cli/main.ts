@@ -152,8 +152,10 @@ function summaryLine(r: RunResult): string {
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
   const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
+  const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
+  const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
   const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
-  return r.error ? `${head}${best} (${r.error})` : `${head}${best}`;
+  return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
 
 if (require.main === module) {

@@ -12,6 +12,9 @@ import type { ExperimentTree, TreeNode } from './experimentTree';
 import type { TrainingClient } from './trainingClient';
 import { NOTEBOOK_TYPE } from './ids';
 import type { RegnbController } from './controller';
+import { parseCell } from '../core/cell/parseCell';
+import { formatProblem } from '../core/cell/problems';
+import { kerasScript, pytorchScript } from '../core/guidance/scriptExport';
 
 type RunNode = Extract<TreeNode, { kind: 'run' }>;
 
@@ -21,6 +24,19 @@ export interface ExportOptions {
   target: vscode.Uri;
 }
 type CellNode = Extract<TreeNode, { kind: 'cell' }>;
+
+/**
+ * Delete Run and Clear Runs without their modal confirmation (scripts, keybindings,
+ * tests): `{ confirmed: true }` as the trailing argument. Delete Run:
+ * `(node, { confirmed: true })` or `(node, selectedNodes, { confirmed: true })` (the tree's
+ * context menu passes `(node, selectedNodes)`). Clear Runs: `(notebookUri, { confirmed: true })`
+ * (without a notebook it picks one: the active one, the only one, or asks).
+ */
+export interface ConfirmOptions {
+  confirmed?: boolean;
+}
+
+const isConfirm = (x: unknown): x is ConfirmOptions => !!x && typeof x === 'object' && !Array.isArray(x) && 'confirmed' in x;
 
 export function registerCommands(context: vscode.ExtensionContext, tree: ExperimentTree, client: TrainingClient, controller: RegnbController): void {
   const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -54,6 +70,25 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
 
   register('regnb.refreshTree', () => tree.refresh());
 
+  // The cell as a runnable Keras or PyTorch script: copied to the clipboard and opened.
+  const copyAsScript = (flavour: 'keras' | 'pytorch') => async (cell?: vscode.NotebookCell) => {
+    const target = cell ?? activeExperimentCell();
+    if (!target) {
+      void vscode.window.showInformationMessage('Select an experiment cell of a RegNB notebook first.');
+      return;
+    }
+    const parsed = parseCell(target.document.getText(), { index: target.index });
+    if (!parsed.spec) {
+      void vscode.window.showErrorMessage(`The cell has problems: ${parsed.problems.map(formatProblem).join('; ')}`);
+      return;
+    }
+    const script = flavour === 'keras' ? kerasScript(parsed.spec) : pytorchScript(parsed.spec);
+    await vscode.env.clipboard.writeText(script);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'python', content: script }), { preview: false });
+  };
+  register('regnb.copyAsKeras', copyAsScript('keras'));
+  register('regnb.copyAsPyTorch', copyAsScript('pytorch'));
+
   register('regnb.revealCell', async (node: CellNode | RunNode) => {
     const doc = await vscode.workspace.openNotebookDocument(node.notebook);
     const range = new vscode.NotebookRange(node.cellIndex, node.cellIndex + 1);
@@ -69,29 +104,36 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
     await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(runFolder(node), 'result.json')));
   });
 
-  register('regnb.deleteRun', async (node: RunNode, selected?: RunNode[]) => {
-    const nodes = selected?.length ? selected : [node];
+  register('regnb.deleteRun', async (node: RunNode, selected?: RunNode[] | ConfirmOptions, options?: ConfirmOptions) => {
+    const confirm = isConfirm(selected) ? selected : options;
+    const chosen = Array.isArray(selected) ? selected : undefined;
+    const nodes = chosen?.length ? chosen : [node];
     const what = nodes.length === 1 ? `run ${nodes[0].run.runId}` : `${nodes.length} runs`;
-    const ok = await vscode.window.showWarningMessage(`Delete ${what}? Its history and trained model are removed from the run store.`, { modal: true }, 'Delete');
-    if (ok !== 'Delete') return;
+    if (!confirm?.confirmed) {
+      const ok = await vscode.window.showWarningMessage(`Delete ${what}? Its history and trained model are removed from the run store.`, { modal: true }, 'Delete');
+      if (ok !== 'Delete') return;
+    }
     for (const n of nodes) await deleteRun(runFolder(n));
     tree.refresh();
   });
 
-  register('regnb.clearRuns', async () => {
-    const notebook = await pickNotebook();
+  register('regnb.clearRuns', async (target?: vscode.Uri | TreeNode, options?: ConfirmOptions) => {
+    const given = target instanceof vscode.Uri ? target : target && 'kind' in target && target.kind === 'notebook' ? target.uri : undefined;
+    const notebook = given ?? (await pickNotebook());
     if (!notebook) return;
     const listing = await listRuns(notebook.fsPath);
     if (listing.runs.length === 0) {
       void vscode.window.showInformationMessage(`${path.basename(notebook.fsPath)} has no stored runs.`);
       return;
     }
-    const ok = await vscode.window.showWarningMessage(
-      `Delete all ${listing.runs.length} stored runs of ${path.basename(notebook.fsPath)}? Cells that start from another cell's weights (train.from) will need it to run again.`,
-      { modal: true },
-      'Delete All',
-    );
-    if (ok !== 'Delete All') return;
+    if (!options?.confirmed) {
+      const ok = await vscode.window.showWarningMessage(
+        `Delete all ${listing.runs.length} stored runs of ${path.basename(notebook.fsPath)}? Cells that start from another cell's weights (train.from) will need it to run again.`,
+        { modal: true },
+        'Delete All',
+      );
+      if (ok !== 'Delete All') return;
+    }
     for (const r of listing.runs) await deleteRun(r.dir);
     tree.refresh();
   });
@@ -147,6 +189,13 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
     }
     await controller.compare(await Promise.all(dirs.map(readRun)));
   });
+}
+
+function activeExperimentCell(): vscode.NotebookCell | undefined {
+  const editor = vscode.window.activeNotebookEditor;
+  if (!editor || editor.notebook.notebookType !== NOTEBOOK_TYPE) return undefined;
+  const cell = editor.notebook.cellAt(editor.selection.start);
+  return cell.kind === vscode.NotebookCellKind.Code ? cell : undefined;
 }
 
 function runFolder(node: RunNode): string {

@@ -95,6 +95,14 @@ export interface WeightHistogram {
   total: number;
 }
 
+/** Extension: what the run says in plain words, and the cell's penalties in other tools. */
+export interface Guidance {
+  findings: { kind: string; severity: 'info' | 'warning'; message: string; figures: Record<string, number> }[];
+  /** Grid cells: the recommended alpha with its spread. */
+  recommendation?: { alpha: number; mean: number; std: number; select: string; repeats: number; atEdge: 'low' | 'high' | null; message: string } | null;
+  equivalents: { tool: 'keras' | 'pytorch' | 'sklearn'; what: string; code: string; exact: boolean; values: Record<string, number>; note: string }[];
+}
+
 export interface RunResult {
   regnb: 1;
   name: string;
@@ -124,6 +132,7 @@ export interface RunResult {
   omitted?: string[];
   grid?: GridResult;
   boundary?: DecisionBoundary;
+  guidance?: Guidance;
   /** Final weight histograms by layer name. */
   weights?: Record<string, WeightHistogram>;
 }

@@ -13,6 +13,8 @@ import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
 import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
+import { diagnose, recommendAlpha } from '../guidance/diagnose';
+import { equivalentSettings } from '../guidance/equivalents';
 import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
 import { makeRunId } from '../store/runId';
 
@@ -77,6 +79,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       const boundary = decisionBoundary(network, dataset);
       if (boundary) result.boundary = boundary;
       result.weights = weightHistograms(network);
+      result.guidance = {
+        findings: diagnose(result, { standardize: spec.data.standardize }),
+        recommendation: result.grid ? recommendAlpha(result) : undefined,
+        equivalents: equivalentSettings(spec, dataset.nTrain),
+      };
     }
     // A diverged model's weights are NaN: not worth keeping as a starting point.
     const artifacts = outcome.status === 'diverged' ? undefined : await modelArtifacts(network);
