@@ -10,13 +10,15 @@ import { LiveChannel } from './liveChannel';
 import { ExperimentTree } from './experimentTree';
 import { registerCommands } from './commands';
 import { registerLanguage } from './language';
-import { handleRendererMessage, renderedCharts } from './rendererMessages';
+import { handleRendererMessage, renderedCharts, renderedReports } from './rendererMessages';
 import { NOTEBOOK_TYPE } from './ids';
 
 /** What the extension exports: for other extensions and the extension-host tests. */
 export interface RegnbApi {
   /** What the renderer reported after drawing each run. */
   renderedCharts: typeof renderedCharts;
+  /** The renderer's latest whole report per run: charts, theme kind and chart background. */
+  renderedReports: typeof renderedReports;
   backend(): Promise<string>;
   experimentTree: ExperimentTree;
 }
@@ -41,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
   );
   registerLanguage(context);
   registerCommands(context, tree, client, controller);
-  return { renderedCharts, backend: () => client.activeBackend(), experimentTree: tree };
+  return { renderedCharts, renderedReports, backend: () => client.activeBackend(), experimentTree: tree };
 }
 
 export function deactivate(): void {

@@ -17,7 +17,15 @@ interface LiveRun {
 
 export type FromRenderer =
   | { type: 'sync'; liveKey: string }
-  | { type: 'rendered'; runId: string; charts: { id: string; marks: number; legend: string[] }[] }
+  | {
+      type: 'rendered';
+      runId: string;
+      charts: { id: string; marks: number; legend: string[] }[];
+      /** The page's theme kind (body class vscode-light/-dark/-high-contrast[-light]); undefined when none is set. */
+      theme?: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+      /** The charts' background colour (from the theme's editor background). */
+      background?: string;
+    }
   | { type: 'save'; format: 'svg' | 'png'; fileName: string; data: string };
 
 export class LiveChannel implements vscode.Disposable {

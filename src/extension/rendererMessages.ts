@@ -10,9 +10,13 @@ type Rendered = Extract<FromRenderer, { type: 'rendered' }>;
 /** Latest report per run id: which charts were drawn, their mark counts and legends. */
 export const renderedCharts = new Map<string, Rendered['charts']>();
 
+/** Latest whole report per run id, with the theme kind and background the charts were drawn in. */
+export const renderedReports = new Map<string, Rendered>();
+
 export function handleRendererMessage(m: FromRenderer): void {
   if (m.type === 'rendered') {
     renderedCharts.set(m.runId, m.charts);
+    renderedReports.set(m.runId, m);
   } else if (m.type === 'save') {
     void saveExport(m.fileName, m.format, m.data);
   }

@@ -127,7 +127,8 @@ async function startOnce(temp: TempDir, options: CodeServerOptions): Promise<Cod
     '--config', join(temp.path, 'config.yaml'),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Off unless the settings switch trust on (a test of Restricted Mode).
+    ...(options.settings?.['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { runDir } from '../../../src/core/store/runStore';
 import { api, runResultOf, SMALL_CELL, waitFor, workspaceDir, writeNotebook } from './helpers';
 
 async function openNotebook(uri: vscode.Uri): Promise<vscode.NotebookEditor> {
@@ -243,6 +244,98 @@ describe('RegNB in a real VS Code', () => {
     } finally {
       await config.update('backend', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('the renderer follows the VS Code theme: light, dark and high contrast, each with its own chart background', async () => {
+    const uri = writeNotebook('theme', [{ kind: 'experiment', source: SMALL_CELL('themed', 5) }]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0]);
+    const result = await waitFor('a run result', () => runResultOf(editor.notebook.cellAt(0)));
+    const reports = (await api()).renderedReports;
+    await waitFor('the first report', () => reports.get(result.runId));
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const original = workbench.inspect<string>('colorTheme')?.globalValue;
+    const switchTo = async (themeId: string, kind: string, not: string[]) => {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', themeId, vscode.ConfigurationTarget.Global);
+      return waitFor(`a report drawn in ${themeId}`, () => {
+        const r = reports.get(result.runId);
+        return r && r.theme === kind && r.background && !not.includes(r.background) ? r : undefined;
+      }, 30_000);
+    };
+    try {
+      const light = await switchTo('Default Light Modern', 'light', []);
+      const dark = await switchTo('Default Dark Modern', 'dark', [light.background!]);
+      const hc = await switchTo('Default High Contrast', 'high-contrast', [light.background!, dark.background!]);
+      assert.ok(hc.charts.find((c) => c.id === 'loss' && c.marks > 0), 'the loss chart is drawn again in high contrast');
+    } finally {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', original, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('Delete Run and Clear Runs with { confirmed: true }: only the chosen runs go, and the tree follows', async () => {
+    const uri = writeNotebook('delete', [
+      { kind: 'experiment', source: SMALL_CELL('keep', 3) },
+      { kind: 'experiment', source: SMALL_CELL('drop', 3) },
+    ]);
+    const editor = await openNotebook(uri);
+    await runCells(editor, [0, 1]);
+    await waitFor('both results', () => runResultOf(editor.notebook.cellAt(0)) && runResultOf(editor.notebook.cellAt(1)));
+    const first = runResultOf(editor.notebook.cellAt(1))!;
+    await runCells(editor, [1]);
+    await waitFor('a second run of drop', () => (runResultOf(editor.notebook.cellAt(1))?.runId !== first.runId ? true : undefined));
+    const tree = (await api()).experimentTree;
+    const cellsOf = async () => {
+      const nb = (await tree.getChildren()).find((n) => n.kind === 'notebook' && n.uri.fsPath === uri.fsPath)!;
+      return tree.getChildren(nb);
+    };
+    const cellNode = async (name: string) => (await cellsOf()).find((c) => c.kind === 'cell' && c.name === name)!;
+    const dropRuns = await waitFor('two runs of drop in the tree', async () => {
+      const runs = await tree.getChildren(await cellNode('drop'));
+      return runs.length === 2 ? runs : undefined;
+    });
+    const keepRuns = await tree.getChildren(await cellNode('keep'));
+    assert.strictEqual(keepRuns.length, 1);
+    const folderOf = (n: (typeof dropRuns)[number]) => {
+      assert.ok(n.kind === 'run');
+      const dir = runDir(uri.fsPath, n.cell, n.run.runId);
+      return fs.existsSync(dir) ? dir : undefined;
+    };
+    const [gone, stays] = dropRuns;
+    const goneDir = folderOf(gone);
+    assert.ok(goneDir && fs.existsSync(path.join(goneDir, 'result.json')), 'the run folder exists before');
+    await vscode.commands.executeCommand('regnb.deleteRun', gone, [gone], { confirmed: true });
+    assert.strictEqual(fs.existsSync(goneDir), false, 'the deleted run folder is gone');
+    assert.ok(folderOf(stays), 'the other run of the cell stays');
+    assert.ok(folderOf(keepRuns[0]), 'the other cell\'s run stays');
+    await waitFor('the tree to show one run of drop', async () => (tree.getTreeItem(await cellNode('drop')).description === '1 run' ? true : undefined), 10_000);
+    assert.strictEqual(tree.getTreeItem(await cellNode('keep')).description, '1 run');
+
+    // Without the list of selected nodes (a keybinding, a script): just the node.
+    await vscode.commands.executeCommand('regnb.deleteRun', stays, { confirmed: true });
+    assert.strictEqual(folderOf(stays), undefined);
+    assert.ok(folderOf(keepRuns[0]), 'the other cell\'s run still stays');
+
+    await vscode.commands.executeCommand('regnb.clearRuns', uri, { confirmed: true });
+    assert.strictEqual(folderOf(keepRuns[0]), undefined, 'Clear Runs removed the last run');
+    for (const name of ['keep', 'drop']) {
+      await waitFor(`the tree to show ${name} not run`, async () => (tree.getTreeItem(await cellNode(name)).description === 'not run' ? true : undefined), 10_000);
+      assert.strictEqual((await tree.getChildren(await cellNode(name))).length, 0);
+    }
+  });
+
+  it('copies a cell as a Keras or PyTorch script with the same penalties', async () => {
+    const uri = writeNotebook('script', [{ kind: 'experiment', source: SMALL_CELL('scripted', 9) }]);
+    const editor = await openNotebook(uri);
+    const cell = editor.notebook.cellAt(0);
+    await vscode.commands.executeCommand('regnb.copyAsKeras', cell);
+    const keras = vscode.window.activeTextEditor!.document;
+    assert.strictEqual(keras.languageId, 'python');
+    assert.match(keras.getText(), /L1L2\(l1=0(\.0)?, l2=0\.001\)|l2=0\.001/);
+    assert.match(keras.getText(), /epochs=9/);
+    await vscode.commands.executeCommand('regnb.copyAsPyTorch', cell);
+    const torch = vscode.window.activeTextEditor!.document;
+    assert.match(torch.getText(), /import torch/);
+    assert.match(torch.getText(), /0\.001/);
   });
 
   it('New Notebook opens the tutorial as an untitled notebook', async () => {

@@ -2,9 +2,13 @@
 // notebook, Run All, and look inside the output frames for the drawn charts; then the
 // Experiments tree. Screenshots go to test-results/vscode-ui/.
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { waitFor } from '../../vscode/waitFor';
 import { startUiSession, type UiSession } from '../../vscode/uiSession';
-import { notebookOutputFrame, openFile, openViewContainer, runCommand, screenshot, treeItem, waitForNotebook } from '../../vscode/workbench';
+import { UI_TIMEOUT_MS } from '../../vscode/workbench';
+import { notebookOutputFrame, notification, openFile, openViewContainer, runCommand, screenshot, treeItem, waitForNotebook } from '../../vscode/workbench';
 
 describe('RegNB in the VS Code window', () => {
   let session: UiSession;
@@ -54,6 +58,37 @@ describe('RegNB in the VS Code window', () => {
       const penalized = frame.locator('section[data-chart-id="loss"]').filter({ hasText: 'dense_1 penalty' }).first();
       await penalized.locator('svg path').first().waitFor();
       await screenshot(session.page, 'quick-tour-l2-output');
+    }));
+
+  it('Export SVG under a chart saves it through the save dialog', () =>
+    session.capture('export-svg', async () => {
+      // code-server's save dialog is the "simple file dialog": a quick input holding a path.
+      // Replace it with a file outside the workspace copy, which the test can read.
+      const target = `/tmp/regnb-export-${randomBytes(6).toString('hex')}.svg`;
+      try {
+        const frame = notebookOutputFrame(session.page);
+        // The L2 cell's output is on screen (the test before scrolled to it). Its button bar
+        // sits in a part of the output frame VS Code clips, which Playwright's click counts as
+        // outside the viewport: dispatch the click the button listens for instead.
+        const panel = frame.locator('section[data-chart-id="loss"]').filter({ hasText: 'dense_1 penalty' }).first();
+        await panel.locator('svg path').first().waitFor();
+        await panel.locator('button', { hasText: 'Export SVG' }).dispatchEvent('click');
+        const input = session.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        await waitFor(async () => /\.svg$/.test(await input.inputValue()), { what: 'the proposed .svg path in the save dialog', timeoutMs: UI_TIMEOUT_MS });
+        await input.fill(target);
+        await waitFor(async () => (await input.inputValue()) === target, { what: 'the typed path', timeoutMs: UI_TIMEOUT_MS });
+        await session.page.locator('.quick-input-widget').getByRole('button', { name: 'OK', exact: true }).click();
+        await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        await waitFor(() => existsSync(target), { what: `${target} to be written`, timeoutMs: UI_TIMEOUT_MS });
+        await waitFor(() => readFileSync(target, 'utf8').length > 0, { what: `${target} to have content`, timeoutMs: UI_TIMEOUT_MS });
+        const svg = readFileSync(target, 'utf8');
+        assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/);
+        await notification(session.page, /Saved .*regnb-export-/).waitFor();
+        await screenshot(session.page, 'export-svg-saved');
+      } finally {
+        rmSync(target, { force: true });
+      }
     }));
 
   it('lists the runs in the Experiments tree', () =>
