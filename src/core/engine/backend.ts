@@ -13,6 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../run/result';
 import type { BackendChoice } from './backendChoice';
 import { registerWasmConv2dFilterGrad } from './wasmConv2dFilterGrad';
+import { registerWasmSliceKernels } from './wasmSliceKernels';
 
 export { BACKEND_CHOICES, type BackendChoice } from './backendChoice';
 
@@ -55,6 +56,7 @@ async function activate(name: BackendName, wasmDir: string): Promise<boolean> {
     case 'wasm':
       setWasmPaths(wasmDir.endsWith('/') ? wasmDir : `${wasmDir}/`);
       registerWasmConv2dFilterGrad();
+      registerWasmSliceKernels();
       return quietly(() => tf.setBackend('wasm'));
     case 'cpu':
       return quietly(() => tf.setBackend('cpu'));

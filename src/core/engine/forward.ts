@@ -4,7 +4,8 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation } from '../spec/experiment';
-import type { Network } from './network';
+import type { LayerVariables, NetworkVariables } from './network';
+import { stackedMatMul } from './stackedMatMul';
 
 export interface ForwardResult {
   /** Output layer before its activation. */
@@ -40,22 +41,18 @@ export function activate(name: Activation, x: tf.Tensor): tf.Tensor {
   }
 }
 
-export function forward(net: Network, x: tf.Tensor, opts: ForwardOptions): ForwardResult {
+export function forward(net: NetworkVariables, x: tf.Tensor, opts: ForwardOptions): ForwardResult {
   const activity = new Map<number, tf.Tensor>();
+  const stacked = net.members !== undefined;
   let h = x;
   let logits: tf.Tensor | undefined;
   net.layers.forEach((l, i) => {
     const spec = l.spec;
     if (i === net.outputIndex) {
-      logits = tf.fused.matMul({ a: h, b: l.kernel!, bias: l.bias });
+      logits = dense(h, l, 'linear', stacked);
       h = activate(spec?.activation ?? 'linear', logits);
     } else if (l.type === 'dense') {
-      // Dense layers bypass Layer.apply: its bookkeeping costs more than the math on small networks.
-      const act = spec?.activation ?? 'linear';
-      const fused = FUSED[act];
-      h = fused
-        ? tf.fused.matMul({ a: h, b: l.kernel!, bias: l.bias, activation: fused })
-        : activate(act, tf.fused.matMul({ a: h, b: l.kernel!, bias: l.bias }));
+      h = dense(h, l, spec?.activation ?? 'linear', stacked);
     } else if (l.type === 'dropout') {
       if (opts.training && spec && spec.size > 0) {
         const keep = 1 - spec.size;
@@ -63,9 +60,26 @@ export function forward(net: Network, x: tf.Tensor, opts: ForwardOptions): Forwa
         h = tf.mul(h, tf.div(mask, keep));
       }
     } else {
+      if (!l.layer) throw new Error(`layer ${l.name} (${l.type}) has no TensorFlow.js layer to compute it`);
       h = l.layer.apply(h, { training: opts.training }) as tf.Tensor;
     }
     if (spec?.penalties.activity) activity.set(i, h);
   });
   return { logits: logits!, activity };
+}
+
+/**
+ * A dense layer, computed directly: Layer.apply's bookkeeping costs more than the math
+ * on small networks. A stack's bias is [K, 1, out], which the fused kernels do not take
+ * (they want a rank-1 bias), so stacks add it apart.
+ */
+function dense(h: tf.Tensor, l: LayerVariables, act: Activation, stacked: boolean): tf.Tensor {
+  if (stacked) {
+    const z = stackedMatMul(h, l.kernel!);
+    return activate(act, l.bias ? tf.add(z, l.bias) : z);
+  }
+  const fused = FUSED[act];
+  return fused
+    ? tf.fused.matMul({ a: h, b: l.kernel!, bias: l.bias, activation: fused })
+    : activate(act, tf.fused.matMul({ a: h, b: l.kernel!, bias: l.bias }));
 }

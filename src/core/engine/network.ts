@@ -7,28 +7,48 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { LayerSpec, LayerType } from '../spec/experiment';
 import { RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import type { LayerPenalties } from '../spec/penalty';
+import type { LayerPenalties, PenaltyPart } from '../spec/penalty';
+import type { PenaltyCoefficients } from './penalties';
 import { isZeroPenalty } from '../spec/penalty';
 
-export interface NetworkLayer {
+/** What the forward pass, the loss and the norms need of a layer. */
+export interface LayerVariables {
   /** null for a flatten layer inserted automatically before a dense layer. */
   spec: LayerSpec | null;
   type: LayerType;
   name: string;
-  layer: tfl.layers.Layer;
+  /** The TensorFlow.js layer that computes non-dense layers (dense layers are computed directly). */
+  layer?: tfl.layers.Layer;
   kernel?: tf.Variable;
   recurrent?: tf.Variable;
   bias?: tf.Variable;
+  penalties: Partial<Record<PenaltyPart, PenaltyCoefficients>>;
+}
+
+/** A layer of one model, backed by its TensorFlow.js layer. */
+export interface NetworkLayer extends LayerVariables {
+  layer: tfl.layers.Layer;
   penalties: LayerPenalties;
 }
 
-export interface Network {
-  model: tfl.Sequential;
-  layers: NetworkLayer[];
+/**
+ * The layers of one model, or of K models of one architecture stacked on a leading
+ * member axis of every variable (`members` set; see stackedNetwork.ts).
+ */
+export interface NetworkVariables {
+  layers: LayerVariables[];
   /** The layers that have weights, in order: the run result's `layers`. */
-  weighted: NetworkLayer[];
+  weighted: LayerVariables[];
   /** Index in `layers` of the output layer (always a dense layer). */
   outputIndex: number;
+  members?: number;
+}
+
+export interface Network extends NetworkVariables {
+  model: tfl.Sequential;
+  layers: NetworkLayer[];
+  weighted: NetworkLayer[];
+  members?: undefined;
 }
 
 /** Which shape the data set should give one sample, from the first layer's needs. */
@@ -135,7 +155,7 @@ function nextIsRecurrent(specs: LayerSpec[], i: number): boolean {
 }
 
 /** The variables whose norms are tracked: kernel and recurrent kernel, and the bias when it is penalized. */
-export function trackedWeights(l: NetworkLayer): tf.Variable[] {
+export function trackedWeights(l: LayerVariables): tf.Variable[] {
   const out: tf.Variable[] = [];
   if (l.kernel) out.push(l.kernel);
   if (l.recurrent) out.push(l.recurrent);

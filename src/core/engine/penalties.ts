@@ -1,40 +1,48 @@
 // Penalties and norms computed from the weights inside our own training step.
 // TensorFlow.js's regularizer plumbing is bypassed on purpose: it ignores recurrent
 // layers' regularizers and does not implement activity regularizers.
+//
+// Coefficients are numbers for one model, or one value per member (a [K] tensor) when
+// the weights hold K stacked models whose penalties differ only in strength.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Penalty } from '../spec/penalty';
+import type { PenaltyKey } from '../spec/penalty';
+import { batchSizeOf, flatPer, maxPer, meanPer, stackPer, sumPer } from './memberAxis';
 
-/** alpha-weighted penalty of one weight tensor, as a scalar tensor. */
-export function penaltyOf(p: Penalty, w: tf.Tensor): tf.Scalar {
+export type PenaltyCoefficients = Partial<Record<PenaltyKey, number | tf.Tensor1D>>;
+
+/** alpha-weighted penalty of one weight tensor: a scalar, or [K] for stacked weights. */
+export function penaltyOf(p: PenaltyCoefficients, w: tf.Tensor, stacked = false): tf.Tensor {
   return tf.tidy(() => {
-    let total: tf.Scalar = tf.scalar(0);
+    const terms: tf.Tensor[] = [];
     if (p.l1 || p.expabs) {
       const a = tf.abs(w);
-      if (p.l1) total = tf.add(total, tf.mul(p.l1, tf.sum(a)));
-      if (p.expabs) total = tf.add(total, tf.mul(p.expabs, tf.sum(tf.expm1(a))));
+      if (p.l1) terms.push(tf.mul(p.l1, sumPer(a, stacked)));
+      if (p.expabs) terms.push(tf.mul(p.expabs, sumPer(tf.expm1(a), stacked)));
     }
-    if (p.l2) total = tf.add(total, tf.mul(p.l2, tf.sum(tf.square(w))));
-    return total;
+    if (p.l2) terms.push(tf.mul(p.l2, sumPer(tf.square(w), stacked)));
+    if (terms.length === 0) return stacked ? tf.zeros([w.shape[0]]) : tf.scalar(0);
+    return terms.length === 1 ? terms[0] : tf.addN(terms);
   });
 }
 
 /** Activity penalty: on a layer's outputs, averaged over the batch (as Keras does). */
-export function activityPenaltyOf(p: Penalty, outputs: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.div(penaltyOf(p, outputs), outputs.shape[0] ?? 1));
+export function activityPenaltyOf(p: PenaltyCoefficients, outputs: tf.Tensor, stacked = false): tf.Tensor {
+  return tf.tidy(() => tf.div(penaltyOf(p, outputs, stacked), batchSizeOf(outputs, stacked)));
 }
 
 export const SPARSITY_THRESHOLD = 1e-3;
 
-/** [l1, l2, max, sparsity] of several weight tensors taken together. */
-export function normsOf(weights: tf.Tensor[]): tf.Tensor1D {
+/** [l1, l2, max, sparsity] of several weight tensors taken together ([K, 4] when stacked). */
+export function normsOf(weights: tf.Tensor[], stacked = false): tf.Tensor {
   return tf.tidy(() => {
-    const flat = tf.concat(weights.map((w) => tf.reshape(tf.abs(w), [-1])));
-    return tf.stack([
-      tf.sum(flat),
-      tf.sqrt(tf.sum(tf.square(flat))),
-      tf.max(flat),
-      tf.mean(tf.cast(tf.less(flat, SPARSITY_THRESHOLD), 'float32')),
-    ]) as tf.Tensor1D;
+    const parts = weights.map((w) => flatPer(tf.abs(w), stacked));
+    const flat = parts.length === 1 ? parts[0] : tf.concat(parts, -1);
+    return stackPer([
+      sumPer(flat, stacked),
+      tf.sqrt(sumPer(tf.square(flat), stacked)),
+      maxPer(flat, stacked),
+      meanPer(tf.cast(tf.less(flat, SPARSITY_THRESHOLD), 'float32'), stacked),
+    ]);
   });
 }

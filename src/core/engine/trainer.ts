@@ -1,6 +1,8 @@
 // The training loop. It trains several members (models of one data set, each with its
 // own layers' penalties, seed and optimizer) epoch by epoch in one pass, so that a
 // sweep over alpha and seeds shares the data tensors and the epoch bookkeeping.
+// Members of one dense architecture that differ only in seed and penalty strengths
+// train as one stacked network (stackedNetwork.ts): one kernel dispatch for all.
 //
 // Per epoch and member it records one row of scalars, kept on the backend and read
 // back in a single batched transfer every `flushMs` (a synchronous read per number
@@ -16,6 +18,8 @@ import { buildNetwork, trackedWeights, trainableVariables, type Network } from '
 import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from './objective';
 import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
+import { stackPer } from './memberAxis';
+import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
 
 export interface MemberConfig {
   layers: LayerSpec[];
@@ -56,15 +60,12 @@ export interface TrainOptions {
 }
 
 interface Member {
+  /** Position in the configs given to train(). */
+  index: number;
   config: MemberConfig;
   net: Network;
-  vars: tf.Variable[];
-  optimizer: tf.Optimizer;
-  decayed: tf.Variable[];
-  loss: LossSpec;
   random: Random;
   order: Int32Array;
-  pending: tf.Tensor1D[];
   rows: EpochRow[];
   status: RunStatus | null;
   error: string | null;
@@ -72,16 +73,47 @@ interface Member {
   finished: number;
 }
 
+/**
+ * What one optimizer trains: one member's own network, or a stack of members of one
+ * dense architecture (stackedNetwork.ts). Either way an epoch gives one row of scalars
+ * per member, [members, width], kept on the backend until a flush.
+ */
+interface Trainee {
+  members: Member[];
+  net: Network | StackedNetwork;
+  stacked: boolean;
+  vars: tf.Variable[];
+  optimizer: tf.Optimizer;
+  decayed: tf.Variable[];
+  loss: LossSpec;
+  /** Full-batch inputs and labels, and train+test inputs for inference (tiled per member in a stack). */
+  x: tf.Tensor;
+  y: tf.Tensor;
+  xAll: tf.Tensor;
+  yTrain: tf.Tensor;
+  yTest: tf.Tensor;
+  pending: tf.Tensor2D[];
+}
+
+interface DataTensors {
+  xTrain: tf.Tensor;
+  yTrain: tf.Tensor;
+  yTest: tf.Tensor;
+  xAll: tf.Tensor;
+}
+
 export async function train(data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
   const sample = data.inputShape;
   const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
   const yTrain = tf.tensor1d(data.yTrain);
-  const xTest = tf.tensor(data.xTest, [data.nTest, ...sample]);
   const yTest = tf.tensor1d(data.yTest);
-  const xAll = tf.concat([xTrain, xTest]);
-  const members = configs.map((config) => createMember(config, data));
+  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
+  const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
+  const members = configs.map((config, index) => createMember(index, config, data));
+  const trainees = groupMembers(members, data).map((group) => createTrainee(group, data, tensors));
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
+  const active = (t: Trainee, epoch: number) => t.members.some((m) => !m.status && epoch <= m.config.train.epochs);
   let lastFlush = Date.now();
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -90,54 +122,97 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
         for (const m of members) if (!m.status) finish(m, 'cancelled', null);
         break;
       }
-      for (const m of members) {
-        if (m.status || epoch > m.config.train.epochs) continue;
+      for (const t of trainees) {
+        if (!active(t, epoch)) continue;
         try {
-          m.pending.push(runEpoch(m, data, xTrain, yTrain, xAll, yTest));
+          t.pending.push(runEpoch(t, data, tensors));
         } catch (e) {
-          finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
+          for (const m of t.members) if (!m.status) finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
         }
       }
       const last = epoch === epochs;
       if (last || Date.now() - lastFlush >= flushMs) {
-        await flush(members, opts);
+        await flush(trainees, opts);
         lastFlush = Date.now();
       }
       if (members.every((m) => m.status)) break;
     }
-    await flush(members, opts);
+    await flush(trainees, opts);
     for (const m of members) if (!m.status) finish(m, 'completed', null);
   } finally {
-    for (const m of members) {
-      m.optimizer.dispose();
-      for (const t of m.pending) t.dispose();
-    }
-    tf.dispose([xTrain, yTrain, xTest, yTest, xAll]);
+    for (const t of trainees) disposeTrainee(t);
+    tf.dispose([xTrain, yTrain, yTest, xAll]);
   }
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started }));
 }
 
-function createMember(config: MemberConfig, data: Dataset): Member {
+function createMember(index: number, config: MemberConfig, data: Dataset): Member {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
-  const out = net.layers[net.outputIndex];
-  const decayed = config.train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
   return {
+    index,
     config,
     net,
-    vars: trainableVariables(net),
-    optimizer: makeOptimizer(config.train),
-    decayed,
-    loss: { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) },
     random: new Random(config.train.seed),
     order: Int32Array.from({ length: data.nTrain }, (_, i) => i),
-    pending: [],
     rows: [],
     status: null,
     error: null,
     started: Date.now(),
     finished: 0,
   };
+}
+
+/** Members that can share one stack, in the order given; the others train alone. */
+function groupMembers(members: Member[], data: Dataset): Member[][] {
+  const groups = new Map<string, Member[]>();
+  const alone: Member[][] = [];
+  for (const m of members) {
+    const key = stackKey(m.config.layers, m.config.train, data.inputShape);
+    if (key === null) {
+      alone.push([m]);
+      continue;
+    }
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups.values(), ...alone];
+}
+
+function createTrainee(members: Member[], data: Dataset, d: DataTensors): Trainee {
+  const train = members[0].config.train;
+  const stacked = members.length > 1;
+  const net = stacked ? stackNetworks(members.map((m) => m.net)) : members[0].net;
+  const out = net.layers[net.outputIndex];
+  const decayed = train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
+  const perMember = (t: tf.Tensor) => (stacked ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
+  return {
+    members,
+    net,
+    stacked,
+    vars: stacked ? stackedVariables(net as StackedNetwork) : trainableVariables(net as Network),
+    optimizer: makeOptimizer(train),
+    decayed,
+    loss: { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) },
+    x: perMember(d.xTrain),
+    y: perMember(d.yTrain),
+    xAll: perMember(d.xAll),
+    yTrain: perMember(d.yTrain),
+    yTest: perMember(d.yTest),
+    pending: [],
+  };
+}
+
+function disposeTrainee(t: Trainee): void {
+  t.optimizer.dispose();
+  for (const p of t.pending) p.dispose();
+  if (t.stacked) {
+    const stack = t.net as StackedNetwork;
+    unstackInto(stack, t.members.map((m) => m.net));
+    disposeStack(stack);
+    tf.dispose([t.x, t.y, t.xAll, t.yTrain, t.yTest]);
+  }
 }
 
 function loadWeights(net: Network, weights: tf.NamedTensorMap | tf.Tensor[]): void {
@@ -153,38 +228,45 @@ function loadWeights(net: Network, weights: tf.NamedTensorMap | tf.Tensor[]): vo
   net.model.setWeights(list);
 }
 
-/** Trains one epoch and returns its row of scalars, still on the backend. */
-function runEpoch(m: Member, data: Dataset, xTrain: tf.Tensor, yTrain: tf.Tensor, xAll: tf.Tensor, yTest: tf.Tensor): tf.Tensor1D {
-  const { train } = m.config;
+/** Trains one epoch and returns its rows of scalars, [members, width], still on the backend. */
+function runEpoch(t: Trainee, data: Dataset, d: DataTensors): tf.Tensor2D {
+  const train = t.members[0].config.train;
   const n = data.nTrain;
   const batch = Math.min(train.batch, n);
   const nBatches = Math.ceil(n / batch);
-  const weighted = m.net.weighted;
-  if (nBatches > 1) m.random.shuffle(m.order);
-  let sum: tf.Tensor1D | null = null;
+  const { stacked } = t;
+  let sum: tf.Tensor | null = null;
   for (let b = 0; b < nBatches; b++) {
-    const dropoutSeed = m.random.int(2 ** 31);
-    const step: { stats?: tf.Tensor1D } = {};
+    // Every member draws from its own stream as if it trained alone, so a stack
+    // reproduces the shuffles of training its members one by one.
+    const dropoutSeeds = t.members.map((m) => {
+      if (nBatches > 1 && b === 0) m.random.shuffle(m.order);
+      return m.random.int(2 ** 31);
+    });
+    const step: { stats?: tf.Tensor } = {};
     tf.tidy(() => {
-      let xb = xTrain;
-      let yb = yTrain;
+      let xb = t.x;
+      let yb = t.y;
       if (nBatches > 1) {
-        const idx = tf.tensor1d(m.order.subarray(b * batch, Math.min(n, (b + 1) * batch)), 'int32');
-        xb = tf.gather(xTrain, idx);
-        yb = tf.gather(yTrain, idx);
+        const lo = b * batch;
+        const hi = Math.min(n, (b + 1) * batch);
+        const rows = t.members.map((m) => m.order.subarray(lo, hi));
+        const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
+        xb = tf.gather(d.xTrain, idx);
+        yb = tf.gather(d.yTrain, idx);
       }
       const { grads } = tf.variableGrads(() => {
-        const terms = lossTerms(m.net, m.loss, xb, yb, { training: true, dropoutSeed });
-        step.stats = tf.keep(tf.stack([terms.dataLoss, ...terms.penalties]) as tf.Tensor1D);
+        const terms = lossTerms(t.net, t.loss, xb, yb, { training: true, dropoutSeed: dropoutSeeds[0] });
+        step.stats = tf.keep(stackPer([terms.dataLoss, ...terms.penalties]));
         return terms.total;
-      }, m.vars);
+      }, t.vars);
       // Decoupled decay shrinks the weights before the update, the gradient having been
       // taken at the undecayed weights (as PyTorch's AdamW does).
-      if (m.decayed.length) applyWeightDecay(m.decayed, train.lr * train.weightDecay);
-      m.optimizer.applyGradients(grads);
+      if (t.decayed.length) applyWeightDecay(t.decayed, train.lr * train.weightDecay);
+      t.optimizer.applyGradients(grads);
     });
     if (sum) {
-      const next: tf.Tensor1D = tf.add(sum, step.stats!);
+      const next: tf.Tensor = tf.add(sum, step.stats!);
       tf.dispose([sum, step.stats!]);
       sum = next;
     } else {
@@ -193,23 +275,35 @@ function runEpoch(m: Member, data: Dataset, xTrain: tf.Tensor, yTrain: tf.Tensor
   }
   return tf.tidy(() => {
     // One inference pass over train and test rows together: half the op dispatches.
-    const logits = forward(m.net, xAll, { training: false }).logits;
-    const trainLogits = tf.slice(logits, 0, data.nTrain);
-    const testLogits = tf.slice(logits, data.nTrain, data.nTest);
-    const scalars = [
-      tf.div(sum!, nBatches),
-      tf.stack([
-        dataLoss(m.loss, trainLogits, yTrain),
-        dataLoss(m.loss, testLogits, yTest),
-        metric(m.loss, trainLogits, yTrain),
-        metric(m.loss, testLogits, yTest),
-      ]),
-      ...weighted.map((l) => normsOf(trackedWeights(l))),
-    ];
-    const row = tf.concat(scalars) as tf.Tensor1D;
+    const logits = forward(t.net, t.xAll, { training: false }).logits;
+    const rowAxis = stacked ? 1 : 0;
+    const [trainLogits, testLogits] = tf.split(logits, [data.nTrain, data.nTest], rowAxis);
+    const row = tf.concat(
+      [
+        tf.div(sum!, nBatches),
+        stackPer([
+          dataLoss(t.loss, trainLogits, t.yTrain, stacked),
+          dataLoss(t.loss, testLogits, t.yTest, stacked),
+          metric(t.loss, trainLogits, t.yTrain, stacked),
+          metric(t.loss, testLogits, t.yTest, stacked),
+        ]),
+        ...t.net.weighted.map((l) => normsOf(trackedWeights(l), stacked)),
+      ],
+      -1,
+    );
     sum!.dispose();
-    return row;
+    return (stacked ? row : tf.expandDims(row, 0)) as tf.Tensor2D;
   });
+}
+
+function concatInt32(parts: Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function applyWeightDecay(vars: tf.Variable[], rate: number): void {
@@ -218,50 +312,52 @@ function applyWeightDecay(vars: tf.Variable[], rate: number): void {
   });
 }
 
-/** Reads every member's pending rows in one transfer per member, and checks for divergence. */
-async function flush(members: Member[], opts: TrainOptions): Promise<void> {
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    if (m.pending.length === 0) continue;
-    const stacked = tf.stack(m.pending);
+/** Reads every trainee's pending rows in one transfer each, and checks for divergence. */
+async function flush(trainees: Trainee[], opts: TrainOptions): Promise<void> {
+  for (const t of trainees) {
+    if (t.pending.length === 0) continue;
+    const stacked = tf.stack(t.pending);
     const values = await stacked.data();
-    const width = stacked.shape[1]!;
+    const [count, K, width] = stacked.shape as [number, number, number];
     stacked.dispose();
-    for (const t of m.pending) t.dispose();
-    const count = m.pending.length;
-    m.pending = [];
-    const L = m.net.weighted.length;
-    const fresh: EpochRow[] = [];
-    for (let r = 0; r < count; r++) {
-      const v = values.subarray(r * width, (r + 1) * width);
-      const penalty = Array.from(v.subarray(1, 1 + L));
-      const row: EpochRow = {
-        epoch: m.rows.length + 1,
-        dataLoss: v[0],
-        penalty,
-        totalLoss: penalty.reduce((a, b) => a + b, v[0]),
-        trainLoss: v[1 + L],
-        testLoss: v[2 + L],
-        trainMetric: v[3 + L],
-        testMetric: v[4 + L],
-        norms: Array.from({ length: L }, (_, k) => Array.from(v.subarray(5 + L + 4 * k, 9 + L + 4 * k)) as [number, number, number, number]),
-      };
-      if (!Number.isFinite(row.totalLoss)) {
-        finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
-        break;
+    for (const p of t.pending) p.dispose();
+    t.pending = [];
+    t.members.forEach((m, k) => {
+      const fresh: EpochRow[] = [];
+      for (let r = 0; r < count && !m.status; r++) {
+        const row = rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + 1, m.net.weighted.length);
+        if (!Number.isFinite(row.totalLoss)) {
+          finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
+          break;
+        }
+        m.rows.push(row);
+        fresh.push(row);
       }
-      m.rows.push(row);
-      fresh.push(row);
-    }
-    if (fresh.length) opts.onRows?.(i, fresh, m.config.train.epochs);
+      if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
+    });
   }
+}
+
+/** One member's row: [dataLoss, penalty per layer, trainLoss, testLoss, trainMetric, testMetric, 4 norms per layer]. */
+function rowOf(v: Float32Array | Int32Array | Uint8Array, epoch: number, L: number): EpochRow {
+  const penalty = Array.from(v.subarray(1, 1 + L));
+  return {
+    epoch,
+    dataLoss: v[0],
+    penalty,
+    totalLoss: penalty.reduce((a, b) => a + b, v[0]),
+    trainLoss: v[1 + L],
+    testLoss: v[2 + L],
+    trainMetric: v[3 + L],
+    testMetric: v[4 + L],
+    norms: Array.from({ length: L }, (_, k) => Array.from(v.subarray(5 + L + 4 * k, 9 + L + 4 * k)) as [number, number, number, number]),
+  };
 }
 
 function finish(m: Member, status: RunStatus, error: string | null): void {
   m.status = status;
   m.error = error;
   m.finished = Date.now();
-  for (const t of m.pending.splice(0)) t.dispose();
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -19,7 +19,8 @@ export type PenaltyPart = (typeof PENALTY_PARTS)[number];
 /** The penalties of one layer, by part. A missing part is not penalized. */
 export type LayerPenalties = Partial<Record<PenaltyPart, Penalty>>;
 
-export function isZeroPenalty(p: Penalty | undefined): boolean {
+/** True when no term has a coefficient (numbers, or per-member tensors in the engine). */
+export function isZeroPenalty(p: Partial<Record<PenaltyKey, unknown>> | undefined): boolean {
   return !p || PENALTY_KEYS.every((k) => !p[k]);
 }
 

@@ -1,22 +1,38 @@
 // Trains a grid cell: every alpha (coarse, then refined inside the best decade) times
-// every repeat. The repeats of one alpha train together in one pass; alphas finish one
-// after the other, so results stream in and a cancel keeps the finished ones.
+// every repeat. Points go in chunks of whole alphas, each chunk one train() call (one
+// stacked network for dense models); chunks train one after another here, or several
+// at once on the sweep threads of a pool. Results stream in chunk by chunk, and a
+// cancel keeps the chunks that finished.
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
 import type { ExperimentSpec } from '../spec/experiment';
 import type { GridPoint, GridResult } from '../run/result';
-import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
-import { finalOf } from '../engine/runResult';
+import type { EpochRow, MemberOutcome } from '../engine/trainer';
+import { stackKey } from '../engine/stackedNetwork';
 import { bestAlpha, coarseAlphas, layersWithAlpha, pointsFor, refineAlphas, type SweepPoint } from './plan';
+import { trainChunk, type ChunkTrainer, type TrainedChunk } from './trainChunk';
+
+/** Most models trained in one stack unless told otherwise. */
+export const DEFAULT_STACK_SIZE = 32;
+
+/** Where chunks train: `lanes` at once, each through `trainChunk`. */
+export interface ChunkRunner {
+  lanes: number;
+  trainChunk: ChunkTrainer;
+}
 
 export interface SweepOptions {
   signal?: AbortSignal;
   initialWeights?: tf.Tensor[];
-  /** Called when the repeats of one alpha have finished. */
+  /** Called when a chunk of points has finished. */
   onPoints?: (points: GridPoint[], grid: GridResult) => void;
-  /** Live rows of the point currently training (first repeat), for progress. */
+  /** Live rows of one point currently training (the first of the earliest chunk still running). */
   onRows?: (point: SweepPoint, rows: EpochRow[], epochs: number) => void;
+  /** Most models per chunk (default 32): larger trains faster, smaller streams results sooner. */
+  stackSize?: number;
+  /** Sweep threads; without, chunks train in this thread one after another. */
+  runner?: ChunkRunner;
 }
 
 export interface SweepOutcome {
@@ -28,41 +44,47 @@ export interface SweepOutcome {
 
 export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepOptions = {}): Promise<SweepOutcome> {
   const gridSpec = spec.grid!;
+  const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
   const grid: GridResult = { alpha: [], runs: [], best: null, select: gridSpec.select };
   const kept = new Map<number, MemberOutcome>();
   let cancelled = false;
 
   const trainAlphas = async (alphas: number[], refined: boolean) => {
-    for (const alpha of alphas) {
-      if (opts.signal?.aborted) {
-        cancelled = true;
-        return;
-      }
-      const points = pointsFor(spec, [alpha], refined);
-      const outcomes = await train(
-        data,
-        points.map((p) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights })),
-        { signal: opts.signal, onRows: (m, rows, epochs) => m === 0 && opts.onRows?.(points[0], rows, epochs) },
-      );
-      if (outcomes.some((o) => o.status === 'cancelled')) cancelled = true;
-      const finished = outcomes.map((o, i) => ({ o, p: points[i] })).filter(({ o }) => o.status !== 'cancelled');
-      if (finished.length === 0) {
-        disposeAll(outcomes);
-        return;
-      }
-      grid.alpha.push(alpha);
-      const newPoints = finished.map(({ o, p }) => pointOf(p, o, data));
-      grid.runs.push(...newPoints);
-      // Keep the first repeat's model in case this alpha turns out best; drop the others.
-      for (const { o, p } of finished) {
-        if (p.repeat === 0) kept.set(alpha, o);
-        else o.network.model.dispose();
-      }
-      for (const o of outcomes) if (o.status === 'cancelled') o.network.model.dispose();
+    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, opts.stackSize ?? DEFAULT_STACK_SIZE);
+    const running = new Set<number>();
+    let next = 0;
+    const collect = (chunk: TrainedChunk) => {
+      if (chunk.cancelled) cancelled = true;
+      for (const [alpha, o] of chunk.firsts) kept.set(alpha, o);
+      if (chunk.points.length === 0) return;
+      grid.alpha.push(...new Set(chunk.points.map((p) => p.alpha)));
+      grid.runs.push(...chunk.points);
       grid.best = bestAlpha(gridSpec, grid.runs);
-      opts.onPoints?.(newPoints, grid);
-      if (cancelled) return;
-    }
+      opts.onPoints?.(chunk.points, grid);
+    };
+    const lane = async () => {
+      while (next < chunks.length && !cancelled) {
+        if (opts.signal?.aborted) {
+          cancelled = true;
+          return;
+        }
+        const index = next++;
+        const points = chunks[index];
+        running.add(index);
+        try {
+          collect(
+            await runner.trainChunk(spec, data, points, {
+              signal: opts.signal,
+              initialWeights: opts.initialWeights,
+              onRows: (rows, epochs) => index === Math.min(...running) && opts.onRows?.(points[0], rows, epochs),
+            }),
+          );
+        } finally {
+          running.delete(index);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(runner.lanes, chunks.length) }, lane));
   };
 
   const coarse = coarseAlphas(gridSpec.alpha);
@@ -71,35 +93,23 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   if (!cancelled && gridSpec.refine > 0 && coarseBest) {
     await trainAlphas(refineAlphas(coarseBest.alpha, gridSpec.refine, coarse), true);
   }
+  // Chunks on several threads finish in any order: the result does not depend on it.
+  grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat);
   grid.best = bestAlpha(gridSpec, grid.runs);
   const representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : null;
   for (const o of kept.values()) if (o !== representative) o.network.model.dispose();
-  return { grid: { ...grid, alpha: alphaOrder(grid.alpha) }, representative, cancelled };
+  return { grid: { ...grid, alpha: [...grid.alpha].sort((a, b) => b - a) }, representative, cancelled };
 }
 
-function alphaOrder(alphas: number[]): number[] {
-  return [...alphas].sort((a, b) => b - a);
-}
-
-function disposeAll(outcomes: MemberOutcome[]): void {
-  for (const o of outcomes) o.network.model.dispose();
-}
-
-function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
-  const final = finalOf(data, o.rows);
-  const last = o.rows[o.rows.length - 1];
-  const norms = Object.fromEntries(
-    o.network.weighted.map((l, k) => [l.name, last ? { l1: last.norms[k][0], l2: last.norms[k][1], max: last.norms[k][2], sparsity: last.norms[k][3] } : { l1: NaN, l2: NaN, max: NaN, sparsity: NaN }]),
-  );
-  const total = last ? last.totalLoss : NaN;
-  return {
-    alpha: p.alpha,
-    repeat: p.repeat,
-    refined: p.refined,
-    seed: p.seed,
-    status: o.status,
-    final,
-    norms,
-    penaltyShare: last && total > 0 ? final.penalty / total : 0,
-  };
+/**
+ * Whole alphas per chunk: as many as fit in `stackSize` models, but spread so that
+ * every lane gets work. Networks that cannot be stacked train one alpha per chunk.
+ */
+export function chunksOf(spec: ExperimentSpec, data: Dataset, alphas: number[], refined: boolean, lanes: number, stackSize: number): SweepPoint[][] {
+  const repeats = spec.grid!.repeats;
+  const stackable = stackKey(layersWithAlpha(spec.model, alphas[0] ?? 1), spec.train, data.inputShape) !== null;
+  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / repeats), Math.ceil(alphas.length / lanes))) : 1;
+  const chunks: SweepPoint[][] = [];
+  for (let i = 0; i < alphas.length; i += perChunk) chunks.push(pointsFor(spec, alphas.slice(i, i + perChunk), refined));
+  return chunks;
 }

@@ -91,7 +91,7 @@ describe('penalties of layer parts', () => {
     const terms = lossTerms(net, REGRESSION, xb, yb, { training: true });
     assert.ok(Math.abs(terms.penalties[0].dataSync()[0] - expected) < 1e-5, 'activity value');
 
-    const activityOnly = () => lossTerms(net, REGRESSION, xb, yb, { training: true }).penalties[0];
+    const activityOnly = () => lossTerms(net, REGRESSION, xb, yb, { training: true }).penalties[0] as tf.Scalar;
     const { grads } = tf.variableGrads(activityOnly, [k]);
     const g = grads[k.name].dataSync();
     const w0 = values(k);

@@ -45,3 +45,26 @@ export function tinyRegression(n = 40, features = 3): Dataset {
     scaling: { kind: 'none', offset: [], scale: [] },
   };
 }
+
+/** Three classes by the angle of a two-input point, with deterministic spread. */
+export function tinyMulticlass(nTrain = 30, nTest = 15): Dataset {
+  const make = (n: number, offset: number) => {
+    const x = new Float32Array(n * 2);
+    const y = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const angle = ((i + offset) * 2.399) % (2 * Math.PI);
+      const r = 1 + 0.5 * Math.sin((i + offset) * 0.37);
+      x[2 * i] = r * Math.cos(angle);
+      x[2 * i + 1] = r * Math.sin(angle);
+      y[i] = Math.floor((angle / (2 * Math.PI)) * 3);
+    }
+    return { x, y };
+  };
+  const tr = make(nTrain, 0);
+  const te = make(nTest, 500);
+  return {
+    task: 'multiclass', inputShape: [2], classes: 3, featureNames: ['a', 'b'], nTrain, nTest,
+    xTrain: tr.x, yTrain: tr.y, xTest: te.x, yTest: te.y,
+    scaling: { kind: 'none', offset: [0, 0], scale: [1, 1] },
+  };
+}

@@ -2,7 +2,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { runSweep } from '../../../src/core/sweep/runSweep';
+import { chunksOf, runSweep, type ChunkRunner } from '../../../src/core/sweep/runSweep';
+import { trainChunk } from '../../../src/core/sweep/trainChunk';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import type { Dataset } from '../../../src/core/data/dataset';
 import type { ExperimentSpec, GridSpec } from '../../../src/core/spec/experiment';
@@ -38,7 +39,8 @@ describe('runSweep', () => {
   it('finds the underfitting side: alpha 0.1 scores lower on test accuracy than the 1e-3 region', async () => {
     const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 3, refine: 0, select: 'test.accuracy' });
     const streamed: number[] = [];
-    const out = await runSweep(spec, data, { onPoints: (points) => streamed.push(points[0].alpha) });
+    // Chunks of one alpha (3 repeats each): each alpha streams in as it finishes.
+    const out = await runSweep(spec, data, { stackSize: 3, onPoints: (points) => streamed.push(points[0].alpha) });
     assert.deepEqual(streamed, [1e-1, 1e-2, 1e-3], 'each alpha reported as it finishes, largest first');
     assert.equal(out.grid.runs.length, 9);
     const mean = (a: number) => {
@@ -70,11 +72,39 @@ describe('runSweep', () => {
   it('a cancel mid-sweep keeps the finished points', async () => {
     const controller = new AbortController();
     const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 40);
-    const out = await runSweep(spec, data, { signal: controller.signal, onPoints: () => controller.abort() });
+    const out = await runSweep(spec, data, { stackSize: 2, signal: controller.signal, onPoints: () => controller.abort() });
     assert.equal(out.cancelled, true);
     assert.deepEqual(out.grid.alpha, [1e-1]);
     assert.equal(out.grid.runs.length, 2);
     assert.equal(out.grid.best!.alpha, 1e-1);
     out.representative?.network.model.dispose();
+  });
+
+  it('stacks the whole coarse grid in one chunk, with the same points as one alpha at a time', async () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.loss' }, 40);
+    assert.deepEqual(chunksOf(spec, data, [1e-1, 1e-2, 1e-3], false, 1, 32).map((c) => c.length), [6], 'one chunk of 3 alphas x 2 repeats');
+    assert.deepEqual(chunksOf(spec, data, [1e-1, 1e-2, 1e-3], false, 2, 32).map((c) => c.length), [4, 2], 'spread over two lanes');
+    assert.deepEqual(chunksOf(spec, data, [1e-1, 1e-2, 1e-3], false, 1, 4).map((c) => c.length), [4, 2], 'capped by the stack size');
+    const calls: number[] = [];
+    const counting: ChunkRunner = { lanes: 1, trainChunk: (s, d, points, o) => (calls.push(points.length), trainChunk(s, d, points, o)) };
+    const together = await runSweep(spec, data, { runner: counting });
+    assert.deepEqual(calls, [6]);
+    const apart = await runSweep(spec, data, { stackSize: 2 });
+    assert.equal(together.grid.runs.length, 6);
+    together.grid.runs.forEach((r, i) => {
+      const a = apart.grid.runs[i];
+      assert.deepEqual([r.alpha, r.repeat, r.seed], [a.alpha, a.repeat, a.seed]);
+      assert.ok(Math.abs(r.final.test.loss - a.final.test.loss) < 1e-4, `alpha ${r.alpha} repeat ${r.repeat}: ${r.final.test.loss} vs ${a.final.test.loss}`);
+      assert.ok(Math.abs(r.norms.hidden.l2 - a.norms.hidden.l2) < 1e-3 * a.norms.hidden.l2);
+    });
+    assert.equal(together.grid.best!.alpha, apart.grid.best!.alpha);
+    together.representative?.network.model.dispose();
+    apart.representative?.network.model.dispose();
+  });
+
+  it('dense networks stack; convolutional ones train one alpha per chunk', () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2], repeats: 2, refine: 0, select: 'test.loss' });
+    const conv = { ...spec, model: [layer('conv1d', 4, { kernel: [3], penalties: { kernel: { l2: 1 } } }), layer('flatten', 0), layer('dense', 1, { penalties: {} })] };
+    assert.deepEqual(chunksOf(conv, { ...data, inputShape: [10, 1] }, [1e-1, 1e-2], false, 1, 32).map((c) => c.length), [2, 2]);
   });
 });

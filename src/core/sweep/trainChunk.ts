@@ -1,0 +1,67 @@
+// Trains one chunk of a sweep: a few alphas times their repeats, in one train() call
+// (a stack, where the network allows). The same function runs here and in the sweep
+// threads (src/worker/sweepWorker.ts).
+
+import type * as tf from '@tensorflow/tfjs-core';
+import type { Dataset } from '../data/dataset';
+import type { ExperimentSpec } from '../spec/experiment';
+import type { GridPoint } from '../run/result';
+import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
+import { finalOf } from '../engine/runResult';
+import { layersWithAlpha, type SweepPoint } from './plan';
+
+export interface ChunkOptions {
+  signal?: AbortSignal;
+  initialWeights?: tf.Tensor[];
+  /** Live rows of the chunk's first point. */
+  onRows?: (rows: EpochRow[], epochs: number) => void;
+}
+
+export interface TrainedChunk {
+  /** The points that finished (a cancelled point is left out). */
+  points: GridPoint[];
+  /** Repeat 0 of each finished alpha, with its model: the one that represents the cell if that alpha wins. */
+  firsts: Map<number, MemberOutcome>;
+  cancelled: boolean;
+}
+
+export type ChunkTrainer = (spec: ExperimentSpec, data: Dataset, points: SweepPoint[], opts: ChunkOptions) => Promise<TrainedChunk>;
+
+export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
+  const outcomes = await train(
+    data,
+    points.map((p) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights })),
+    { signal: opts.signal, onRows: (m, rows, epochs) => m === 0 && opts.onRows?.(rows, epochs) },
+  );
+  const chunk: TrainedChunk = { points: [], firsts: new Map(), cancelled: outcomes.some((o) => o.status === 'cancelled') };
+  outcomes.forEach((o, i) => {
+    const p = points[i];
+    if (o.status === 'cancelled') {
+      o.network.model.dispose();
+      return;
+    }
+    chunk.points.push(pointOf(p, o, data));
+    if (p.repeat === 0) chunk.firsts.set(p.alpha, o);
+    else o.network.model.dispose();
+  });
+  return chunk;
+};
+
+function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
+  const final = finalOf(data, o.rows);
+  const last = o.rows[o.rows.length - 1];
+  const norms = Object.fromEntries(
+    o.network.weighted.map((l, k) => [l.name, last ? { l1: last.norms[k][0], l2: last.norms[k][1], max: last.norms[k][2], sparsity: last.norms[k][3] } : { l1: NaN, l2: NaN, max: NaN, sparsity: NaN }]),
+  );
+  const total = last ? last.totalLoss : NaN;
+  return {
+    alpha: p.alpha,
+    repeat: p.repeat,
+    refined: p.refined,
+    seed: p.seed,
+    status: o.status,
+    final,
+    norms,
+    penaltyShare: last && total > 0 ? final.penalty / total : 0,
+  };
+}
