@@ -1,4 +1,4 @@
-// Bundles the CLI (and, when present, the extension, training worker and renderer)
+// Bundles the CLI, the sweep thread (and, when present, the extension, training worker and renderer)
 // with esbuild, and copies the wasm binaries the wasm backend loads at run time.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -10,7 +10,8 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 // Native or optional packages stay outside the bundle and load from node_modules.
-const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js'];
+// tsx/cjs: only asked for when running unbundled (sweepWorkerEntry.ts).
+const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js', 'tsx/cjs'];
 
 // vega and vega-lite are ES modules whose only top-level await is vega-canvas probing
 // for the optional `canvas` package. Unbundled (tsx, tests) they must be loaded with a
@@ -50,6 +51,7 @@ const targets = [
 if (existsSync(join(root, 'src/worker/trainingWorker.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/worker/trainingWorker.ts')], outfile: join(dist, 'worker.js') });
 }
+targets.push({ ...node, entryPoints: [join(root, 'src/worker/sweepWorker.ts')], outfile: join(dist, 'sweepWorker.js') });
 if (existsSync(join(root, 'src/extension/extension.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(dist, 'extension.js') });
 }

@@ -12,16 +12,19 @@ import { serializeNotebook } from '../core/notebook/serialize';
 import { writeFileAtomic } from '../core/store/atomicWrite';
 import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
+import { defaultSweepThreads, SweepThreads } from '../core/sweep/sweepThreads';
+import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
 
 const USAGE = `usage:
-  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--quiet]
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
   regnb check NOTEBOOK.regnb
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
-        --json, and each run's charts as SVG and PNG into --charts.
+        --json, and each run's charts as SVG and PNG into --charts. --workers: threads
+        that train a sweep's points at once (default: the cores but one, at least 1).
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
 
 exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
@@ -38,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'string' },
         charts: { type: 'string' },
         backend: { type: 'string' },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -59,6 +63,11 @@ export async function main(argv: string[]): Promise<number> {
   const backendChoice = (values.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_CHOICES.includes(backendChoice)) {
     process.stderr.write(`regnb: --backend must be one of ${BACKEND_CHOICES.join(', ')}\n`);
+    return 2;
+  }
+  const workers = values.workers === undefined ? defaultSweepThreads() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) {
+    process.stderr.write(`regnb: --workers must be a whole number of at least 1, not '${values.workers}'\n`);
     return 2;
   }
   const notebookPath = path.resolve(file);
@@ -91,13 +100,15 @@ export async function main(argv: string[]): Promise<number> {
 
   const progress = progressFor(process.stderr, values.quiet ?? false);
   const backend = await useBackend(backendChoice, wasmDir);
-  progress.message(`regnb: backend ${backend}`);
+  progress.message(`regnb: backend ${backend}, sweeps on ${workers} thread${workers === 1 ? '' : 's'}`);
   const controller = new AbortController();
   const onSigint = () => {
     progress.message('regnb: interrupted; finishing the current epoch and keeping what was trained');
     controller.abort();
   };
   process.once('SIGINT', onSigint);
+  // One thread is this one: only more than one is worth a pool.
+  const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
   let results: RunResult[];
   try {
     results = await runNotebook(checked, {
@@ -105,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       dataDir,
       backend,
       readText,
+      sweepRunner,
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'start') progress.start(e.cell, e.epochs);
@@ -120,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
+    sweepRunner?.dispose();
   }
 
   await writeFileAtomic(out, serializeNotebook(checked.doc));

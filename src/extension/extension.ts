@@ -2,7 +2,6 @@
 // Everything here is an adapter; the logic lives in src/core.
 
 import * as vscode from 'vscode';
-import type { BackendChoice } from '../core/engine/backendChoice';
 import { RegnbSerializer } from './serializer';
 import { RegnbController } from './controller';
 import { TrainingClient } from './trainingClient';
@@ -12,6 +11,7 @@ import { registerCommands } from './commands';
 import { registerLanguage } from './language';
 import { handleRendererMessage, renderedCharts, renderedReports } from './rendererMessages';
 import { NOTEBOOK_TYPE } from './ids';
+import { SettingsReader } from './settings';
 
 /** What the extension exports: for other extensions and the extension-host tests. */
 export interface RegnbApi {
@@ -24,9 +24,9 @@ export interface RegnbApi {
 }
 
 export function activate(context: vscode.ExtensionContext): RegnbApi {
-  const config = () => vscode.workspace.getConfiguration('regnb');
-  const client = new TrainingClient(context.extensionUri.fsPath, config().get<BackendChoice>('backend', 'auto'));
-  const live = new LiveChannel(() => config().get<number>('liveUpdateMs', 250), handleRendererMessage);
+  const settings = new SettingsReader();
+  const client = new TrainingClient(context.extensionUri.fsPath, settings.read());
+  const live = new LiveChannel(() => settings.read().liveUpdateMs, handleRendererMessage);
   const controller = new RegnbController(client, live);
   const tree = new ExperimentTree();
 
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
     { dispose: () => client.dispose() },
     controller.onDidFinishRun(() => tree.refreshSoon()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('regnb.backend')) client.setBackend(config().get<BackendChoice>('backend', 'auto'));
+      if (e.affectsConfiguration('regnb.backend') || e.affectsConfiguration('regnb.workers')) client.configure(settings.read());
     }),
   );
   registerLanguage(context);

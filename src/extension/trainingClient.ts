@@ -1,10 +1,10 @@
 // The extension host's side of the training worker: starts it on first use, sends
 // jobs, routes its events back to the job that asked, and restarts it when the
-// backend setting changes.
+// backend or sweep-thread setting changes (once the running jobs are done).
 
 import { Worker } from 'node:worker_threads';
 import * as path from 'path';
-import type { BackendChoice } from '../core/engine/backendChoice';
+import type { Settings } from './settings';
 import type { RunEvent } from '../core/runner/runExperiment';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
@@ -22,9 +22,12 @@ export class TrainingClient {
   private readonly jobs = new Map<number, Job>();
   private nextJob = 1;
 
+  /** The worker runs on settings that changed since it started: replace it when idle. */
+  private stale = false;
+
   constructor(
     private readonly extensionRoot: string,
-    private backend: BackendChoice,
+    private settings: Pick<Settings, 'backend' | 'workers'>,
   ) {}
 
   /** The backend the worker runs on (starts the worker if needed). */
@@ -33,11 +36,18 @@ export class TrainingClient {
     return this.backendName!;
   }
 
-  setBackend(choice: BackendChoice): void {
-    if (choice === this.backend) return;
-    this.backend = choice;
+  configure(settings: Pick<Settings, 'backend' | 'workers'>): void {
+    if (settings.backend === this.settings.backend && settings.workers === this.settings.workers) return;
+    this.settings = { backend: settings.backend, workers: settings.workers };
     // A backend cannot be switched inside a running process: the next job gets a new worker.
-    if (this.jobs.size === 0) this.dispose();
+    this.stale = true;
+    this.replaceIfIdle();
+  }
+
+  private replaceIfIdle(): void {
+    if (!this.stale || this.jobs.size > 0) return;
+    this.stale = false;
+    this.dispose();
   }
 
   run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal): Promise<RunResult> {
@@ -65,7 +75,7 @@ export class TrainingClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const dist = path.join(this.extensionRoot, 'dist');
-    const init: WorkerInit = { dataDir: path.join(this.extensionRoot, 'data'), wasmDir: dist, backend: this.backend };
+    const init: WorkerInit = { dataDir: path.join(this.extensionRoot, 'data'), wasmDir: dist, backend: this.settings.backend, sweepThreads: this.settings.workers };
     const worker = new Worker(path.join(dist, 'worker.js'), { workerData: init });
     this.worker = worker;
     this.backendName = new Promise<BackendName>((resolve, reject) => {
@@ -100,11 +110,13 @@ export class TrainingClient {
       this.jobs.delete(m.job!);
       if (m.type === 'result') job.resolve(m.result);
       else job.reject(new Error(m.message));
+      this.replaceIfIdle();
     }
   }
 
   private failAll(e: Error): void {
     for (const job of this.jobs.values()) job.reject(e);
     this.jobs.clear();
+    this.replaceIfIdle();
   }
 }

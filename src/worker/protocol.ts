@@ -11,6 +11,8 @@ export interface WorkerInit {
   dataDir: string;
   wasmDir: string;
   backend: BackendChoice;
+  /** Threads for sweeps; 1 trains them in this worker. */
+  sweepThreads: number;
 }
 
 export type ToWorker =

@@ -4,6 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'fs/promises';
 import { useBackend } from '../core/engine/backend';
 import { runExperiment } from '../core/runner/runExperiment';
+import { SweepThreads } from '../core/sweep/sweepThreads';
+import type { BackendName } from '../core/run/result';
+import { sweepWorkerEntry } from './sweepWorkerEntry';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 const port = parentPort;
@@ -11,6 +14,10 @@ if (!port) throw new Error('trainingWorker must run in a worker thread');
 const init = workerData as WorkerInit;
 const send = (m: FromWorker) => port.postMessage(m);
 const jobs = new Map<number, AbortController>();
+// Sweep threads start with the first sweep and use the backend this worker got.
+let sweepThreads: SweepThreads | undefined;
+const sweepRunner = (backend: BackendName) =>
+  init.sweepThreads > 1 ? (sweepThreads ??= new SweepThreads({ entry: sweepWorkerEntry(), size: init.sweepThreads, backend, wasmDir: init.wasmDir })) : undefined;
 
 const ready = useBackend(init.backend, init.wasmDir).then(
   (backend) => {
@@ -39,6 +46,7 @@ port.on('message', (msg: ToWorker) => {
         backend,
         readText: (p) => fs.readFile(p, 'utf8'),
         signal: controller.signal,
+        sweepRunner: msg.spec.grid ? sweepRunner(backend) : undefined,
         onEvent: (event) => {
           // The final result travels once, in the 'result' message.
           if (event.type !== 'done') send({ type: 'event', job: msg.job, event });

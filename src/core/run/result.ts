@@ -70,6 +70,9 @@ export interface GridResult {
   runs: GridPoint[];
   best: { alpha: number; mean: number; std: number } | null;
   select?: string;
+  /** Extension: how the points trained: threads at once, and the most models in one stacked network. */
+  threads?: number;
+  stackSize?: number;
 }
 
 /** Extension: the model's decision over the input plane, for 2-input classification. */

@@ -8,7 +8,7 @@ import type { Dataset, ReadText } from '../data/dataset';
 import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
 import type { BackendName, GridPoint, GridResult, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
-import { runSweep } from '../sweep/runSweep';
+import { runSweep, type ChunkRunner } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
 import { defaultOutputActivation } from '../engine/objective';
@@ -27,6 +27,8 @@ export interface RunContext {
   readText: ReadText;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** Sweep threads for grid cells; without, sweeps train in this thread. */
+  sweepRunner?: ChunkRunner;
 }
 
 export type RunEvent =
@@ -59,6 +61,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     if (spec.grid) {
       const sweep = await runSweep(spec, dataset, {
         signal: ctx.signal,
+        runner: ctx.sweepRunner,
         initialWeights: from?.weights,
         onRows: (_p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
         onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),

@@ -45,12 +45,13 @@ export interface SweepOutcome {
 export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepOptions = {}): Promise<SweepOutcome> {
   const gridSpec = spec.grid!;
   const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
-  const grid: GridResult = { alpha: [], runs: [], best: null, select: gridSpec.select };
+  const stackSize = opts.stackSize ?? DEFAULT_STACK_SIZE;
+  const grid: GridResult = { alpha: [], runs: [], best: null, select: gridSpec.select, threads: runner.lanes, stackSize };
   const kept = new Map<number, MemberOutcome>();
   let cancelled = false;
 
   const trainAlphas = async (alphas: number[], refined: boolean) => {
-    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, opts.stackSize ?? DEFAULT_STACK_SIZE);
+    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, stackSize);
     const running = new Set<number>();
     let next = 0;
     const collect = (chunk: TrainedChunk) => {

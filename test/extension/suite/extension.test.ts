@@ -3,7 +3,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import * as os from 'os';
 import { runDir } from '../../../src/core/store/runStore';
+import { readSettings } from '../../../src/extension/settings';
 import { api, runResultOf, SMALL_CELL, waitFor, workspaceDir, writeNotebook } from './helpers';
 
 async function openNotebook(uri: vscode.Uri): Promise<vscode.NotebookEditor> {
@@ -243,6 +245,31 @@ describe('RegNB in a real VS Code', () => {
       assert.strictEqual(await (await api()).backend(), 'cpu');
     } finally {
       await config.update('backend', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('regnb.workers spreads a sweep over threads; a bad value falls back with a warning that names it', async () => {
+    const config = vscode.workspace.getConfiguration('regnb');
+    await config.update('workers', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const grid = '\ngrid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }';
+      const uri = writeNotebook('workers', [{ kind: 'experiment', source: SMALL_CELL('swept', 8) + grid }]);
+      const editor = await openNotebook(uri);
+      await runCells(editor, [0]);
+      const result = await waitFor('a sweep result', () => runResultOf(editor.notebook.cellAt(0)));
+      assert.strictEqual(result.status, 'completed', String(result.error));
+      const g = result.grid as { alpha: number[]; runs: unknown[]; threads: number };
+      assert.deepStrictEqual(g.alpha, [1e-1, 1e-2, 1e-3, 1e-4]);
+      assert.strictEqual(g.runs.length, 8);
+      assert.strictEqual(g.threads, 2);
+
+      await config.update('workers', -3, vscode.ConfigurationTarget.Global);
+      const { settings, problems } = readSettings();
+      assert.strictEqual(settings.workers, Math.max(1, os.availableParallelism() - 1), 'the default: the cores but one');
+      assert.deepStrictEqual(problems.map((p) => p.setting), ['regnb.workers']);
+      assert.match(problems[0].message, /regnb\.workers must be a whole number from 0 .* not -3/);
+    } finally {
+      await config.update('workers', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

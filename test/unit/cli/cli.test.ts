@@ -153,4 +153,32 @@ train: { epochs: 200, optimizer: sgd, lr: 100 }`;
     assert.equal(r.code, 2);
     assert.match(r.stderr, /nope/);
   });
+
+  it('run: --workers 2 trains a sweep on two threads; a bad --workers is an invalid invocation', () => {
+    const sweep = `name: sweep
+data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
+model:
+  - dense: 16
+  - dense: 1
+regularize: { l2: 0.01 }
+train: { epochs: 10, lr: 0.01 }
+grid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }`;
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: sweep }]) });
+    for (const bad of ['0', '1.5', 'many']) {
+      const r = regnb(['run', 'nb.regnb', '--workers', bad], dir);
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, new RegExp(`--workers must be a whole number of at least 1, not '${bad}'`));
+    }
+    assert.equal(fs.existsSync(path.join(dir, '.regnb')), false, 'nothing trained');
+    const r = regnb(['run', 'nb.regnb', '--workers', '2', '--json', '-'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /sweeps on 2 threads/);
+    const [result] = JSON.parse(r.stdout);
+    assert.equal(result.status, 'completed');
+    assert.deepEqual(result.grid.alpha, [1e-1, 1e-2, 1e-3, 1e-4]);
+    assert.equal(result.grid.runs.length, 8);
+    assert.equal(result.grid.threads, 2);
+    assert.equal(result.history.epoch.length, 10, 'the best alpha\'s first repeat represents the cell');
+    assert.ok(result.grid.runs.every((p: { status: string }) => p.status === 'completed'));
+  });
 });

@@ -1,0 +1,52 @@
+// The extension's settings, read and checked in one place. A value that is not valid
+// (settings.json edited by hand) falls back to its default with a warning that names
+// the setting and the value, rather than failing a run later with a stack trace.
+
+import * as vscode from 'vscode';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
+import { defaultSweepThreads } from '../core/sweep/sweepThreads';
+
+export interface Settings {
+  backend: BackendChoice;
+  /** Sweep threads, resolved: `regnb.workers` 0 means the cores but one. */
+  workers: number;
+  liveUpdateMs: number;
+}
+
+export interface SettingsProblem {
+  setting: string;
+  message: string;
+}
+
+export function readSettings(): { settings: Settings; problems: SettingsProblem[] } {
+  const config = vscode.workspace.getConfiguration('regnb');
+  const problems: SettingsProblem[] = [];
+  const pick = <T>(key: string, fallback: T, valid: (v: unknown) => v is T, expected: string): T => {
+    const value = config.get<unknown>(key, fallback);
+    if (valid(value)) return value;
+    problems.push({ setting: `regnb.${key}`, message: `regnb.${key} must be ${expected}, not ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}` });
+    return fallback;
+  };
+  const wholeIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  const backend = pick<BackendChoice>('backend', 'auto', (v): v is BackendChoice => BACKEND_CHOICES.includes(v as BackendChoice), `one of ${BACKEND_CHOICES.join(', ')}`);
+  const workers = pick('workers', 0, wholeIn(0, 64), 'a whole number from 0 (the cores but one) to 64');
+  const liveUpdateMs = pick('liveUpdateMs', 250, wholeIn(50, 5000), 'a whole number of milliseconds from 50 to 5000');
+  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs }, problems };
+}
+
+/** Reads the settings and tells the user, once per distinct problem, what was wrong. */
+export class SettingsReader {
+  private readonly reported = new Set<string>();
+
+  read(): Settings {
+    const { settings, problems } = readSettings();
+    for (const p of problems) {
+      if (this.reported.has(p.message)) continue;
+      this.reported.add(p.message);
+      void vscode.window.showWarningMessage(`RegNB: ${p.message}.`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', p.setting);
+      });
+    }
+    return settings;
+  }
+}
