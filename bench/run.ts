@@ -116,17 +116,18 @@ function main(): void {
     const sweep: SweepJob = { kind: 'sweep', data: files.moons, epochs: CONFIG.sweep.epochs, warmup: CONFIG.warmup, hidden: NET.hidden, lr: NET.lr, batch: NET.batch, alphas: CONFIG.sweep.alphas, seeds };
     const b3 = {
       regnb: attempt('RegNB sweep', () => regnbJob<SweepResult>(sweep, tmp)),
+      regnbThreads: os.availableParallelism() > 1 ? attempt('RegNB sweep on threads', () => regnbJob<SweepResult>({ ...sweep, threads: os.availableParallelism() }, tmp)) : undefined,
       torch: peer<SweepResult>('torch', sweep, 'PyTorch sweep'),
       sklearn: peer<SweepResult>('sklearn', sweep, 'scikit-learn sweep'),
     };
-    const sweepRows = [ok(b3.regnb), ok(b3.torch), ok(b3.sklearn)].filter((r): r is SweepResult => !!r);
+    const sweepRows = [ok(b3.regnb), b3.regnbThreads && ok(b3.regnbThreads), ok(b3.torch), ok(b3.sklearn)].filter((r): r is SweepResult => !!r);
     const nModels = CONFIG.sweep.alphas.length * seeds.length;
     const sweepBase = ok(b3.regnb)?.ms;
     printTable(
       `3. Sweep: ${CONFIG.sweep.alphas.length} alphas x ${seeds.length} repeats = ${nModels} models of the same network, ${CONFIG.sweep.epochs} epochs each`,
       ['tool', 'backend / threads', 'wall s', 'cpu s', 'model-epochs/s', 'speed vs RegNB', 'how'],
       sweepRows.map((r) => [r.tool, r.backend, fmt(r.ms / 1000, 2), fmt(r.cpuMs / 1000, 2), fmt((nModels * CONFIG.sweep.epochs * 1000) / r.ms, 0), times(sweepBase === undefined ? undefined : sweepBase / r.ms),
-        r.tool.startsWith('RegNB') ? `runSweep: ${seeds.length} members per train() call` : 'one model after the other']),
+        r.how ?? 'one model after the other']),
     );
     if (sweepRows.length) {
       printTable('   mean test accuracy per alpha (same initial weights per repeat in every tool)', ['alpha', ...sweepRows.map((r) => r.tool)],

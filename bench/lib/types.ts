@@ -44,6 +44,8 @@ export interface SweepJob {
   alphas: number[];
   /** The seeds of the repeats, as RegNB derives them (repeatSeed); peers start from `init` of each. */
   seeds: number[];
+  /** RegNB only: sweep threads (1: in the bench process itself). */
+  threads?: number;
 }
 
 export interface RidgeJob {
@@ -103,6 +105,8 @@ export interface SweepResult {
   /** Mean test accuracy per alpha (same order as the job's alphas) over the repeats. */
   meanTestAcc: number[];
   meanTrainLoss: number[];
+  /** How the tool trained the models (peers: one after the other). */
+  how?: string;
 }
 
 export interface RidgeResult {

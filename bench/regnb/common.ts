@@ -11,7 +11,7 @@ import type { EpochRow } from '../../src/core/engine/trainer';
 import type { DataFile, Memory, Scores } from '../lib/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-const WASM_DIR = path.join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+export const WASM_DIR = path.join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 
 /** Starts the backend users get (tfjs-node when it loads, else wasm) and describes it. */
 export async function startBackend(): Promise<string> {

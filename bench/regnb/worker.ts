@@ -10,10 +10,13 @@ import type { Dataset } from '../../src/core/data/dataset';
 import { buildNetwork } from '../../src/core/engine/network';
 import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import { runSweep } from '../../src/core/sweep/runSweep';
+import { SweepThreads } from '../../src/core/sweep/sweepThreads';
+import { activeBackend } from '../../src/core/engine/backend';
+import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
 import type { ExperimentSpec } from '../../src/core/spec/experiment';
 import type { DataFile, Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
-import { memoryMeter, readData, REPO_ROOT, scoresOfRow, startBackend, startClock } from './common';
+import { memoryMeter, readData, REPO_ROOT, scoresOfRow, startBackend, startClock, WASM_DIR } from './common';
 import { trainStepsOnly } from './stepsOnly';
 
 async function main(): Promise<void> {
@@ -105,15 +108,21 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   return { tool, backend, times, cpu, epochs: job.epochs, scores: last.scores, memory: meter.stop(), ...(variants.length ? { variants } : {}) };
 }
 
-/** Benchmark 3: runSweep trains the repeats of each alpha together in one train() call. */
+/** Benchmark 3: runSweep stacks the sweep's models (dense network) and spreads chunks over `threads`. */
 async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
   const { data } = readData(job.data);
   const spec: ExperimentSpec = moonsSpec({ hidden: job.hidden, l2: job.alphas[0], epochs: job.epochs, batch: job.batch, lr: job.lr, seed: job.seeds[0], grid: { alphas: job.alphas, repeats: job.seeds.length } });
   // Warm-up, as in every tool's sweep job: one short untimed run of the network.
   (await train(data, [{ layers: spec.model, train: { ...spec.train, epochs: job.warmup } }]))[0].network.model.dispose();
+  const threads = job.threads ?? 1;
+  const runner = threads > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: threads, backend: activeBackend()!, wasmDir: WASM_DIR }) : undefined;
+  // The threads start (and load their backend) before the clock, as this process did.
+  await runner?.warm();
   const clock = startClock();
-  const outcome = await runSweep(spec, data);
+  const outcome = await runSweep(spec, data, { runner });
   const { ms, cpu } = clock();
+  runner?.dispose();
+  const perStack = Math.min(outcome.grid.stackSize!, Math.ceil(job.alphas.length / threads) * job.seeds.length);
   outcome.representative?.network.model.dispose();
   const seeds = new Set(outcome.grid.runs.map((r) => r.seed));
   if (job.seeds.some((s) => !seeds.has(s))) throw new Error(`runSweep used seeds ${[...seeds]}, the peers were given ${job.seeds}`);
@@ -122,8 +131,9 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
     return runs.reduce((a, r) => a + f(r), 0) / runs.length;
   };
   return {
-    tool: 'RegNB runSweep',
-    backend,
+    tool: threads > 1 ? `RegNB, ${threads} threads` : 'RegNB runSweep',
+    backend: threads > 1 ? `${backend} x ${threads}` : backend,
+    how: `stacks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
     ms,
     cpuMs: cpu,
     meanTestAcc: job.alphas.map((a) => mean(a, (r) => r.final.test.accuracy ?? NaN)),

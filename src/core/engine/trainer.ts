@@ -86,11 +86,10 @@ interface Trainee {
   optimizer: tf.Optimizer;
   decayed: tf.Variable[];
   loss: LossSpec;
-  /** Full-batch inputs and labels, and train+test inputs for inference (tiled per member in a stack). */
+  /** Training inputs and labels, train+test inputs for inference, test labels (tiled per member in a stack). */
   x: tf.Tensor;
   y: tf.Tensor;
   xAll: tf.Tensor;
-  yTrain: tf.Tensor;
   yTest: tf.Tensor;
   pending: tf.Tensor2D[];
 }
@@ -198,7 +197,6 @@ function createTrainee(members: Member[], data: Dataset, d: DataTensors): Traine
     x: perMember(d.xTrain),
     y: perMember(d.yTrain),
     xAll: perMember(d.xAll),
-    yTrain: perMember(d.yTrain),
     yTest: perMember(d.yTest),
     pending: [],
   };
@@ -211,7 +209,7 @@ function disposeTrainee(t: Trainee): void {
     const stack = t.net as StackedNetwork;
     unstackInto(stack, t.members.map((m) => m.net));
     disposeStack(stack);
-    tf.dispose([t.x, t.y, t.xAll, t.yTrain, t.yTest]);
+    tf.dispose([t.x, t.y, t.xAll, t.yTest]);
   }
 }
 
@@ -282,9 +280,9 @@ function runEpoch(t: Trainee, data: Dataset, d: DataTensors): tf.Tensor2D {
       [
         tf.div(sum!, nBatches),
         stackPer([
-          dataLoss(t.loss, trainLogits, t.yTrain, stacked),
+          dataLoss(t.loss, trainLogits, t.y, stacked),
           dataLoss(t.loss, testLogits, t.yTest, stacked),
-          metric(t.loss, trainLogits, t.yTrain, stacked),
+          metric(t.loss, trainLogits, t.y, stacked),
           metric(t.loss, testLogits, t.yTest, stacked),
         ]),
         ...t.net.weighted.map((l) => normsOf(trackedWeights(l), stacked)),
