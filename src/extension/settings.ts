@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
-import { defaultSweepThreads } from '../core/sweep/sweepThreads';
+import { defaultSweepThreads } from '../core/sweep/threadCount';
 
 export interface Settings {
   backend: BackendChoice;

@@ -3,7 +3,6 @@
 // and stay for the next sweep; the pool is what runSweep calls a ChunkRunner.
 
 import { Worker } from 'node:worker_threads';
-import * as os from 'os';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildNetwork } from '../engine/network';
 import type { MemberOutcome } from '../engine/trainer';
@@ -11,11 +10,6 @@ import type { FromSweepThread, SweepThreadInit, ToSweepThread } from '../../work
 import { layersWithAlpha } from './plan';
 import type { ChunkRunner } from './runSweep';
 import type { ChunkTrainer, TrainedChunk } from './trainChunk';
-
-/** The default number of sweep threads: the cores but one, at least one. */
-export function defaultSweepThreads(): number {
-  return Math.max(1, os.availableParallelism() - 1);
-}
 
 export interface SweepThreadsOptions extends SweepThreadInit {
   /** The sweep thread's code (dist/sweepWorker.js, or the .ts source with tsx). */
