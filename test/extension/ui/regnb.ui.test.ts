@@ -60,36 +60,45 @@ describe('RegNB in the VS Code window', () => {
       await screenshot(session.page, 'quick-tour-l2-output');
     }));
 
-  it('Export SVG under a chart saves it through the save dialog', () =>
-    session.capture('export-svg', async () => {
-      // code-server's save dialog is the "simple file dialog": a quick input holding a path.
-      // Replace it with a file outside the workspace copy, which the test can read.
-      const target = `/tmp/regnb-export-${randomBytes(6).toString('hex')}.svg`;
-      try {
-        const frame = notebookOutputFrame(session.page);
-        // The L2 cell's output is on screen (the test before scrolled to it). Its button bar
-        // sits in a part of the output frame VS Code clips, which Playwright's click counts as
-        // outside the viewport: dispatch the click the button listens for instead.
-        const panel = frame.locator('section[data-chart-id="loss"]').filter({ hasText: 'dense_1 penalty' }).first();
-        await panel.locator('svg path').first().waitFor();
-        await panel.locator('button', { hasText: 'Export SVG' }).dispatchEvent('click');
-        const input = session.page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor();
-        await waitFor(async () => /\.svg$/.test(await input.inputValue()), { what: 'the proposed .svg path in the save dialog', timeoutMs: UI_TIMEOUT_MS });
-        await input.fill(target);
-        await waitFor(async () => (await input.inputValue()) === target, { what: 'the typed path', timeoutMs: UI_TIMEOUT_MS });
-        await session.page.locator('.quick-input-widget').getByRole('button', { name: 'OK', exact: true }).click();
-        await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-        await waitFor(() => existsSync(target), { what: `${target} to be written`, timeoutMs: UI_TIMEOUT_MS });
-        await waitFor(() => readFileSync(target, 'utf8').length > 0, { what: `${target} to have content`, timeoutMs: UI_TIMEOUT_MS });
-        const svg = readFileSync(target, 'utf8');
-        assert.match(svg, /^<svg[\s\S]*<\/svg>\s*$/);
-        await notification(session.page, /Saved .*regnb-export-/).waitFor();
-        await screenshot(session.page, 'export-svg-saved');
-      } finally {
-        rmSync(target, { force: true });
-      }
-    }));
+  for (const format of ['svg', 'png'] as const) {
+    const label = `Export ${format.toUpperCase()}`;
+    it(`${label} under a chart saves it through the save dialog`, () =>
+      session.capture(`export-${format}`, async () => {
+        // code-server's save dialog is the "simple file dialog": a quick input holding a path.
+        // Replace it with a file outside the workspace copy, which the test can read.
+        const target = `/tmp/regnb-export-${randomBytes(6).toString('hex')}.${format}`;
+        try {
+          const frame = notebookOutputFrame(session.page);
+          // The L2 cell's output is on screen (the test before scrolled to it). Its button bar
+          // sits in a part of the output frame VS Code clips, which Playwright's click counts as
+          // outside the viewport: dispatch the click the button listens for instead.
+          const panel = frame.locator('section[data-chart-id="loss"]').filter({ hasText: 'dense_1 penalty' }).first();
+          await panel.locator('svg path').first().waitFor();
+          await panel.locator('button', { hasText: label }).dispatchEvent('click');
+          const input = session.page.locator('.quick-input-widget .quick-input-box input');
+          await input.waitFor();
+          await waitFor(async () => new RegExp(`\\.${format}$`).test(await input.inputValue()), { what: `the proposed .${format} path in the save dialog`, timeoutMs: UI_TIMEOUT_MS });
+          await input.fill(target);
+          await waitFor(async () => (await input.inputValue()) === target, { what: 'the typed path', timeoutMs: UI_TIMEOUT_MS });
+          await session.page.locator('.quick-input-widget').getByRole('button', { name: 'OK', exact: true }).click();
+          await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+          await waitFor(() => existsSync(target), { what: `${target} to be written`, timeoutMs: UI_TIMEOUT_MS });
+          await waitFor(() => readFileSync(target).length > 0, { what: `${target} to have content`, timeoutMs: UI_TIMEOUT_MS });
+          const bytes = readFileSync(target);
+          if (format === 'svg') {
+            assert.match(bytes.toString('utf8'), /^<svg[\s\S]*dense_1 penalty[\s\S]*<\/svg>\s*$/);
+          } else {
+            assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+            // IHDR: width and height, big-endian, right after the signature and chunk header.
+            assert.ok(bytes.readUInt32BE(16) > 100 && bytes.readUInt32BE(20) > 50, `a chart-sized image: ${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`);
+          }
+          await notification(session.page, /Saved .*regnb-export-/).waitFor();
+          await screenshot(session.page, `export-${format}-saved`);
+        } finally {
+          rmSync(target, { force: true });
+        }
+      }));
+  }
 
   it('lists the runs in the Experiments tree', () =>
     session.capture('tree', async () => {

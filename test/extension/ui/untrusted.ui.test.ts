@@ -3,6 +3,7 @@
 // trust first. Workspace trust is on for this window only (the harness turns it off).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeTempDir, type TempDir } from '../../vscode/tempDir';
@@ -14,10 +15,14 @@ describe('RegNB in an untrusted folder', () => {
   let folder: TempDir;
 
   before(async () => {
-    // A notebook with stored outputs, written by the CLI (the workspace is copied from here).
+    // A notebook with stored outputs, written by the CLI into a copy (its run store goes
+    // beside that copy, not into the repository's examples/).
     folder = makeTempDir('regnb-untrusted');
     const workspace = join(folder.path, 'workspace');
-    execFileSync(process.execPath, [resolve('dist/cli.js'), 'run', resolve('examples/quick-tour.regnb'), '--out', join(workspace, 'quick-tour.regnb')], { stdio: 'ignore' });
+    mkdirSync(workspace);
+    const notebook = join(workspace, 'quick-tour.regnb');
+    copyFileSync(resolve('examples/quick-tour.regnb'), notebook);
+    execFileSync(process.execPath, [resolve('dist/cli.js'), 'run', notebook], { stdio: 'ignore' });
     session = await startUiSession({
       workspace,
       settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
