@@ -123,3 +123,10 @@ export function statusLine(row: EpochRow | undefined, epochs: number): string {
   if (!row) return `waiting for the first epoch${known ? ` (of ${formatInteger(epochs)})` : ''}…`;
   return `epoch ${formatInteger(row.epoch)}${known ? ` / ${formatInteger(epochs)}` : ''} · loss ${formatNumber(row.totalLoss)} · test metric ${formatNumber(row.testMetric)}`;
 }
+
+/** "sweep: 6 of 18 points · best so far alpha 0.01 (test.accuracy 0.857 ± 0.012)" */
+export function sweepLine(m: { done: number; planned: number; select: string; best: { alpha: number; mean: number; std: number } | null }): string {
+  const count = `sweep: ${formatInteger(m.done)} of ${formatInteger(m.planned)} points`;
+  if (!m.best) return count;
+  return `${count} · best so far alpha ${m.best.alpha} (${m.select} ${formatNumber(m.best.mean)} ± ${formatNumber(m.best.std)})`;
+}

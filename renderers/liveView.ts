@@ -1,15 +1,16 @@
 // A running cell (PROGRESS_MIME: {liveKey, name, epochs}): asks the extension for the
 // epochs so far ('sync'), then grows a loss chart with vega changesets as 'rows'
 // messages arrive (the view is not rebuilt per update), with a progress bar and a line
-// "epoch N / M · loss · test metric".
+// "epoch N / M · loss · test metric"; for a sweep, a line of points done and the best
+// alpha so far ('sweep' messages).
 
 import { changeset } from 'vega';
 import { LIVE_DATA, liveLossSpec } from '../src/core/charts/liveSpec';
 import { ChartPanel } from './chartPanel';
 import { el } from './dom';
 import { outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
-import { LiveRows, statusLine, type LiveUpdate } from './liveRows';
-import { isLiveRowsMessage, type LiveRowsMessage, type ProgressData } from './messages';
+import { LiveRows, statusLine, sweepLine, type LiveUpdate } from './liveRows';
+import { isLiveRowsMessage, isLiveSweepMessage, type LiveRowsMessage, type ProgressData } from './messages';
 
 export const LIVE_MAX_EPOCHS = 500;
 
@@ -17,6 +18,7 @@ export class LiveView implements Disposable {
   private readonly root: HTMLElement;
   private readonly bar: HTMLElement;
   private readonly line: HTMLElement;
+  private readonly sweep: HTMLElement;
   private readonly charts: HTMLElement;
   private readonly rows = new LiveRows(LIVE_MAX_EPOCHS);
   private readonly subscriptions: Disposable[] = [];
@@ -35,6 +37,7 @@ export class LiveView implements Disposable {
     this.root = outputRoot(element, 'live');
     this.bar = el('div');
     this.line = el('span', { cls: 'regnb-status-line' });
+    this.sweep = el('div', { cls: 'regnb-status-line regnb-sweep-line' });
     this.charts = el('div', { cls: 'regnb-charts' });
     this.root.appendChild(
       el('div', { cls: 'regnb-header' }, [el('span', { cls: 'regnb-name', text: typeof data.name === 'string' ? data.name : '' }), el('span', { cls: 'regnb-badge cancelled', text: 'training' }), this.line]),
@@ -42,6 +45,7 @@ export class LiveView implements Disposable {
     this.root.appendChild(
       el('div', { cls: 'regnb-progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': String(Number.isFinite(this.epochs) ? this.epochs : 0), 'aria-valuenow': '0' } }, [this.bar]),
     );
+    this.root.appendChild(this.sweep);
     this.root.appendChild(this.charts);
     this.showStatus();
 
@@ -62,8 +66,9 @@ export class LiveView implements Disposable {
   }
 
   private onMessage(m: unknown): void {
-    if (this.disposed || !isLiveRowsMessage(m) || m.liveKey !== this.data.liveKey) return;
-    this.apply(m);
+    if (this.disposed) return;
+    if (isLiveSweepMessage(m) && m.liveKey === this.data.liveKey) this.sweep.textContent = sweepLine(m);
+    else if (isLiveRowsMessage(m) && m.liveKey === this.data.liveKey) this.apply(m);
   }
 
   private apply(m: LiveRowsMessage): void {

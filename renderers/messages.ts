@@ -24,6 +24,21 @@ export function isLiveRowsMessage(m: unknown): m is LiveRowsMessage {
   return !!x && typeof x === 'object' && (x.type === 'rows' || x.type === 'reset') && typeof x.liveKey === 'string' && Array.isArray(x.rows);
 }
 
+/** A sweep's progress: points finished of those planned, and the best alpha so far. */
+export interface LiveSweepMessage {
+  type: 'sweep';
+  liveKey: string;
+  done: number;
+  planned: number;
+  select: string;
+  best: { alpha: number; mean: number; std: number } | null;
+}
+
+export function isLiveSweepMessage(m: unknown): m is LiveSweepMessage {
+  const x = m as Partial<LiveSweepMessage> | null;
+  return !!x && typeof x === 'object' && x.type === 'sweep' && typeof x.liveKey === 'string' && typeof x.done === 'number' && typeof x.planned === 'number';
+}
+
 /** The progress output's data (PROGRESS_MIME). */
 export interface ProgressData {
   liveKey: string;

@@ -10,6 +10,7 @@ import { RUN_MIME, type RunResult } from '../core/run/result';
 import { boundRunResult } from '../core/notebook/boundOutputs';
 import { latestRun } from '../core/store/runStore';
 import { compareCells } from '../core/runner/compareCell';
+import { plannedPoints } from '../core/sweep/plan';
 import { COMPARE_MIME } from '../core/run/comparison';
 import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
@@ -135,6 +136,7 @@ export class RegnbController implements vscode.Disposable {
         result = await this.client.run(spec, notebook.uri.fsPath, (event) => {
           if (event.type === 'start') this.live.layers(liveKey, event.layers);
           else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
+          else if (event.type === 'points') this.live.sweep(liveKey, event.grid, plannedPoints(spec.grid!));
         }, cellAbort.signal);
       } finally {
         this.live.end(liveKey);

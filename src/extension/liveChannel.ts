@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
+import type { GridResult } from '../core/run/result';
 import { RENDERER_ID } from './ids';
 
 interface LiveRun {
@@ -13,7 +14,11 @@ interface LiveRun {
   rows: EpochRow[];
   posted: number;
   timer: NodeJS.Timeout | undefined;
+  /** The latest sweep progress, for a renderer that (re)draws. */
+  sweep?: SweepProgress;
 }
+
+type SweepProgress = { type: 'sweep'; liveKey: string; done: number; planned: number; select: string; best: GridResult['best'] };
 
 export type FromRenderer =
   | { type: 'sync'; liveKey: string }
@@ -60,6 +65,14 @@ export class LiveChannel implements vscode.Disposable {
     run.timer ??= setTimeout(() => this.post(key), this.intervalMs());
   }
 
+  /** A sweep's points so far (they arrive a chunk at a time, so no throttling is needed). */
+  sweep(key: string, grid: GridResult, planned: number): void {
+    const run = this.runs.get(key);
+    if (!run) return;
+    run.sweep = { type: 'sweep', liveKey: key, done: grid.runs.length, planned, select: grid.select ?? '', best: grid.best };
+    void this.messaging.postMessage(run.sweep);
+  }
+
   end(key: string): void {
     const run = this.runs.get(key);
     if (run?.timer) clearTimeout(run.timer);
@@ -84,5 +97,6 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     void this.messaging.postMessage({ type: 'reset', liveKey: key, epochs: run.epochs, rows: run.rows }, editor);
+    if (run.sweep) void this.messaging.postMessage(run.sweep, editor);
   }
 }

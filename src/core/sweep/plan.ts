@@ -105,3 +105,8 @@ export function bestAlpha(grid: GridSpec, runs: readonly GridPoint[]): AlphaSumm
   }
   return best;
 }
+
+/** How many points a grid trains at most: coarse and refined alphas times the repeats. */
+export function plannedPoints(grid: GridSpec): number {
+  return (coarseAlphas(grid.alpha).length + grid.refine) * grid.repeats;
+}

@@ -4,7 +4,9 @@ import { loadVega } from '../../../src/core/charts/renderSvg';
 import { LIVE_DATA, liveLossSpec, livePoints } from '../../../src/core/charts/liveSpec';
 import { DARK_THEME, LIGHT_THEME } from '../../../src/core/charts/theme';
 import type { EpochRow } from '../../../src/core/engine/trainer';
-import { LiveRows, statusLine } from '../../../renderers/liveRows';
+import { LiveRows, statusLine, sweepLine } from '../../../renderers/liveRows';
+import { isLiveSweepMessage } from '../../../renderers/messages';
+import { plannedPoints } from '../../../src/core/sweep/plan';
 import { sceneStats } from '../../../renderers/sceneStats';
 import { isDark, luminance, mixColors, parseColor, themeFromCss, themeKindOf } from '../../../renderers/theme';
 import { escapeHtml, tooltipHtml } from '../../../renderers/tooltipHtml';
@@ -121,6 +123,16 @@ describe('renderer parts', () => {
   it('live status line', () => {
     assert.equal(statusLine(undefined, 4000), 'waiting for the first epoch (of 4,000)…');
     assert.equal(statusLine({ ...row(120), totalLoss: 0.23456, testMetric: 0.91234 }, 4000), 'epoch 120 / 4,000 · loss 0.2346 · test metric 0.9123');
+    assert.equal(sweepLine({ done: 6, planned: 1200, select: 'test.accuracy', best: null }), 'sweep: 6 of 1,200 points');
+    assert.equal(
+      sweepLine({ done: 6, planned: 18, select: 'test.accuracy', best: { alpha: 0.01, mean: 0.85714, std: 0.01234 } }),
+      'sweep: 6 of 18 points · best so far alpha 0.01 (test.accuracy 0.8571 ± 0.01234)',
+    );
+    assert.ok(isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: 1, planned: 2, select: 's', best: null }));
+    assert.ok(!isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: '1', planned: 2 }), 'a malformed message is ignored');
+    // 3 coarse alphas plus 4 refined, 5 repeats each.
+    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 5, refine: 4, select: 'test.accuracy' }), 35);
+    assert.equal(plannedPoints({ alpha: { from: 1e-6, to: 1e-1, perDecade: 1 }, repeats: 2, refine: 0, select: 'test.loss' }), 12);
   });
 
   it('theme from VS Code CSS variables; light, dark and high contrast', () => {
