@@ -50,7 +50,9 @@ export function forward(net: NetworkVariables, x: tf.Tensor, opts: ForwardOption
     const spec = l.spec;
     if (i === net.outputIndex) {
       logits = dense(h, l, 'linear', stacked);
-      h = activate(spec?.activation ?? 'linear', logits);
+      // The losses and metrics take logits: the activation is needed only by an activity
+      // penalty or a layer after the output layer.
+      if (spec?.penalties.activity || i < net.layers.length - 1) h = activate(spec?.activation ?? 'linear', logits);
     } else if (l.type === 'dense') {
       h = dense(h, l, spec?.activation ?? 'linear', stacked);
     } else if (l.type === 'dropout') {

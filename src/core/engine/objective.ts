@@ -9,6 +9,7 @@ import { activate, forward, type ForwardOptions } from './forward';
 import type { LayerVariables, NetworkVariables } from './network';
 import { meanPer, sumPer } from './memberAxis';
 import { activityPenaltyOf, penaltyOf } from './penalties';
+import { binaryCrossEntropy } from './logitLoss';
 
 /** What the data loss and metric depend on besides the network. */
 export interface LossSpec {
@@ -23,7 +24,7 @@ export function dataLoss({ task, classes, outputActivation }: LossSpec, logits: 
   return tf.tidy(() => {
     switch (task) {
       case 'binary':
-        return meanPer(tf.losses.sigmoidCrossEntropy(tf.reshape(y, logits.shape), logits, undefined, 0, NONE), stacked);
+        return meanPer(binaryCrossEntropy(tf.reshape(y, logits.shape), logits), stacked);
       case 'multiclass':
         return meanPer(tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(tf.reshape(y, logits.shape.slice(0, -1)), 'int32'), classes), logits, undefined, 0, NONE), stacked);
       case 'regression':
