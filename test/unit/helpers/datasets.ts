@@ -1,5 +1,9 @@
 // Small data sets built by formula, so engine tests do not depend on the data module.
+import { readFile } from 'fs/promises';
+import { join } from 'path';
 import type { Dataset } from '../../../src/core/data/dataset';
+import { loadDataset } from '../../../src/core/data/loadDataset';
+import { REPO_ROOT } from './backend';
 
 /** Two-input binary problem: y = 1 when x0 + 0.5 x1 > 0, with deterministic spread. */
 export function tinyBinary(nTrain = 24, nTest = 16): Dataset {
@@ -67,4 +71,12 @@ export function tinyMulticlass(nTrain = 30, nTest = 15): Dataset {
     xTrain: tr.x, yTrain: tr.y, xTest: te.x, yTest: te.y,
     scaling: { kind: 'none', offset: [0, 0], scale: [1, 1] },
   };
+}
+
+/** The tutorial's moons set: 100 points, noise 0.2, the first 30 (generator order) train. */
+export function tutorialMoons(): Promise<Dataset> {
+  return loadDataset(
+    { source: 'moons', samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30, standardize: 'zscore', standardizeTarget: false, features: 20, informative: 5, classes: 3, window: 20 },
+    { baseDir: REPO_ROOT, dataDir: join(REPO_ROOT, 'data'), readText: (p) => readFile(p, 'utf8') },
+  );
 }

@@ -1,5 +1,5 @@
 // Hand-built specs for engine tests, independent of the cell parser.
-import type { LayerSpec, TrainSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec, GridSpec, LayerSpec, TrainSpec } from '../../../src/core/spec/experiment';
 
 export function layer(type: LayerSpec['type'], size: number, extra: Partial<LayerSpec> = {}): LayerSpec {
   return { type, size, name: extra.name ?? `${type}_${size}`, bias: true, penalties: {}, ...extra };
@@ -7,4 +7,16 @@ export function layer(type: LayerSpec['type'], size: number, extra: Partial<Laye
 
 export function trainSpec(extra: Partial<TrainSpec> = {}): TrainSpec {
   return { epochs: 10, batch: 32, optimizer: 'adam', lr: 0.01, seed: 1, momentum: 0, weightDecay: 0, ...extra };
+}
+
+/** A grid cell over a relu network with L2 on both kernels (alpha replaces the 1). */
+export function sweepSpec(grid: GridSpec, epochs = 300, hidden = 64): ExperimentSpec {
+  const l2 = { kernel: { l2: 1 } };
+  return {
+    name: 'sweep',
+    data: {} as ExperimentSpec['data'],
+    model: [layer('dense', hidden, { name: 'hidden', activation: 'relu', penalties: l2 }), layer('dense', 1, { name: 'out', activation: 'sigmoid', penalties: l2 })],
+    train: trainSpec({ epochs, batch: 32, lr: 0.01 }),
+    grid,
+  };
 }

@@ -1,39 +1,19 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs/promises';
-import * as path from 'path';
 import { chunksOf, runSweep, type ChunkRunner } from '../../../src/core/sweep/runSweep';
 import { trainChunk } from '../../../src/core/sweep/trainChunk';
-import { loadDataset } from '../../../src/core/data/loadDataset';
 import type { Dataset } from '../../../src/core/data/dataset';
-import type { ExperimentSpec, GridSpec } from '../../../src/core/spec/experiment';
-import { REPO_ROOT, testBackend } from '../helpers/backend';
-import { layer, trainSpec } from '../helpers/specs';
+import { testBackend } from '../helpers/backend';
+import { tutorialMoons } from '../helpers/datasets';
+import { layer, sweepSpec } from '../helpers/specs';
 
-// The tutorial's moons set: 100 points, noise 0.2, the first 30 (generator order) train.
-async function moons(): Promise<Dataset> {
-  return loadDataset(
-    { source: 'moons', samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30, standardize: 'zscore', standardizeTarget: false, features: 20, informative: 5, classes: 3, window: 20 },
-    { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p) => fs.readFile(p, 'utf8') },
-  );
-}
 
-function sweepSpec(grid: GridSpec, epochs = 300): ExperimentSpec {
-  const l2 = { kernel: { l2: 1 } };
-  return {
-    name: 'sweep',
-    data: {} as ExperimentSpec['data'],
-    model: [layer('dense', 64, { name: 'hidden', activation: 'relu', penalties: l2 }), layer('dense', 1, { name: 'out', activation: 'sigmoid', penalties: l2 })],
-    train: trainSpec({ epochs, batch: 32, lr: 0.01 }),
-    grid,
-  };
-}
 
 describe('runSweep', () => {
   let data: Dataset;
   before(async () => {
     await testBackend();
-    data = await moons();
+    data = await tutorialMoons();
   });
 
   it('finds the underfitting side: alpha 0.1 scores lower on test accuracy than the 1e-3 region', async () => {

@@ -2,43 +2,27 @@
 // over the threads, the best alpha's model rebuilt from the weights a thread sent.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'fs/promises';
-import * as path from 'path';
 import { runSweep } from '../../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../../src/core/sweep/sweepThreads';
-import { loadDataset } from '../../../src/core/data/loadDataset';
 import { sweepWorkerEntry } from '../../../src/worker/sweepWorkerEntry';
 import type { Dataset } from '../../../src/core/data/dataset';
-import type { ExperimentSpec, GridSpec } from '../../../src/core/spec/experiment';
-import { REPO_ROOT, WASM_DIR, testBackend } from '../helpers/backend';
-import { layer, trainSpec } from '../helpers/specs';
+import { WASM_DIR, testBackend } from '../helpers/backend';
+import { tutorialMoons } from '../helpers/datasets';
+import { sweepSpec } from '../helpers/specs';
 
-function sweepSpec(grid: GridSpec, epochs: number): ExperimentSpec {
-  const l2 = { kernel: { l2: 1 } };
-  return {
-    name: 'sweep',
-    data: {} as ExperimentSpec['data'],
-    model: [layer('dense', 32, { name: 'hidden', activation: 'relu', penalties: l2 }), layer('dense', 1, { name: 'out', activation: 'sigmoid', penalties: l2 })],
-    train: trainSpec({ epochs, batch: 32, lr: 0.01 }),
-    grid,
-  };
-}
 
 describe('sweep threads', () => {
   let data: Dataset;
   let threads: SweepThreads;
   before(async () => {
     await testBackend();
-    data = await loadDataset(
-      { source: 'moons', samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30, standardize: 'zscore', standardizeTarget: false, features: 20, informative: 5, classes: 3, window: 20 },
-      { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p) => fs.readFile(p, 'utf8') },
-    );
+    data = await tutorialMoons();
     threads = new SweepThreads({ entry: sweepWorkerEntry(), size: 2, backend: 'wasm', wasmDir: WASM_DIR });
   });
   after(() => threads.dispose());
 
   it('gives the grid and the representative model that one thread gives, the chunks spread over two threads', async () => {
-    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2, refine: 2, select: 'test.loss' }, 40);
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2, refine: 2, select: 'test.loss' }, 40, 32);
     const streamed: number[][] = [];
     const here = await runSweep(spec, data);
     const spread = await runSweep(spec, data, { runner: threads, onPoints: (points) => streamed.push(points.map((p) => p.alpha)) });
@@ -63,7 +47,7 @@ describe('sweep threads', () => {
 
   it('a cancel reaches the threads: the sweep stops at once', async () => {
     const controller = new AbortController();
-    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 1, refine: 0, select: 'test.loss' }, 3000);
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 1, refine: 0, select: 'test.loss' }, 3000, 32);
     const started = Date.now();
     setTimeout(() => controller.abort(), 1500);
     const out = await runSweep(spec, data, { runner: threads, signal: controller.signal, stackSize: 1 });
@@ -76,7 +60,7 @@ describe('sweep threads', () => {
   it('a thread that cannot start its backend fails the chunk with the reason', async () => {
     const broken = new SweepThreads({ entry: sweepWorkerEntry(), size: 1, backend: 'wasm', wasmDir: '/nonexistent/wasm' });
     try {
-      const spec = sweepSpec({ alpha: [1e-1], repeats: 1, refine: 0, select: 'test.loss' }, 2);
+      const spec = sweepSpec({ alpha: [1e-1], repeats: 1, refine: 0, select: 'test.loss' }, 2, 32);
       await assert.rejects(runSweep(spec, data, { runner: broken }), /sweep thread could not start/);
     } finally {
       broken.dispose();
