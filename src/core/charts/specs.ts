@@ -203,6 +203,8 @@ export interface SweepPoint {
   alpha: number;
   set: 'train' | 'test';
   series: string;
+  /** Whether the alpha came from the coarse log grid or from refining inside the best decade. */
+  stage: 'coarse' | 'refined';
   mean: number;
   std: number;
   lo: number;
@@ -214,10 +216,10 @@ export interface SweepPoint {
 export function sweepPoints(result: RunResult): SweepPoint[] {
   const runs: GridPoint[] = Array.isArray(result.grid?.runs) ? result.grid.runs : [];
   const label = metricLabel(result.metric);
-  const byAlpha = new Map<number, { train: number[]; test: number[] }>();
+  const byAlpha = new Map<number, { train: number[]; test: number[]; refined: boolean }>();
   for (const r of runs) {
     if (!finite(r?.alpha) || r.alpha <= 0 || (r.status && r.status !== 'completed')) continue;
-    const entry = byAlpha.get(r.alpha) ?? { train: [], test: [] };
+    const entry = byAlpha.get(r.alpha) ?? { train: [], test: [], refined: r.refined === true };
     const tr = r.final?.train?.[result.metric];
     const te = r.final?.test?.[result.metric];
     if (finite(tr)) entry.train.push(tr);
@@ -227,11 +229,11 @@ export function sweepPoints(result: RunResult): SweepPoint[] {
   const out: SweepPoint[] = [];
   for (const alpha of [...byAlpha.keys()].sort((a, b) => a - b)) {
     for (const set of ['train', 'test'] as const) {
-      const xs = byAlpha.get(alpha)![set];
+      const { [set]: xs, refined } = byAlpha.get(alpha)!;
       if (!xs.length) continue;
       const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
       const std = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-      out.push({ alpha, set, series: `${set} ${label}`, mean, std, lo: mean - std, hi: mean + std, n: xs.length });
+      out.push({ alpha, set, series: `${set} ${label}`, stage: refined ? 'refined' : 'coarse', mean, std, lo: mean - std, hi: mean + std, n: xs.length });
     }
   }
   return out;
@@ -258,16 +260,24 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
       mark: { type: 'area', opacity: 0.2 },
       encoding: { x, y: { ...y, field: 'lo', title: `${label} (mean ± 1 std)` }, y2: { field: 'hi' }, color },
     },
+    { data: { values: points }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'mean', title: `${label} (mean ± 1 std)` }, color } },
     {
+      // Coarse alphas as filled circles, the values refined inside the best decade as
+      // open triangles: which points the search added after the first pass.
       data: { values: points },
-      mark: { type: 'line', strokeWidth: 2, point: true },
+      mark: { type: 'point', size: 60, strokeWidth: 2, filled: true },
       encoding: {
         x,
-        y: { ...y, field: 'mean', title: `${label} (mean ± 1 std)` },
+        y: { ...y, field: 'mean' },
         color,
+        shape: { field: 'stage', type: 'nominal', title: 'alpha', scale: { domain: ['coarse', 'refined'], range: ['circle', 'triangle-up'] }, legend: bottomLegend(2) },
+        fillOpacity: { field: 'stage', type: 'ordinal', sort: ['coarse', 'refined'], scale: { domain: ['coarse', 'refined'], range: [1, 0] }, legend: null },
+        // The outline carries the series colour, so that an open triangle still shows.
+        stroke: color,
         tooltip: [
           { field: 'alpha', type: 'quantitative', format: '.2e' },
           { field: 'series', type: 'nominal' },
+          { field: 'stage', type: 'nominal', title: 'from' },
           { field: 'mean', type: 'quantitative', format: '.4~g' },
           { field: 'std', type: 'quantitative', format: '.2~g' },
           { field: 'n', type: 'quantitative', title: 'runs' },

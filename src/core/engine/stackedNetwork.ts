@@ -70,12 +70,17 @@ export function stackedVariables(stack: StackedNetwork): tf.Variable[] {
   return stack.weighted.flatMap((l) => [l.kernel, l.bias].filter((v): v is tf.Variable => !!v));
 }
 
-/** Writes member k's slice of the stack back into its own network. */
+/**
+ * Writes member k's slice of the stack back into its own network. Each slice is
+ * copied (clone) into storage of its own shape: tfjs-backend-wasm's fused matMul reads
+ * a bias's shape from where its data was allocated, so a [1, out] slice reshaped to
+ * [out] would be refused there ("only supports rank-1 bias").
+ */
 export function unstackInto(stack: StackedNetwork, nets: Network[]): void {
   tf.tidy(() => {
     stack.layers.forEach((l, i) => {
-      if (l.kernel) tf.unstack(l.kernel).forEach((w, k) => nets[k].layers[i].kernel!.assign(w));
-      if (l.bias) tf.unstack(tf.squeeze(l.bias, [1])).forEach((b, k) => nets[k].layers[i].bias!.assign(b));
+      if (l.kernel) tf.unstack(l.kernel).forEach((w, k) => nets[k].layers[i].kernel!.assign(tf.clone(w)));
+      if (l.bias) tf.unstack(tf.squeeze(l.bias, [1])).forEach((b, k) => nets[k].layers[i].bias!.assign(tf.clone(b)));
     });
   });
 }

@@ -98,6 +98,21 @@ describe('chart specs', () => {
     assert.ok(Math.abs(test3.mean - mean) < 1e-12 && Math.abs(test3.std - std) < 1e-12);
     assert.equal(test3.n, 3);
     assert.ok(JSON.stringify(spec).includes('best α = 1e-3'));
+    assert.ok(points.every((p) => p.stage === 'coarse'), 'a grid without refinement has only coarse points');
+  });
+
+  it('the sweep chart tells refined alphas from coarse ones, by point shape, in the legend and the drawing', async () => {
+    const refined = makeRun({ epochs: 40, grid: { alphas: [1e-4, 1e-3, 1e-2], repeats: 2 } });
+    refined.grid!.runs.filter((r) => r.alpha === 1e-3).forEach((r) => (r.refined = true));
+    const points = sweepPoints(refined);
+    assert.deepEqual([...new Set(points.filter((p) => p.stage === 'refined').map((p) => p.alpha))], [1e-3]);
+    assert.equal(points.filter((p) => p.stage === 'coarse').length, 4);
+    const { svg } = await renderChartSvg(sweepSpec(refined));
+    assert.match(svg, />coarse</);
+    assert.match(svg, />refined</);
+    // Open triangles for the refined alpha: train and test, one each.
+    const triangles = svg.match(/<path[^>]*stage: refined[^>]*d="M0,-[\d.]+L-?[\d.]+,[\d.]+L-?[\d.]+,[\d.]+Z"[^>]*fill-opacity="0"[^>]*stroke="#[0-9a-f]{6}"/g) ?? [];
+    assert.ok(triangles.length >= 2, `open triangles drawn: ${triangles.length}`);
   });
 
   it('the norms chart names the norm it shows', () => {

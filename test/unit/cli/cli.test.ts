@@ -56,7 +56,7 @@ describe('regnb CLI', () => {
   it('check: the tutorial notebook is valid', () => {
     const r = regnb(['check', path.join(REPO_ROOT, 'examples/weight-regularization.regnb')], REPO_ROOT);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /12 experiment cells, no errors/);
+    assert.match(r.stdout, /13 experiment cells, no errors/);
   });
 
   it('check: problems print as FILE:CELL:LINE:COLUMN: message and exit 2', () => {

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { train, type MemberConfig, type MemberOutcome } from '../../../src/core/engine/trainer';
 import { buildNetwork } from '../../../src/core/engine/network';
 import { lossTerms, type LossSpec } from '../../../src/core/engine/objective';
+import { forward } from '../../../src/core/engine/forward';
 import { disposeStack, stackKey, stackNetworks, stackedVariables, unstackInto } from '../../../src/core/engine/stackedNetwork';
 import type { LayerPenalties } from '../../../src/core/spec/penalty';
 import type { Dataset } from '../../../src/core/data/dataset';
@@ -55,6 +56,15 @@ async function compareWithAlone(data: Dataset, configs: MemberConfig[], what: st
       const y = b[j].dataSync();
       x.forEach((v, q) => close(v, y[q], 1e-3, `${what}, member ${i}, weight ${j}[${q}]`));
     });
+    // ...and the model works as a model: the same predictions, through our forward pass
+    // (fused kernels, as the decision boundary uses) and through tfjs-layers' predict.
+    const x = tf.tensor(data.xTest, [data.nTest, ...data.inputShape]);
+    const predictions = (o: MemberOutcome) => [forward(o.network, x, { training: false }).logits, o.network.model.predict(x) as tf.Tensor].map((t) => Array.from(t.dataSync()));
+    const [ours, theirs] = predictions(together[i]);
+    const [ours1, theirs1] = predictions(alone);
+    ours.forEach((v, q) => close(v, ours1[q], 1e-3, `${what}, member ${i}, logit ${q}`));
+    theirs.forEach((v, q) => close(v, theirs1[q], 1e-3, `${what}, member ${i}, prediction ${q}`));
+    x.dispose();
     alone.network.model.dispose();
   }
   for (const o of together) o.network.model.dispose();
