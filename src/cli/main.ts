@@ -17,15 +17,18 @@ import { defaultSweepThreads } from '../core/sweep/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
+import { DEFAULT_LIMITS, formatCount, limitsFromArgs, LIMIT_NAMES, MAX_WORKERS } from '../core/limits/limits';
 
 const USAGE = `usage:
-  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
-  regnb check NOTEBOOK.regnb
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--quiet]
+  regnb check NOTEBOOK.regnb [--limit NAME=N]...
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
-        that train a sweep's points at once (default: the cores but one, at least 1).
+        that train a sweep's points at once (default: the cores but one, at least 1, at most 64).
+--limit raises (or lowers) one of the stated limits every cell is checked against:
+        ${LIMIT_NAMES.map((n) => `${n} (${formatCount(DEFAULT_LIMITS[n])})`).join(', ')}.
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
 
 exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
@@ -43,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         charts: { type: 'string' },
         backend: { type: 'string' },
         workers: { type: 'string' },
+        limit: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -67,15 +71,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const workers = values.workers === undefined ? defaultSweepThreads() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) {
-    process.stderr.write(`regnb: --workers must be a whole number of at least 1, not '${values.workers}'\n`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    process.stderr.write(`regnb: --workers must be a whole number from 1 to ${MAX_WORKERS}, not '${values.workers}'\n`);
+    return 2;
+  }
+  const { limits, problems: limitArgProblems } = limitsFromArgs(values.limit ?? []);
+  if (limitArgProblems.length > 0) {
+    process.stderr.write(limitArgProblems.map((p) => `regnb: ${p}\n`).join(''));
     return 2;
   }
   const notebookPath = path.resolve(file);
   const { dataDir, wasmDir } = installPaths();
   const readText = (p: string) => fs.readFile(p, 'utf8');
 
-  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell });
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell, limits });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
     return 2;

@@ -7,6 +7,7 @@ import { cursorPath } from '../core/cell/cursorPath';
 import { keyDocAt, keyTablesAt, VALUE_DOCS, type KeyDoc, type ValueKind } from '../core/cell/keys';
 import type { Problem } from '../core/spec/experiment';
 import { LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
+import { readLimits } from './settings';
 
 export function registerLanguage(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
@@ -31,6 +32,10 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
       const nb = notebookOf(e.document);
       if (nb) validate(nb);
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('regnb.limits')) return;
+      for (const nb of vscode.workspace.notebookDocuments) if (nb.notebookType === NOTEBOOK_TYPE) validate(nb);
+    }),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
       for (const cell of nb.getCells()) diagnostics.delete(cell.document.uri);
     }),
@@ -42,7 +47,7 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
 
 function publish(diagnostics: vscode.DiagnosticCollection, notebook: vscode.NotebookDocument): void {
   const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
-  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })));
+  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })), { limits: readLimits() });
   cells.forEach((cell, k) => diagnostics.set(cell.document.uri, checked.cells[k].problems.map(toDiagnostic)));
 }
 

@@ -94,7 +94,8 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } catch (e) {
-    const result = failedResult(spec, dataset, identity, (e as Error).message);
+    // Stopped before anything trained: cancelled, not failed (nothing went wrong).
+    const result = failedResult(spec, dataset, identity, (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
     await writeRun(dir, result, undefined);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
@@ -122,13 +123,13 @@ async function modelArtifacts(net: Network): Promise<ModelArtifacts> {
   return saved!;
 }
 
-function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string): RunResult {
+function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string, status: 'failed' | 'cancelled' = 'failed'): RunResult {
   const task = dataset?.task ?? (spec.data.task ?? 'binary');
   return {
     regnb: 1,
     name: spec.name,
     runId: id.runId,
-    status: 'failed',
+    status,
     error: message,
     task,
     metric: task === 'regression' ? 'r2' : 'accuracy',

@@ -10,8 +10,14 @@ export function coarseAlphas(alpha: number[] | AlphaRange): number[] {
   if (Array.isArray(alpha)) return [...new Set(alpha)].sort((a, b) => b - a);
   const lo = Math.log10(alpha.from);
   const hi = Math.log10(alpha.to);
-  const steps = Math.max(1, Math.round((hi - lo) * alpha.perDecade));
+  const steps = coarseCount(alpha) - 1;
   return Array.from({ length: steps + 1 }, (_, i) => roundAlpha(10 ** (hi - (i * (hi - lo)) / steps)));
+}
+
+/** How many coarse alphas a grid has, without listing them (the limits check reads it for any perDecade). */
+export function coarseCount(alpha: number[] | AlphaRange): number {
+  if (Array.isArray(alpha)) return new Set(alpha).size;
+  return Math.max(1, Math.round((Math.log10(alpha.to) - Math.log10(alpha.from)) * alpha.perDecade)) + 1;
 }
 
 /**
@@ -108,5 +114,5 @@ export function bestAlpha(grid: GridSpec, runs: readonly GridPoint[]): AlphaSumm
 
 /** How many points a grid trains at most: coarse and refined alphas times the repeats. */
 export function plannedPoints(grid: GridSpec): number {
-  return (coarseAlphas(grid.alpha).length + grid.refine) * grid.repeats;
+  return (coarseCount(grid.alpha) + grid.refine) * grid.repeats;
 }

@@ -37,7 +37,7 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   grid: GridResult;
-  /** The first repeat at the best alpha: its history and model represent the cell. */
+  /** The first repeat at the best alpha (or, cancelled before any point finished, a partly trained one): its history and model represent the cell. */
   representative: MemberOutcome | null;
   cancelled: boolean;
 }
@@ -58,7 +58,8 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
       if (chunk.cancelled) cancelled = true;
       for (const [alpha, o] of chunk.firsts) kept.set(alpha, o);
       if (chunk.points.length === 0) return;
-      grid.alpha.push(...new Set(chunk.points.map((p) => p.alpha)));
+      // An alpha split over several chunks (repeats > stackSize) is listed once.
+      for (const alpha of new Set(chunk.points.map((p) => p.alpha))) if (!grid.alpha.includes(alpha)) grid.alpha.push(alpha);
       grid.runs.push(...chunk.points);
       grid.best = bestAlpha(gridSpec, grid.runs);
       opts.onPoints?.(chunk.points, grid);
@@ -97,7 +98,9 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   // Chunks on several threads finish in any order: the result does not depend on it.
   grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat);
   grid.best = bestAlpha(gridSpec, grid.runs);
-  const representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : null;
+  // No point finished (cancelled early): the largest alpha's partly trained model stands for the cell.
+  const partial = [...kept.entries()].sort((a, b) => b[0] - a[0]).find(([, o]) => o.rows.length > 0)?.[1];
+  const representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : cancelled ? (partial ?? null) : null;
   for (const o of kept.values()) if (o !== representative) o.network.model.dispose();
   return { grid: { ...grid, alpha: [...grid.alpha].sort((a, b) => b - a) }, representative, cancelled };
 }
@@ -105,12 +108,18 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
 /**
  * Whole alphas per chunk: as many as fit in `stackSize` models, but spread so that
  * every lane gets work. Networks that cannot be stacked train one alpha per chunk.
+ * An alpha with more repeats than `stackSize` is split: no chunk holds more than
+ * `stackSize` models (memory grows with the stack).
  */
 export function chunksOf(spec: ExperimentSpec, data: Dataset, alphas: number[], refined: boolean, lanes: number, stackSize: number): SweepPoint[][] {
   const repeats = spec.grid!.repeats;
   const stackable = stackKey(layersWithAlpha(spec.model, alphas[0] ?? 1), spec.train, data.inputShape) !== null;
   const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / repeats), Math.ceil(alphas.length / lanes))) : 1;
   const chunks: SweepPoint[][] = [];
-  for (let i = 0; i < alphas.length; i += perChunk) chunks.push(pointsFor(spec, alphas.slice(i, i + perChunk), refined));
+  for (let i = 0; i < alphas.length; i += perChunk) {
+    const points = pointsFor(spec, alphas.slice(i, i + perChunk), refined);
+    const cap = stackable ? Math.max(1, stackSize) : repeats;
+    for (let j = 0; j < points.length; j += cap) chunks.push(points.slice(j, j + cap));
+  }
   return chunks;
 }
