@@ -2,6 +2,7 @@
 export * from './types';
 export { parseNotebook, NOTEBOOK_VERSION } from './parse';
 export { serializeNotebook } from './serialize';
+export { mergeOutputs, type OutputUpdate, type OutputConflict, type MergedNotebook } from './mergeOutputs';
 export {
   MAX_CELL_BYTES,
   MAX_HISTORY_POINTS,

@@ -15,7 +15,8 @@ import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
-import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
+import { latestRun, readModelArtifacts, runDir, RunStoreError, writeRun, type ModelArtifacts } from '../store/runStore';
+import { describeFsError } from '../store/fsError';
 import { makeRunId } from '../store/runId';
 
 export interface RunContext {
@@ -90,17 +91,33 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     }
     // A diverged model's weights are NaN: not worth keeping as a starting point.
     const artifacts = outcome.status === 'diverged' ? undefined : await modelArtifacts(network);
-    await writeRun(dir, result, artifacts);
+    await storeRun(dir, result, artifacts, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } catch (e) {
     // Stopped before anything trained: cancelled, not failed (nothing went wrong).
     const result = failedResult(spec, dataset, identity, (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
-    await writeRun(dir, result, undefined);
+    await storeRun(dir, result, undefined, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } finally {
     network?.model.dispose();
+  }
+}
+
+/**
+ * Writes the run store; a store that cannot be written (read-only, full, a file where a
+ * folder should be) does not lose the result: it is still returned (and becomes the
+ * cell's output), with `store: null` and the reason in one line in `error`.
+ */
+async function storeRun(dir: string, result: RunResult, artifacts: ModelArtifacts | undefined, notebookPath: string): Promise<void> {
+  try {
+    await writeRun(dir, result, artifacts);
+  } catch (e) {
+    const shown = path.relative(path.dirname(notebookPath), dir).split(path.sep).join('/');
+    const why = e instanceof RunStoreError ? e.message : describeFsError(e, shown);
+    result.store = null;
+    result.error = [result.error, `not stored in the run store: ${why}`].filter(Boolean).join('; ');
   }
 }
 

@@ -12,7 +12,8 @@ import * as path from 'path';
 import type { FinalScores, MetricName, RunResult, RunStatus } from '../run/result';
 import { syncDir, writeNewFile } from './atomicWrite';
 import { historyCsv } from './historyCsv';
-import { parseRunId, safeName } from './runId';
+import { parseRunId } from './runId';
+import { folderName } from './folderName';
 
 export const STORE_FOLDER = '.regnb';
 export const RESULT_FILE = 'result.json';
@@ -105,17 +106,17 @@ export interface RunListing {
 /** `<notebook folder>/.regnb/runs/<notebook stem>` */
 export function storeRoot(notebookPath: string): string {
   const stem = path.basename(notebookPath, path.extname(notebookPath)) || path.basename(notebookPath);
-  return path.join(path.dirname(path.resolve(notebookPath)), STORE_FOLDER, 'runs', safeName(stem));
+  return path.join(path.dirname(path.resolve(notebookPath)), STORE_FOLDER, 'runs', folderName(stem));
 }
 
 /** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>` */
 export function cellDir(notebookPath: string, cellName: string): string {
-  return path.join(storeRoot(notebookPath), safeName(cellName));
+  return path.join(storeRoot(notebookPath), folderName(cellName));
 }
 
 /** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>/<runId>` */
 export function runDir(notebookPath: string, cellName: string, runId: string): string {
-  return path.join(cellDir(notebookPath, cellName), safeName(runId));
+  return path.join(cellDir(notebookPath, cellName), folderName(runId));
 }
 
 /**
