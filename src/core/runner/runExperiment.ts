@@ -15,7 +15,8 @@ import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
-import { latestRun, readModelArtifacts, runDir, RunStoreError, writeRun, type ModelArtifacts } from '../store/runStore';
+import { latestRun, runDir, RunStoreError, writeRun } from '../store/runStore';
+import { readModelArtifacts, type ModelArtifacts } from '../store/modelFiles';
 import { describeFsError } from '../store/fsError';
 import { makeRunId } from '../store/runId';
 

@@ -8,13 +8,12 @@ import {
   deleteRun,
   latestRun,
   listRuns,
-  readModelArtifacts,
   readRun,
   runDir,
   storeRoot,
   writeRun,
-  type ModelArtifacts,
 } from '../../../src/core/store/runStore';
+import { readModelArtifacts, type ModelArtifacts } from '../../../src/core/store/modelFiles';
 import { makeRunId, parseRunId, runId } from '../../../src/core/store/runId';
 import { folderName } from '../../../src/core/store/folderName';
 import fc from 'fast-check';
