@@ -48,6 +48,8 @@ export async function preflightOutputs(p: OutputPaths): Promise<string[]> {
   };
   await fileTarget(p.out, p.out === p.notebookPath ? 'the notebook' : '--out');
   if (p.json) await fileTarget(p.json, '--json');
+  // Nothing is made while a named output is already wrong.
+  if (problems.length > 0) return problems;
   if (p.charts) await writableFolder(p.charts, `--charts ${shown(p.charts)}`);
   await writableFolder(storeRoot(p.notebookPath), 'the run store');
   // A cell's folder that exists must be writable too (a read-only cell folder).
