@@ -7,7 +7,7 @@ import type { VegaLiteSpec } from '../src/core/charts/specs';
 import { button, clear, el, safeFileName } from './dom';
 import { sceneStats, type SceneStats } from './sceneStats';
 import { drawSpec, type View } from './vegaView';
-import type { ChartReport, ToExtension } from './messages';
+import type { ChartReport, FromRenderer } from '../src/core/protocol/notebookRenderer';
 
 export interface SegmentedControl {
   id: string;
@@ -21,7 +21,7 @@ export interface PanelHost {
   /** Plot width for charts that follow the output's width. */
   width(): number;
   /** Renderer messaging; undefined when the notebook has none (no export buttons then). */
-  post?: (message: ToExtension) => void;
+  post?: (message: FromRenderer) => void;
 }
 
 export interface BuildContext {

@@ -5,7 +5,7 @@
 // Pure: no DOM, no vega.
 
 import { livePoints, type LivePoint } from '../src/core/charts/liveSpec';
-import type { EpochRow } from './messages';
+import type { EpochRow } from '../src/core/run/epochRow';
 import { formatInteger, formatNumber } from './summary';
 
 export interface LiveUpdate {

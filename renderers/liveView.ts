@@ -10,7 +10,7 @@ import { ChartPanel } from './chartPanel';
 import { el } from './dom';
 import { outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
 import { LiveRows, statusLine, sweepLine, type LiveUpdate } from './liveRows';
-import { isLiveRowsMessage, isLiveSweepMessage, type LiveRowsMessage, type ProgressData } from './messages';
+import { isLiveRowsMessage, isLiveSweepMessage, type LiveRowsMessage, type ProgressData } from '../src/core/protocol/notebookRenderer';
 
 export const LIVE_MAX_EPOCHS = 500;
 

@@ -3,7 +3,7 @@
 // changesets as epochs arrive (no rebuild per update). Live rows name no layers (their
 // penalties are an array): they are "layer 1..n". Pure.
 
-import type { EpochRow } from '../engine/trainer';
+import type { EpochRow } from '../run/epochRow';
 import { DATA_LOSS_LABEL, TEST_LOSS_LABEL, type ChartOptions, type VegaLiteSpec } from './specs';
 import { bottomLegend, chartFrame, finite, seriesColor, themeOf } from './specKit';
 

@@ -2,7 +2,8 @@
 // per history series and at most 256 KiB per cell. The full-resolution history lives in
 // the run store. Pure: the renderer and the extension reuse downsampleHistory.
 
-import { RUN_MIME, type History, type RunResult } from '../run/result';
+import type { History, RunResult } from '../run/result';
+import { RUN_MIME } from '../protocol/notebookRenderer';
 import { cellText, utf8Length } from './notebookText';
 import type { CellDoc, OutputDoc } from './types';
 

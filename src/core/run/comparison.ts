@@ -4,8 +4,6 @@
 import type { RunResult } from './result';
 import { downsampleHistory } from '../notebook/boundOutputs';
 
-export const COMPARE_MIME = 'application/vnd.regnb.compare+json';
-
 export interface Comparison {
   regnb: 1;
   kind: 'comparison';

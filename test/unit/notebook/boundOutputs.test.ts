@@ -10,7 +10,8 @@ import {
   downsampleHistory,
   downsampleIndices,
 } from '../../../src/core/notebook/boundOutputs';
-import { RUN_MIME, type History, type RunResult } from '../../../src/core/run/result';
+import type { History, RunResult } from '../../../src/core/run/result';
+import { RUN_MIME } from '../../../src/core/protocol/notebookRenderer';
 import type { NotebookDoc } from '../../../src/core/notebook/types';
 import { makeHistory, makeRun } from './runFixture';
 

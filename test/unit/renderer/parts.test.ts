@@ -5,7 +5,7 @@ import { LIVE_DATA, liveLossSpec, livePoints } from '../../../src/core/charts/li
 import { DARK_THEME, LIGHT_THEME } from '../../../src/core/charts/theme';
 import type { EpochRow } from '../../../src/core/engine/trainer';
 import { LiveRows, statusLine, sweepLine } from '../../../renderers/liveRows';
-import { isLiveSweepMessage } from '../../../renderers/messages';
+import { isLiveSweepMessage } from '../../../src/core/protocol/notebookRenderer';
 import { plannedPoints } from '../../../src/core/sweep/plan';
 import { sceneStats } from '../../../renderers/sceneStats';
 import { isDark, luminance, mixColors, parseColor, themeFromCss, themeKindOf } from '../../../renderers/theme';
