@@ -42,6 +42,11 @@ export interface ChartPanelOptions {
   onView?(view: View): void;
   /** Called after a redraw the panel started itself (a control change). */
   onRedraw?(): void;
+  /**
+   * Runs a redraw the panel starts itself; the live view queues it behind the updates
+   * it is applying, so a rebuilt view holds every row. Default: at once.
+   */
+  schedule?(draw: () => Promise<unknown>): Promise<unknown>;
 }
 
 export class ChartPanel {
@@ -144,7 +149,7 @@ export class ChartPanel {
     if (this.state[control] === value) return;
     this.state[control] = value;
     for (const b of this.buttons.get(control) ?? []) b.setAttribute('aria-pressed', String(b.getAttribute('data-value') === value));
-    await this.render();
+    await (this.opts.schedule ? this.opts.schedule(() => this.render()) : this.render());
     this.opts.onRedraw?.();
   }
 
