@@ -116,7 +116,9 @@ export class LiveView implements Disposable {
           }),
       );
       for (const p of this.panels) this.charts.appendChild(p.element);
-      await Promise.all(this.panels.map((p) => p.render()));
+      const reports = await Promise.all(this.panels.map((p) => p.render()));
+      // Reported under the live key (tests read what a running cell drew).
+      this.env.post?.({ type: 'rendered', runId: this.data.liveKey, charts: reports });
       return;
     }
     const cs = () => {

@@ -63,6 +63,7 @@ export type FromRenderer =
   | { type: 'sync'; liveKey: string }
   | {
       type: 'rendered';
+      /** The run's id, or a running cell's live key (its live charts). */
       runId: string;
       charts: ChartReport[];
       /** The page's theme kind (body class vscode-light/-dark/-high-contrast[-light]); undefined when none is set. */
