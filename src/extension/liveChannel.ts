@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
 import type { GridResult, MetricName } from '../core/run/result';
-import { RENDERER_ID, type FromRenderer, type LiveRowsMessage, type LiveSweepMessage } from '../core/protocol/notebookRenderer';
+import { RENDERER_ID, type FromRenderer, type LiveRowsMessage, type LiveSweepMessage, type ToRenderer } from '../core/protocol/notebookRenderer';
 
 interface LiveRun {
   name: string;
@@ -59,7 +59,7 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     run.sweep = { type: 'sweep', liveKey: key, done: grid.runs.length, planned, select: grid.select ?? '', best: grid.best };
-    void this.messaging.postMessage(run.sweep);
+    void this.postMessage(run.sweep);
   }
 
   end(key: string): void {
@@ -79,17 +79,22 @@ export class LiveChannel implements vscode.Disposable {
     run.timer = undefined;
     const fresh = run.rows.slice(run.posted);
     run.posted = run.rows.length;
-    if (fresh.length) void this.messaging.postMessage(this.rowsMessage('rows', key, run, fresh));
+    if (fresh.length) void this.postMessage(this.rowsMessage('rows', key, run, fresh));
   }
 
   private sync(key: string, editor: vscode.NotebookEditor): void {
     const run = this.runs.get(key);
     if (!run) return;
-    void this.messaging.postMessage(this.rowsMessage('reset', key, run, run.rows), editor);
-    if (run.sweep) void this.messaging.postMessage(run.sweep, editor);
+    void this.postMessage(this.rowsMessage('reset', key, run, run.rows), editor);
+    if (run.sweep) void this.postMessage(run.sweep, editor);
   }
 
   private rowsMessage(type: LiveRowsMessage['type'], liveKey: string, run: LiveRun, rows: EpochRow[]): LiveRowsMessage {
     return { type, liveKey, epochs: run.epochs, rows, layers: run.layers, ...(run.metric ? { metric: run.metric } : {}) };
+  }
+
+  /** Every message to the renderer goes through here, typed by the protocol. */
+  private postMessage(message: ToRenderer, editor?: vscode.NotebookEditor): Thenable<boolean> {
+    return this.messaging.postMessage(message, editor);
   }
 }

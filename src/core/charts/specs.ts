@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite/build/index';
 import type { UnitSpec } from 'vega-lite/build/spec/index';
 import type { Field } from 'vega-lite/build/channeldef';
 import type { GridPoint, MetricName, RunResult } from '../run/result';
-import { downsampleHistory, MAX_HISTORY_POINTS } from '../notebook/boundOutputs';
+import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
 import { decadeTicks } from './logTicks';
 

@@ -2,7 +2,7 @@
 // runs' histories, bounded for display, side by side.
 
 import type { RunResult } from './result';
-import { downsampleHistory } from '../notebook/boundOutputs';
+import { downsampleHistory } from './historyThinning';
 
 export interface Comparison {
   regnb: 1;
