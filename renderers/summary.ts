@@ -6,8 +6,6 @@ import type { LayerPenalties, Penalty } from '../src/core/spec/penalty';
 import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/spec/penalty';
 import { runLabels } from '../src/core/charts/compareSpecs';
 
-export const STATUS_LABELS: Record<string, string> = { completed: 'completed', cancelled: 'cancelled', failed: 'failed', diverged: 'diverged' };
-
 export interface SummaryHeader {
   name: string;
   status: string;
