@@ -291,11 +291,20 @@ function runEpoch(t: Trainee): tf.Tensor2D {
         const lo = b * batch;
         const hi = Math.min(n, (b + 1) * batch);
         const rows = t.members.map((m) => m.order.subarray(lo, hi));
-        const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
-        // Own rows per member: [K, n, ...] gathered member by member (batch dimension 1).
-        const batchDims = t.ownRows && stacked ? 1 : 0;
-        xb = tf.gather(t.xTrain, idx, batchDims, batchDims);
-        yb = tf.gather(t.yTrain, idx, batchDims, batchDims);
+        if (t.ownRows && stacked) {
+          // Own rows per member, [K, n, ...]: gather from the flattened [K * n, ...] with
+          // member k's indices offset by k * n (the wasm gather with batch dimensions
+          // gave wrong rows).
+          const flat = concatInt32(rows.map((r, k) => Int32Array.from(r, (i) => i + k * n)));
+          const idx = tf.tensor1d(flat, 'int32');
+          const sample = t.xTrain.shape.slice(2);
+          xb = tf.reshape(tf.gather(tf.reshape(t.xTrain, [-1, ...sample]), idx), [rows.length, hi - lo, ...sample]);
+          yb = tf.reshape(tf.gather(tf.reshape(t.yTrain, [-1]), idx), [rows.length, hi - lo]);
+        } else {
+          const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
+          xb = tf.gather(t.xTrain, idx);
+          yb = tf.gather(t.yTrain, idx);
+        }
       }
       const { grads } = tf.variableGrads(() => {
         const terms = lossTerms(t.net, t.loss, xb, yb, { training: true, dropoutSeed: dropoutSeeds[0] });
