@@ -4,7 +4,7 @@
 
 import type { AlphaRange, ExperimentSpec, GridSpec, GridValidation, LayerSpec, SelectionRule } from '../spec/experiment';
 import { PENALTY_PARTS, withAlpha, type LayerPenalties } from '../spec/penalty';
-import type { AlphaStats, GridBest, GridPoint, Spread } from '../run/result';
+import type { AlphaStats, GridBest, GridPoint, GridResult, Spread } from '../run/result';
 import { heldOutsOf, type HeldOut } from './validation';
 
 /** The coarse alphas of a grid, largest first (the log-scale search of the tutorial). */
@@ -177,4 +177,14 @@ export function bestAlpha(grid: Pick<GridSpec, 'select' | 'rule'>, runs: readonl
 export function plannedPoints(grid: GridSpec): number {
   const folds = grid.validate?.kind === 'folds' ? grid.validate.folds : 1;
   return (coarseAlphas(grid.alpha).length + grid.refine) * grid.repeats * folds;
+}
+
+/**
+ * A stored sweep's per-alpha statistics: the ones it derived (grid.stats), or, for a
+ * result stored before they were kept, the same derivation over its points.
+ */
+export function statsOf(grid: Pick<GridResult, 'stats' | 'select' | 'runs'>, metric: 'accuracy' | 'r2'): AlphaStats[] {
+  if (Array.isArray(grid.stats)) return grid.stats;
+  const runs = Array.isArray(grid.runs) ? grid.runs.filter((r) => r && Number.isFinite(r.alpha) && r.alpha > 0) : [];
+  return summarize({ select: grid.select ?? `test.${metric}` }, runs, metric);
 }
