@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
-import { defaultSweepThreads } from '../core/sweep/threadCount';
+import { defaultSweepThreads } from '../worker/threadCount';
 import { DEFAULT_LIMITS, LIMIT_NAMES, limitValueProblem, MAX_WORKERS, type Limits } from '../core/limits/limits';
 
 export interface Settings {
