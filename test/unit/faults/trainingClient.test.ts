@@ -33,7 +33,8 @@ before(() => {
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const spec = (name: string) => ({ name }) as ExperimentSpec;
-const workerOf = (c: TrainingClient) => (c as unknown as { worker?: { threadId: number; once: (e: string, f: () => void) => void } }).worker;
+type Internals = { client?: { exited: boolean; worker: { once: (e: string, f: () => void) => void } } };
+const jobClientOf = (c: TrainingClient) => (c as unknown as Internals).client;
 
 describe('training client faults', () => {
   it('the worker killed mid-run: the cell fails with a message, the next run works on a new worker, none is left', async () => {
@@ -41,14 +42,16 @@ describe('training client faults', () => {
     const events: RunEvent[] = [];
     await assert.rejects(client.run(spec('die'), '/nb.regnb', (e) => events.push(e), new AbortController().signal), { message: 'the training worker stopped (exit code 7)' });
     assert.equal(events.length, 1, 'the events before the crash were delivered');
-    assert.equal(workerOf(client), undefined, 'the dead worker is forgotten');
+    const dead = jobClientOf(client);
+    assert.equal(dead?.exited, true, 'the dead worker is known to be gone');
     const next = (await client.run(spec('ok'), '/nb.regnb', () => undefined, new AbortController().signal)) as unknown as { status: string };
     assert.equal(next.status, 'completed');
-    const worker = workerOf(client)!;
-    const exited = new Promise<void>((resolve) => worker.once('exit', resolve));
+    const fresh = jobClientOf(client)!;
+    assert.notEqual(fresh, dead, 'the next run started a new worker');
+    const exited = new Promise<void>((resolve) => fresh.worker.once('exit', resolve));
     client.dispose();
     await exited;
-    assert.equal(workerOf(client), undefined);
+    assert.equal(jobClientOf(client), undefined, 'no worker left');
   });
 
   it('a hung worker disposed (window closed, settings changed): the running cell fails instead of hanging', async () => {

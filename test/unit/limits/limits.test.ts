@@ -68,8 +68,8 @@ describe('resource estimate', () => {
   it('counts models, row passes, activations and history bytes by hand', () => {
     const spec = specOf(cell(...BASE, 'grid: { alpha: { from: 1e-4, to: 1e-1, perDecade: 2 }, repeats: 3, refine: 2 }'));
     const e = estimateResources(spec);
-    assert.equal(e.models, (7 + 2) * 3, '7 coarse alphas (3 decades × 2 + 1) and 2 refined, 3 repeats each');
-    assert.equal(e.work, 15 * 30 * 27);
+    assert.equal(e.models, (7 + 2) * 3 * 5, '7 coarse alphas (3 decades × 2 + 1) and 2 refined, 3 repeats each, 5 folds (the default validation)');
+    assert.equal(e.work, 15 * 30 * 135);
     assert.equal(e.activations, 60 * (16 + 1));
     assert.equal(e.dataValues, 60 * 2);
     assert.equal(e.historyBytes, 15 * (6 + 5 * 2) * 26);
@@ -88,9 +88,9 @@ describe('limits refuse absurd sizes at check time, with a position', () => {
     { what: 'epochs: 1e12', source: cell(...BASE).replace('epochs: 15', 'epochs: 1e12'), phrase: 'over the limit of 1,000,000', at: [7, 18] },
     { what: 'dense: 1e8', source: cell(...BASE).replace('dense: 16', 'dense: 1e8'), phrase: 'parameters in one model', at: [4, 12] },
     { what: 'samples: 1e8', source: cell(...BASE).replace('samples: 60', 'samples: 1e8'), phrase: 'data rows', at: [2, 33] },
-    { what: 'repeats: 1e6', source: cell(...BASE, 'grid: { alpha: [0.1, 0.01], repeats: 1e6 }'), phrase: 'the sweep trains 2,000,000 models', at: [8, 38] },
-    { what: 'perDecade: 1e6', source: cell(...BASE, 'grid: { alpha: { from: 1e-6, to: 1e-1, perDecade: 1e6 } }'), phrase: 'the sweep trains 5,000,001 models', at: [8, 51] },
-    { what: 'refine: 1e8', source: cell(...BASE, 'grid: { alpha: [0.1, 0.01], refine: 1e8 }'), phrase: 'the sweep trains 100,000,002 models', at: [8, 37] },
+    { what: 'repeats: 1e6', source: cell(...BASE, 'grid: { alpha: [0.1, 0.01], repeats: 1e6 }'), phrase: 'the sweep trains 10,000,000 models', at: [8, 38] },
+    { what: 'perDecade: 1e6', source: cell(...BASE, 'grid: { alpha: { from: 1e-6, to: 1e-1, perDecade: 1e6 } }'), phrase: 'the sweep trains 25,000,005 models', at: [8, 51] },
+    { what: 'refine: 1e8', source: cell(...BASE, 'grid: { alpha: [0.1, 0.01], refine: 1e8 }'), phrase: 'the sweep trains 500,000,010 models', at: [8, 37] },
   ];
   for (const c of cases) {
     it(`${c.what}: refused where it is written`, { timeout: 60_000 }, () => {
