@@ -138,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     results = await runNotebook(checked, {
       notebookPath,
+      limits,
       dataDir,
       backend,
       readText,

@@ -138,7 +138,7 @@ export class RegnbController implements vscode.Disposable {
           if (event.type === 'start') this.live.started(liveKey, event.layers, event.metric);
           else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
           else if (event.type === 'points') this.live.sweep(liveKey, event.grid, plannedPoints(spec.grid!));
-        }, cellAbort.signal);
+        }, cellAbort.signal, readLimits());
       } finally {
         this.live.end(liveKey);
       }

@@ -18,6 +18,8 @@ import { equivalentSettings } from '../guidance/equivalents';
 import { latestRun, runDir, RunStoreError, writeRun } from '../store/runStore';
 import { readModelArtifacts, type ModelArtifacts } from '../store/modelFiles';
 import { describeFsError } from '../store/fsError';
+import { limitProblems } from '../limits/checkLimits';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 import { makeRunId } from '../store/runId';
 
 export interface RunContext {
@@ -29,6 +31,8 @@ export interface RunContext {
   readText: ReadText;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** The limits the cell was checked against (default DEFAULT_LIMITS): checked again once the data is loaded. */
+  limits?: Limits;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
   sweepRunner?: ChunkRunner;
 }
@@ -55,6 +59,9 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       inputShape: inputLayoutFor(spec.model),
     });
     spec = withOutputFor(spec, dataset);
+    // A CSV file's size is known only now (the editor checks cells before reading it).
+    const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
+    if (over.length > 0) throw new Error(over[0].message);
     const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
     ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: dataset.task === 'regression' ? 'r2' : 'accuracy' });

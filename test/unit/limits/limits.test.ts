@@ -10,6 +10,8 @@ import { checkNotebook } from '../../../src/core/cell/checkNotebook';
 import { parseCell } from '../../../src/core/cell/parseCell';
 import { estimateResources } from '../../../src/core/limits/estimate';
 import { DEFAULT_LIMITS, LIMIT_NAMES, limitsFromArgs } from '../../../src/core/limits/limits';
+import * as os from 'os';
+import { runExperiment } from '../../../src/core/runner/runExperiment';
 import { REPO_ROOT, testBackend } from '../helpers/backend';
 import { assertProblemAt, cell } from '../cell/helpers';
 
@@ -128,5 +130,27 @@ describe('limit settings', () => {
     const props = pkg.contributes.configuration.properties;
     for (const name of LIMIT_NAMES) assert.equal(props[`regnb.limits.${name}`]?.default, DEFAULT_LIMITS[name], name);
     assert.deepEqual(Object.keys(props).filter((k) => k.startsWith('regnb.limits.')).sort(), LIMIT_NAMES.map((n) => `regnb.limits.${n}`).sort());
+  });
+});
+
+describe('limits once the data is loaded (the editor checks CSV cells before reading them)', () => {
+  before(() => testBackend());
+
+  it('a CSV file over the rows limit fails the run before training, with the limit named', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-limits-'));
+    const rows = Array.from({ length: 50 }, (_, i) => `${i / 50},${(i * 7) % 50 / 50},${i % 2}`);
+    fs.writeFileSync(path.join(dir, 'd.csv'), `a,b,y\n${rows.join('\n')}\n`);
+    const spec = specOf(cell('name: csv', 'data: { source: file, file: d.csv, target: y, task: binary, train: 0.5 }', 'model:', '  - dense: 4', '  - dense: 1', 'train: { epochs: 5 }'));
+    const result = await runExperiment(spec, {
+      notebookPath: path.join(dir, 'nb.regnb'),
+      dataDir: path.join(REPO_ROOT, 'data'),
+      backend: 'wasm',
+      readText: (p) => fs.promises.readFile(p, 'utf8'),
+      limits: { ...DEFAULT_LIMITS, rows: 10 },
+    });
+    assert.equal(result.status, 'failed');
+    assert.match(result.error!, /^the data set has 50 data rows, over the limit of 10; raise it with --limit rows=N/);
+    assert.equal(result.history.epoch.length, 0, 'nothing trained');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
