@@ -7,6 +7,11 @@
 // Per epoch and member it records one row of scalars, kept on the backend and read
 // back in a single batched transfer every `flushMs` (a synchronous read per number
 // would dominate the run time of small networks).
+//
+// Members whose network the fused engine covers (dense layers on flat inputs, see
+// fused/layout.ts) train there instead: one call per epoch over typed arrays, free of
+// TensorFlow.js's per-kernel dispatch cost, with the same batches and the same record.
+// TensorFlow.js builds and initializes every network and gets the trained weights back.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
@@ -14,34 +19,32 @@ import type { LayerSpec, TrainSpec } from '../spec/experiment';
 import type { RunStatus } from '../run/result';
 import { Random } from '../data/random';
 import { forward } from './forward';
-import { buildNetwork, trackedWeights, trainableVariables, type Network } from './network';
+import { buildNetwork, trackedWeights, trainableVariables, type Network, type NetworkVariables } from './network';
 import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from './objective';
 import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
 import { stackPer } from './memberAxis';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
+import type { EpochRow } from './epochRow';
+import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
+import { FusedTrainee } from './fused/fusedTrainee';
+
+export type { EpochRow } from './epochRow';
 
 export interface MemberConfig {
   layers: LayerSpec[];
   train: TrainSpec;
   /** Weights to start from (fine-tuning), in the model's weight order. */
   initialWeights?: tf.NamedTensorMap | tf.Tensor[];
+  /**
+   * The member's own rows: what it trains on (xTrain/yTrain) and is scored on
+   * (xTest/yTest), e.g. a cross-validation fold. Absent: the data set given to train().
+   */
+  data?: Dataset;
 }
 
-/** One epoch of one member, as read back from the backend. */
-export interface EpochRow {
-  epoch: number;
-  dataLoss: number;
-  /** Per weighted layer, in order. */
-  penalty: number[];
-  totalLoss: number;
-  trainLoss: number;
-  testLoss: number;
-  trainMetric: number;
-  testMetric: number;
-  /** Per weighted layer: [l1, l2, max, sparsity]. */
-  norms: [number, number, number, number][];
-}
+/** Which engine trained a member: the fused typed-array engine, or TensorFlow.js. */
+export type TrainingEngine = 'fused' | 'tfjs';
 
 export interface MemberOutcome {
   status: RunStatus;
@@ -49,6 +52,7 @@ export interface MemberOutcome {
   rows: EpochRow[];
   network: Network;
   durationMs: number;
+  engine: TrainingEngine;
 }
 
 export interface TrainOptions {
@@ -57,13 +61,19 @@ export interface TrainOptions {
   onRows?: (member: number, rows: EpochRow[], epochs: number) => void;
   /** How often rows are read back from the backend, in ms (default 250). */
   flushMs?: number;
+  /** 'tfjs' trains every member on TensorFlow.js (the reference engine); default 'auto'. */
+  engine?: 'auto' | 'tfjs';
 }
 
 interface Member {
   /** Position in the configs given to train(). */
   index: number;
   config: MemberConfig;
+  /** The member's rows: its own, or the shared data set. */
+  data: Dataset;
   net: Network;
+  /** Set when the fused engine trains this member. */
+  fused: { layout: FusedLayout; trainee: FusedTrainee; pending: EpochRow[] } | null;
   random: Random;
   order: Int32Array;
   rows: EpochRow[];
@@ -80,6 +90,8 @@ interface Member {
  */
 interface Trainee {
   members: Member[];
+  data: Dataset;
+  tensors: DataTensors;
   net: Network | StackedNetwork;
   stacked: boolean;
   vars: tf.Variable[];
@@ -103,71 +115,100 @@ interface DataTensors {
 
 export async function train(data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
-  const sample = data.inputShape;
-  const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
-  const yTrain = tf.tensor1d(data.yTrain);
-  const yTest = tf.tensor1d(data.yTest);
-  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
-  const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
-  const members = configs.map((config, index) => createMember(index, config, data));
-  const trainees = groupMembers(members, data).map((group) => createTrainee(group, data, tensors));
+  const tensors = new Map<Dataset, DataTensors>();
+  const tensorsOf = (d: Dataset) => {
+    let t = tensors.get(d);
+    if (!t) tensors.set(d, (t = dataTensors(d)));
+    return t;
+  };
+  const members = configs.map((config, index) => createMember(index, config, data, opts.engine ?? 'auto'));
+  const fused = members.filter((m) => m.fused);
+  let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
-  const active = (t: Trainee, epoch: number) => t.members.some((m) => !m.status && epoch <= m.config.train.epochs);
+  const running = (m: Member, epoch: number) => !m.status && epoch <= m.config.train.epochs;
+  const active = (t: Trainee, epoch: number) => t.members.some((m) => running(m, epoch));
   let lastFlush = Date.now();
   try {
+    trainees = groupMembers(members.filter((m) => !m.fused)).map((group) => createTrainee(group, tensorsOf(group[0].data)));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       await yieldToEventLoop();
       if (opts.signal?.aborted) {
         for (const m of members) if (!m.status) finish(m, 'cancelled', null);
         break;
       }
+      for (const m of fused) {
+        if (!running(m, epoch)) continue;
+        try {
+          m.fused!.pending.push(m.fused!.trainee.runEpoch(epoch));
+        } catch (e) {
+          finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
+        }
+      }
       for (const t of trainees) {
         if (!active(t, epoch)) continue;
         try {
-          t.pending.push(runEpoch(t, data, tensors));
+          t.pending.push(runEpoch(t));
         } catch (e) {
           for (const m of t.members) if (!m.status) finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
         }
       }
       const last = epoch === epochs;
       if (last || Date.now() - lastFlush >= flushMs) {
-        await flush(trainees, opts);
+        await flush(trainees, fused, opts);
         lastFlush = Date.now();
       }
       if (members.every((m) => m.status)) break;
     }
-    await flush(trainees, opts);
+    await flush(trainees, fused, opts);
     for (const m of members) if (!m.status) finish(m, 'completed', null);
   } finally {
     for (const t of trainees) disposeTrainee(t);
-    tf.dispose([xTrain, yTrain, yTest, xAll]);
+    for (const m of fused) writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
+    for (const t of tensors.values()) tf.dispose([t.xTrain, t.yTrain, t.yTest, t.xAll]);
   }
-  return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started }));
+  return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
 }
 
-function createMember(index: number, config: MemberConfig, data: Dataset): Member {
+function dataTensors(data: Dataset): DataTensors {
+  const sample = data.inputShape;
+  const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
+  const yTrain = tf.tensor1d(data.yTrain);
+  const yTest = tf.tensor1d(data.yTest);
+  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
+  return { xTrain, yTrain, yTest, xAll };
+}
+
+function createMember(index: number, config: MemberConfig, shared: Dataset, engine: 'auto' | 'tfjs'): Member {
+  const data = config.data ?? shared;
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
-  return {
-    index,
-    config,
-    net,
-    random: new Random(config.train.seed),
-    order: Int32Array.from({ length: data.nTrain }, (_, i) => i),
-    rows: [],
-    status: null,
-    error: null,
-    started: Date.now(),
-    finished: 0,
-  };
+  const random = new Random(config.train.seed);
+  const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);
+  const layout = engine === 'auto' ? fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes) : null;
+  let fused: Member['fused'] = null;
+  if (layout) {
+    const params = new Float64Array(layout.size);
+    readWeights(layout, net, params);
+    fused = { layout, trainee: new FusedTrainee(layout, lossSpecOf(net, data), config.train, data, random, order, params), pending: [] };
+  }
+  return { index, config, data, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
+}
+
+function lossSpecOf(net: NetworkVariables, data: Dataset): LossSpec {
+  const out = net.layers[net.outputIndex];
+  return { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) };
 }
 
 /** Members that can share one stack, in the order given; the others train alone. */
-function groupMembers(members: Member[], data: Dataset): Member[][] {
+function groupMembers(members: Member[]): Member[][] {
   const groups = new Map<string, Member[]>();
   const alone: Member[][] = [];
+  const datasets: Dataset[] = [];
   for (const m of members) {
-    const key = stackKey(m.config.layers, m.config.train, data.inputShape);
+    // Only members of the same rows share a stack.
+    if (!datasets.includes(m.data)) datasets.push(m.data);
+    const shape = stackKey(m.config.layers, m.config.train, m.data.inputShape);
+    const key = shape === null ? null : `${datasets.indexOf(m.data)}:${shape}`;
     if (key === null) {
       alone.push([m]);
       continue;
@@ -179,21 +220,22 @@ function groupMembers(members: Member[], data: Dataset): Member[][] {
   return [...groups.values(), ...alone];
 }
 
-function createTrainee(members: Member[], data: Dataset, d: DataTensors): Trainee {
+function createTrainee(members: Member[], d: DataTensors): Trainee {
   const train = members[0].config.train;
   const stacked = members.length > 1;
   const net = stacked ? stackNetworks(members.map((m) => m.net)) : members[0].net;
-  const out = net.layers[net.outputIndex];
   const decayed = train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
   const perMember = (t: tf.Tensor) => (stacked ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
   return {
     members,
+    data: members[0].data,
+    tensors: d,
     net,
     stacked,
     vars: stacked ? stackedVariables(net as StackedNetwork) : trainableVariables(net as Network),
     optimizer: makeOptimizer(train),
     decayed,
-    loss: { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) },
+    loss: lossSpecOf(net, members[0].data),
     x: perMember(d.xTrain),
     y: perMember(d.yTrain),
     xAll: perMember(d.xAll),
@@ -227,7 +269,8 @@ function loadWeights(net: Network, weights: tf.NamedTensorMap | tf.Tensor[]): vo
 }
 
 /** Trains one epoch and returns its rows of scalars, [members, width], still on the backend. */
-function runEpoch(t: Trainee, data: Dataset, d: DataTensors): tf.Tensor2D {
+function runEpoch(t: Trainee): tf.Tensor2D {
+  const { data, tensors: d } = t;
   const train = t.members[0].config.train;
   const n = data.nTrain;
   const batch = Math.min(train.batch, n);
@@ -311,7 +354,13 @@ function applyWeightDecay(vars: tf.Variable[], rate: number): void {
 }
 
 /** Reads every trainee's pending rows in one transfer each, and checks for divergence. */
-async function flush(trainees: Trainee[], opts: TrainOptions): Promise<void> {
+async function flush(trainees: Trainee[], fused: Member[], opts: TrainOptions): Promise<void> {
+  for (const m of fused) {
+    const pending = m.fused!.pending;
+    if (pending.length === 0) continue;
+    m.fused!.pending = [];
+    report(m, pending, opts);
+  }
   for (const t of trainees) {
     if (t.pending.length === 0) continue;
     const stacked = tf.stack(t.pending);
@@ -321,19 +370,26 @@ async function flush(trainees: Trainee[], opts: TrainOptions): Promise<void> {
     for (const p of t.pending) p.dispose();
     t.pending = [];
     t.members.forEach((m, k) => {
-      const fresh: EpochRow[] = [];
-      for (let r = 0; r < count && !m.status; r++) {
-        const row = rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + 1, m.net.weighted.length);
-        if (!Number.isFinite(row.totalLoss)) {
-          finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
-          break;
-        }
-        m.rows.push(row);
-        fresh.push(row);
-      }
-      if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
+      const rows: EpochRow[] = [];
+      for (let r = 0; r < count; r++) rows.push(rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + r + 1, m.net.weighted.length));
+      report(m, rows, opts);
     });
   }
+}
+
+/** Keeps a member's new rows up to the first whose loss is not finite (the member diverged there). */
+function report(m: Member, rows: EpochRow[], opts: TrainOptions): void {
+  const fresh: EpochRow[] = [];
+  for (const row of rows) {
+    if (m.status) break;
+    if (!Number.isFinite(row.totalLoss)) {
+      finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
+      break;
+    }
+    m.rows.push(row);
+    fresh.push(row);
+  }
+  if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
 }
 
 /** One member's row: [dataLoss, penalty per layer, trainLoss, testLoss, trainMetric, testMetric, 4 norms per layer]. */

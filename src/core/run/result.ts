@@ -9,6 +9,8 @@ export const RUN_MIME = 'application/vnd.regnb.run+json';
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
 export type MetricName = 'accuracy' | 'r2';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+/** What trained a run: a TensorFlow.js backend, or the fused typed-array engine for dense networks. */
+export type TrainedBy = BackendName | 'fused';
 
 export interface LayerInfo {
   name: string;
@@ -114,7 +116,7 @@ export interface RunResult {
   error: string | null;
   task: Task;
   metric: MetricName;
-  backend: BackendName;
+  backend: TrainedBy;
   durationMs: number;
   layers: LayerInfo[];
   history: History;

@@ -82,7 +82,7 @@ export class SweepThreads implements ChunkRunner {
         for (const f of m.firsts) {
           const network = buildNetwork(layersWithAlpha(spec.model, f.alpha), data.inputShape, f.seed);
           tf.tidy(() => network.model.setWeights(f.weights.map((w) => tf.tensor(w.values, w.shape))));
-          firsts.set(f.alpha, { status: f.status, error: f.error, rows: f.rows, network, durationMs: f.durationMs });
+          firsts.set(f.alpha, { status: f.status, error: f.error, rows: f.rows, network, durationMs: f.durationMs, engine: f.engine });
         }
         resolve({ points: m.points, firsts, cancelled: m.cancelled });
       };
