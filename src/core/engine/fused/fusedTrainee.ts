@@ -83,7 +83,27 @@ export class FusedTrainee {
 
   /** Trains one epoch and returns its record (the epoch number is the caller's). */
   runEpoch(epoch: number): EpochRow {
-    const L = this.layout.layers.length;
+    const dl = this.trainEpoch();
+    const [trainLoss, trainMetric, testLoss, testMetric] = this.evaluate();
+    const penalty = Array.from(this.penaltySums, (p) => p / this.nBatches);
+    return {
+      epoch,
+      dataLoss: dl,
+      penalty,
+      totalLoss: penalty.reduce((a, p) => a + p, dl),
+      trainLoss,
+      testLoss,
+      trainMetric,
+      testMetric,
+      norms: this.norms.map(normsFrom),
+    };
+  }
+
+  /**
+   * Trains one epoch without the inference pass of its record (what pricing the record
+   * compares with); returns the mean data loss over its batches.
+   */
+  trainEpoch(): number {
     this.penaltySums.fill(0);
     for (const s of this.norms) s.fill(0);
     let dataLoss = 0;
@@ -96,20 +116,7 @@ export class FusedTrainee {
       if (this.nBatches > 1) this.gather(lo, rows);
       dataLoss += this.step(rows, b === this.nBatches - 1);
     }
-    const [trainLoss, trainMetric, testLoss, testMetric] = this.evaluate();
-    const penalty = Array.from({ length: L }, (_, k) => this.penaltySums[k] / this.nBatches);
-    const dl = dataLoss / this.nBatches;
-    return {
-      epoch,
-      dataLoss: dl,
-      penalty,
-      totalLoss: penalty.reduce((a, p) => a + p, dl),
-      trainLoss,
-      testLoss,
-      trainMetric,
-      testMetric,
-      norms: this.norms.map(normsFrom),
-    };
+    return dataLoss / this.nBatches;
   }
 
   private gather(lo: number, rows: number): void {

@@ -77,6 +77,9 @@ export class FusedOptimizer {
     const shrink = decay ? this.decayFactor : 1;
     const { c1, c2 } = this;
     const mom = this.momentum;
+    const adam = this.kind === 'adam';
+    const rmsprop = this.kind === 'rmsprop';
+    const momentum = this.kind === 'momentum';
     let value = 0;
     let l1 = 0;
     let l2 = 0;
@@ -90,27 +93,17 @@ export class FusedOptimizer {
         g += penaltyDerivative(penalty, w);
       }
       w *= shrink;
-      switch (this.kind) {
-        case 'adam': {
-          const m = (s1[i] = s1[i] * ADAM_BETA1 + g * ADAM_ONE_MINUS_BETA1);
-          const v = (s2[i] = s2[i] * ADAM_BETA2 + g * g * ADAM_ONE_MINUS_BETA2);
-          w -= (lr * (m / c1)) / (Math.sqrt(v / c2) + ADAM_EPSILON);
-          break;
-        }
-        case 'rmsprop': {
-          const ms = (s1[i] = s1[i] * RMSPROP_DECAY + g * g * RMSPROP_ONE_MINUS_DECAY);
-          const step = (s2[i] = (g * lr) / Math.sqrt(ms + RMSPROP_EPSILON));
-          w -= step;
-          break;
-        }
-        case 'momentum': {
-          const acc = (s1[i] = mom * s1[i] + g);
-          w -= lr * acc;
-          break;
-        }
-        case 'sgd':
-          w -= lr * g;
-          break;
+      if (adam) {
+        const m = (s1[i] = s1[i] * ADAM_BETA1 + g * ADAM_ONE_MINUS_BETA1);
+        const v = (s2[i] = s2[i] * ADAM_BETA2 + g * g * ADAM_ONE_MINUS_BETA2);
+        w -= (lr * (m / c1)) / (Math.sqrt(v / c2) + ADAM_EPSILON);
+      } else if (rmsprop) {
+        const ms = (s1[i] = s1[i] * RMSPROP_DECAY + g * g * RMSPROP_ONE_MINUS_DECAY);
+        w -= s2[i] = (g * lr) / Math.sqrt(ms + RMSPROP_EPSILON);
+      } else if (momentum) {
+        w -= lr * (s1[i] = mom * s1[i] + g);
+      } else {
+        w -= lr * g;
       }
       params[i] = w;
       if (norms) {
