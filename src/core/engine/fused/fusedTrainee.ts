@@ -34,8 +34,18 @@ export class FusedTrainee {
   /** The batch's inputs [inputs, batch] and labels. */
   private readonly xb: Float64Array;
   private readonly yb: Float64Array;
-  /** Training then test inputs, [inputs, nTrain + nTest], for the record's inference pass. */
-  private readonly xAll: Float64Array;
+  /**
+   * The record's inference pass. Mini-batches: over training then test inputs together,
+   * [inputs, nTrain + nTest], into z and h. One batch: over the training rows (xb) into z
+   * and h, which is then also the next step's forward pass (same weights, same rows, no
+   * dropout here), and over the test inputs [inputs, nTest] into zTest and hTest.
+   */
+  private readonly xAll: Float64Array | null;
+  private readonly xTest: Float64Array | null;
+  private readonly zTest: Float64Array[];
+  private readonly hTest: Float64Array[];
+  /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
+  private forwardDone = false;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
 
@@ -56,7 +66,8 @@ export class FusedTrainee {
     this.batch = Math.min(train.batch, this.n);
     this.nBatches = Math.ceil(this.n / this.batch);
     const all = data.nTrain + data.nTest;
-    const maxRows = Math.max(this.batch, all);
+    const oneBatch = this.nBatches === 1;
+    const maxRows = oneBatch ? this.n : Math.max(this.batch, all);
     this.z = layout.layers.map((l) => new Float64Array(l.units * maxRows));
     this.h = layout.layers.map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * maxRows)));
     this.dh = layout.layers.map((l) => new Float64Array(l.units * this.batch));
@@ -64,12 +75,10 @@ export class FusedTrainee {
     const inputs = layout.inputs;
     this.xb = new Float64Array(inputs * this.batch);
     this.yb = new Float64Array(this.batch);
-    this.xAll = new Float64Array(inputs * all);
-    for (let r = 0; r < all; r++) {
-      const src = r < this.n ? data.xTrain : data.xTest;
-      const at = (r < this.n ? r : r - this.n) * inputs;
-      for (let i = 0; i < inputs; i++) this.xAll[i * all + r] = src[at + i];
-    }
+    this.xAll = oneBatch ? null : transposed([[data.xTrain, data.nTrain], [data.xTest, data.nTest]], inputs);
+    this.xTest = oneBatch ? transposed([[data.xTest, data.nTest]], inputs) : null;
+    this.zTest = oneBatch ? layout.layers.map((l) => new Float64Array(l.units * data.nTest)) : [];
+    this.hTest = oneBatch ? layout.layers.map((l, k) => (l.activation === 'linear' ? this.zTest[k] : new Float64Array(l.units * data.nTest))) : [];
     // One batch of all rows in their order: its inputs and labels never change.
     if (this.nBatches === 1) {
       for (let r = 0; r < this.n; r++) {
@@ -153,6 +162,8 @@ export class FusedTrainee {
    */
   objective(): { dataLoss: number; penalties: number[]; gradient: Float64Array } {
     if (this.nBatches !== 1) throw new Error('objective() needs a network trained in one batch per epoch');
+    // The weights may have been changed from outside since the last forward pass.
+    this.forwardDone = false;
     const layers = this.layout.layers;
     const penalties = new Float64Array(layers.length);
     const dataLoss = this.backpropagate(this.n, penalties);
@@ -179,13 +190,8 @@ export class FusedTrainee {
     const { layout, params, grads, z, h, dh, dz } = this;
     const layers = layout.layers;
     const L = layers.length;
-    let hin = this.xb;
-    for (let k = 0; k < L; k++) {
-      const l = layers[k];
-      denseForward(l, params, hin, z[k], rows);
-      activate(l.activation, z[k], h[k], l.units, rows);
-      hin = h[k];
-    }
+    if (!this.forwardDone) this.forward(this.xb, z, h, rows);
+    this.forwardDone = false;
     const out = layers[L - 1];
     const n = out.units * rows;
     const outGradThroughH = this.loss.task === 'regression' || out.activityPenalty !== null;
@@ -213,22 +219,47 @@ export class FusedTrainee {
     return loss;
   }
 
-  /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, one pass over training and test rows. */
+  /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
   private evaluate(): [number, number, number, number] {
-    const { layout, params, z, h, data } = this;
-    const rows = data.nTrain + data.nTest;
-    let hin = this.xAll;
-    for (let k = 0; k < layout.layers.length; k++) {
-      const l = layout.layers[k];
-      denseForward(l, params, hin, z[k], rows);
-      activate(l.activation, z[k], h[k], l.units, rows);
-      hin = h[k];
+    const { z, h, data } = this;
+    const last = this.layout.layers.length - 1;
+    if (this.xTest) {
+      this.forward(this.xb, z, h, data.nTrain);
+      this.forwardDone = true;
+      this.forward(this.xTest, this.zTest, this.hTest, data.nTest);
+      const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
+      const [testLoss, testMetric] = lossAndMetric(this.loss, this.zTest[last], this.hTest[last], data.nTest, 0, data.nTest, data.yTest);
+      return [trainLoss, trainMetric, testLoss, testMetric];
     }
-    const last = layout.layers.length - 1;
+    const rows = data.nTrain + data.nTest;
+    this.forward(this.xAll!, z, h, rows);
     const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], rows, 0, data.nTrain, data.yTrain);
     const [testLoss, testMetric] = lossAndMetric(this.loss, z[last], h[last], rows, data.nTrain, data.nTest, data.yTest);
     return [trainLoss, trainMetric, testLoss, testMetric];
   }
+
+  private forward(x: Float64Array, z: Float64Array[], h: Float64Array[], rows: number): void {
+    const { layers } = this.layout;
+    let hin = x;
+    for (let k = 0; k < layers.length; k++) {
+      const l = layers[k];
+      denseForward(l, this.params, hin, z[k], rows);
+      activate(l.activation, z[k], h[k], l.units, rows);
+      hin = h[k];
+    }
+  }
+}
+
+/** Rows of several row-major blocks, one after the other, as [inputs, total rows]. */
+function transposed(blocks: [Float32Array, number][], inputs: number): Float64Array {
+  const total = blocks.reduce((a, [, n]) => a + n, 0);
+  const out = new Float64Array(inputs * total);
+  let r0 = 0;
+  for (const [x, n] of blocks) {
+    for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) out[i * total + r0 + r] = x[r * inputs + i];
+    r0 += n;
+  }
+  return out;
 }
 
 /** The activity penalty of a layer's outputs h, averaged over the batch; adds its gradient to dh. */
