@@ -25,11 +25,8 @@ import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
 import { stackPer } from './memberAxis';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
-import type { EpochRow } from './epochRow';
 import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
 import { FusedTrainee } from './fused/fusedTrainee';
-
-export type { EpochRow } from './epochRow';
 
 export interface MemberConfig {
   layers: LayerSpec[];
@@ -37,11 +34,15 @@ export interface MemberConfig {
   /** Weights to start from (fine-tuning), in the model's weight order. */
   initialWeights?: tf.NamedTensorMap | tf.Tensor[];
   /**
-   * The member's own rows: what it trains on (xTrain/yTrain) and is scored on
-   * (xTest/yTest), e.g. a cross-validation fold. Absent: the data set given to train().
+   * The member's own rows (cross-validation: the training rows minus a fold as
+   * xTrain/yTrain, the fold as xTest/yTest). Absent: the data set given to train().
+   * Members stack only with members of equal row counts.
    */
   data?: Dataset;
 }
+
+import type { EpochRow } from '../run/epochRow';
+export type { EpochRow };
 
 /** Which engine trained a member: the fused typed-array engine, or TensorFlow.js. */
 export type TrainingEngine = 'fused' | 'tfjs';
@@ -69,8 +70,6 @@ interface Member {
   /** Position in the configs given to train(). */
   index: number;
   config: MemberConfig;
-  /** The member's rows: its own, or the shared data set. */
-  data: Dataset;
   net: Network;
   /** Set when the fused engine trains this member. */
   fused: { layout: FusedLayout; trainee: FusedTrainee; pending: EpochRow[] } | null;
@@ -90,8 +89,6 @@ interface Member {
  */
 interface Trainee {
   members: Member[];
-  data: Dataset;
-  tensors: DataTensors;
   net: Network | StackedNetwork;
   stacked: boolean;
   vars: tf.Variable[];
@@ -104,6 +101,12 @@ interface Trainee {
   xAll: tf.Tensor;
   yTest: tf.Tensor;
   pending: tf.Tensor2D[];
+  /** The rows this trainee trains on: the shared data set, or its members' own (equal counts). */
+  data: Dataset;
+  /** Training rows to gather mini-batches from: shared [n, ...], or per member [K, n, ...] when `ownRows`. */
+  xTrain: tf.Tensor;
+  yTrain: tf.Tensor;
+  ownRows: boolean;
 }
 
 interface DataTensors {
@@ -113,18 +116,15 @@ interface DataTensors {
   xAll: tf.Tensor;
 }
 
-/** Longest stretch of training between two turns of the event loop, in ms. */
-const YIELD_MS = 10;
-
 export async function train(data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
-  const tensors = new Map<Dataset, DataTensors>();
-  const tensorsOf = (d: Dataset) => {
-    let t = tensors.get(d);
-    if (!t) tensors.set(d, (t = dataTensors(d)));
-    return t;
-  };
-  const members = configs.map((config, index) => createMember(index, config, data, opts.engine ?? 'auto'));
+  const sample = data.inputShape;
+  const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
+  const yTrain = tf.tensor1d(data.yTrain);
+  const yTest = tf.tensor1d(data.yTest);
+  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
+  const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
+  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, opts.engine ?? 'auto'));
   const fused = members.filter((m) => m.fused);
   let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
@@ -133,7 +133,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   let lastFlush = Date.now();
   let lastYield = 0;
   try {
-    trainees = groupMembers(members.filter((m) => !m.fused)).map((group) => createTrainee(group, tensorsOf(group[0].data)));
+    trainees = groupMembers(members.filter((m) => !m.fused), data).map((group) => createTrainee(group, data, tensors));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
@@ -173,22 +173,15 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   } finally {
     for (const t of trainees) disposeTrainee(t);
     for (const m of fused) writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
-    for (const t of tensors.values()) tf.dispose([t.xTrain, t.yTrain, t.yTest, t.xAll]);
+    tf.dispose([xTrain, yTrain, yTest, xAll]);
   }
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
 }
 
-function dataTensors(data: Dataset): DataTensors {
-  const sample = data.inputShape;
-  const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
-  const yTrain = tf.tensor1d(data.yTrain);
-  const yTest = tf.tensor1d(data.yTest);
-  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
-  return { xTrain, yTrain, yTest, xAll };
-}
+/** Longest stretch of training between two turns of the event loop, in ms. */
+const YIELD_MS = 10;
 
-function createMember(index: number, config: MemberConfig, shared: Dataset, engine: 'auto' | 'tfjs'): Member {
-  const data = config.data ?? shared;
+function createMember(index: number, config: MemberConfig, data: Dataset, engine: 'auto' | 'tfjs'): Member {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
   const random = new Random(config.train.seed);
@@ -200,7 +193,7 @@ function createMember(index: number, config: MemberConfig, shared: Dataset, engi
     readWeights(layout, net, params);
     fused = { layout, trainee: new FusedTrainee(layout, lossSpecOf(net, data), config.train, data, random, order, params), pending: [] };
   }
-  return { index, config, data, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
+  return { index, config, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
 }
 
 function lossSpecOf(net: NetworkVariables, data: Dataset): LossSpec {
@@ -209,15 +202,14 @@ function lossSpecOf(net: NetworkVariables, data: Dataset): LossSpec {
 }
 
 /** Members that can share one stack, in the order given; the others train alone. */
-function groupMembers(members: Member[]): Member[][] {
+function groupMembers(members: Member[], data: Dataset): Member[][] {
   const groups = new Map<string, Member[]>();
   const alone: Member[][] = [];
-  const datasets: Dataset[] = [];
   for (const m of members) {
-    // Only members of the same rows share a stack.
-    if (!datasets.includes(m.data)) datasets.push(m.data);
-    const shape = stackKey(m.config.layers, m.config.train, m.data.inputShape);
-    const key = shape === null ? null : `${datasets.indexOf(m.data)}:${shape}`;
+    const own = m.config.data;
+    const shapeKey = stackKey(m.config.layers, m.config.train, data.inputShape);
+    // Members on rows of their own stack only with members of the same row counts.
+    const key = shapeKey === null ? null : own ? `${shapeKey}|rows ${own.nTrain}+${own.nTest}` : shapeKey;
     if (key === null) {
       alone.push([m]);
       continue;
@@ -229,38 +221,62 @@ function groupMembers(members: Member[]): Member[][] {
   return [...groups.values(), ...alone];
 }
 
-function createTrainee(members: Member[], d: DataTensors): Trainee {
+function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTensors): Trainee {
   const train = members[0].config.train;
   const stacked = members.length > 1;
+  // ---- per-member rows (cross-validation folds): begin
+  const ownRows = members[0].config.data !== undefined;
+  const data = members[0].config.data ?? shared;
+  const d = ownRows ? memberTensors(members.map((m) => m.config.data!), stacked) : sharedTensors;
+  // ---- per-member rows: end
   const net = stacked ? stackNetworks(members.map((m) => m.net)) : members[0].net;
   const decayed = train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
-  const perMember = (t: tf.Tensor) => (stacked ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
+  const perMember = (t: tf.Tensor) => (stacked && !ownRows ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
   return {
     members,
-    data: members[0].data,
-    tensors: d,
     net,
     stacked,
     vars: stacked ? stackedVariables(net as StackedNetwork) : trainableVariables(net as Network),
     optimizer: makeOptimizer(train),
     decayed,
-    loss: lossSpecOf(net, members[0].data),
+    loss: lossSpecOf(net, data),
     x: perMember(d.xTrain),
     y: perMember(d.yTrain),
     xAll: perMember(d.xAll),
     yTest: perMember(d.yTest),
     pending: [],
+    data,
+    xTrain: d.xTrain,
+    yTrain: d.yTrain,
+    ownRows,
   };
+}
+
+/**
+ * Tensors of members that train on rows of their own, one per member, stacked on a
+ * leading member axis when they share a stack (they then have equal row counts).
+ */
+function memberTensors(sets: Dataset[], stacked: boolean): DataTensors {
+  return tf.tidy(() => {
+    const per = sets.map((s) => {
+      const xTrain = tf.tensor(s.xTrain, [s.nTrain, ...s.inputShape]);
+      return { xTrain, yTrain: tf.tensor1d(s.yTrain), yTest: tf.tensor1d(s.yTest), xAll: tf.concat([xTrain, tf.tensor(s.xTest, [s.nTest, ...s.inputShape])]) };
+    });
+    const join = (k: keyof DataTensors) => (stacked ? tf.stack(per.map((p) => p[k])) : per[0][k]);
+    return { xTrain: join('xTrain'), yTrain: join('yTrain'), yTest: join('yTest'), xAll: join('xAll') };
+  }) as DataTensors;
 }
 
 function disposeTrainee(t: Trainee): void {
   t.optimizer.dispose();
   for (const p of t.pending) p.dispose();
+  // Own rows are the trainee's tensors; shared ones belong to train() (tiled copies are the stack's).
+  if (t.ownRows) tf.dispose([t.xTrain, t.yTrain, t.xAll, t.yTest]);
   if (t.stacked) {
     const stack = t.net as StackedNetwork;
     unstackInto(stack, t.members.map((m) => m.net));
     disposeStack(stack);
-    tf.dispose([t.x, t.y, t.xAll, t.yTest]);
+    if (!t.ownRows) tf.dispose([t.x, t.y, t.xAll, t.yTest]);
   }
 }
 
@@ -279,7 +295,7 @@ function loadWeights(net: Network, weights: tf.NamedTensorMap | tf.Tensor[]): vo
 
 /** Trains one epoch and returns its rows of scalars, [members, width], still on the backend. */
 function runEpoch(t: Trainee): tf.Tensor2D {
-  const { data, tensors: d } = t;
+  const { data } = t;
   const train = t.members[0].config.train;
   const n = data.nTrain;
   const batch = Math.min(train.batch, n);
@@ -301,9 +317,20 @@ function runEpoch(t: Trainee): tf.Tensor2D {
         const lo = b * batch;
         const hi = Math.min(n, (b + 1) * batch);
         const rows = t.members.map((m) => m.order.subarray(lo, hi));
-        const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
-        xb = tf.gather(d.xTrain, idx);
-        yb = tf.gather(d.yTrain, idx);
+        if (t.ownRows && stacked) {
+          // Own rows per member, [K, n, ...]: gather from the flattened [K * n, ...] with
+          // member k's indices offset by k * n (the wasm gather with batch dimensions
+          // gave wrong rows).
+          const flat = concatInt32(rows.map((r, k) => Int32Array.from(r, (i) => i + k * n)));
+          const idx = tf.tensor1d(flat, 'int32');
+          const sample = t.xTrain.shape.slice(2);
+          xb = tf.reshape(tf.gather(tf.reshape(t.xTrain, [-1, ...sample]), idx), [rows.length, hi - lo, ...sample]);
+          yb = tf.reshape(tf.gather(tf.reshape(t.yTrain, [-1]), idx), [rows.length, hi - lo]);
+        } else {
+          const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
+          xb = tf.gather(t.xTrain, idx);
+          yb = tf.gather(t.yTrain, idx);
+        }
       }
       const { grads } = tf.variableGrads(() => {
         const terms = lossTerms(t.net, t.loss, xb, yb, { training: true, dropoutSeed: dropoutSeeds[0] });

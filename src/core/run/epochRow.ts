@@ -1,4 +1,6 @@
-// The record of one epoch of one member, whichever engine trained it.
+// One epoch of one training member, as read back from the backend: what the trainer
+// reports, the live charts draw and the run's history is built from. Its own file so
+// the renderer can name it without compiling the trainer.
 
 export interface EpochRow {
   epoch: number;
