@@ -31,7 +31,8 @@ export function isZeroPenalty(p: Partial<Record<PenaltyKey, unknown>> | undefine
  */
 export function penaltyTerm(p: Penalty, w: number): number {
   const a = Math.abs(w);
-  return (p.l1 ?? 0) * a + (p.l2 ?? 0) * a * a + (p.expabs ?? 0) * Math.expm1(a);
+  // expm1 only when the term is there: it costs more than the rest (the engine's hot loop).
+  return (p.l1 ?? 0) * a + (p.l2 ?? 0) * a * a + (p.expabs ? p.expabs * Math.expm1(a) : 0);
 }
 
 /**
@@ -40,7 +41,7 @@ export function penaltyTerm(p: Penalty, w: number): number {
  */
 export function penaltyDerivative(p: Penalty, w: number): number {
   const s = w > 0 ? 1 : -1;
-  return (p.l1 ?? 0) * s + 2 * (p.l2 ?? 0) * w + (p.expabs ?? 0) * Math.exp(Math.abs(w)) * s;
+  return (p.l1 ?? 0) * s + 2 * (p.l2 ?? 0) * w + (p.expabs ? p.expabs * Math.exp(Math.abs(w)) * s : 0);
 }
 
 /** Scalar penalty value of a plain array of weights (used by tests and summaries). */
