@@ -1,8 +1,8 @@
 // One model trained by the fused engine: its parameters in one flat array, the
 // optimizer's state, and every scratch array an epoch needs, allocated once, so that
 // an epoch (every mini-batch step and the whole record) is one call that allocates
-// nothing. It draws from the member's Random stream exactly as trainer.ts does (a
-// shuffle at the first batch when there are several, one int per batch for the
+// only its record. It draws from the member's Random stream exactly as trainer.ts does
+// (a shuffle at the first batch when there are several, one int per batch for the
 // dropout seed), so both engines see the same batches in the same order.
 
 import type { Dataset } from '../../data/dataset';
