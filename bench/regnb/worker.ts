@@ -133,7 +133,7 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
   return {
     tool: threads > 1 ? `RegNB, ${threads} threads` : 'RegNB runSweep',
     backend: threads > 1 ? `${backend} x ${threads}` : backend,
-    how: `stacks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
+    how: `chunks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
     ms,
     cpuMs: cpu,
     meanTestAcc: job.alphas.map((a) => mean(a, (r) => r.final.test.accuracy ?? NaN)),
