@@ -44,9 +44,9 @@ function sameHistories(together: MemberOutcome, alone: MemberOutcome, what: stri
 }
 
 async function compareWithAlone(data: Dataset, configs: MemberConfig[], what: string) {
-  const together = await train(data, configs);
+  const together = await train(data, configs, { engine: 'tfjs' });
   for (let i = 0; i < configs.length; i++) {
-    const [alone] = await train(data, [configs[i]]);
+    const [alone] = await train(data, [configs[i]], { engine: 'tfjs' });
     sameHistories(together[i], alone, `${what}, member ${i}`);
     // The trained weights came back out of the stack into each member's own model.
     const a = together[i].network.model.getWeights();
@@ -144,7 +144,7 @@ describe('stacked training (members of one dense architecture in one network)', 
     // One learning rate for the stack; the huge strength makes member 0 blow up.
     const configs = [1e6, 0.01].map((l2, k) => ({ layers: net({ kernel: { l2 } }, {}, 'linear'), train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5, seed: k + 1 }) }));
     assert.equal(stackKey(configs[0].layers, configs[0].train, [3]), stackKey(configs[1].layers, configs[1].train, [3]));
-    const [blown, fine] = await train(tinyRegression(), configs);
+    const [blown, fine] = await train(tinyRegression(), configs, { engine: 'tfjs' });
     assert.equal(blown.status, 'diverged');
     assert.match(blown.error ?? '', /epoch \d+/);
     assert.ok(blown.rows.length < 30);
