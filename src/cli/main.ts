@@ -12,12 +12,13 @@ import { serializeNotebook } from '../core/notebook/serialize';
 import { writeFileAtomic } from '../core/store/atomicWrite';
 import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
-import { SweepThreads } from '../core/sweep/sweepThreads';
-import { defaultSweepThreads } from '../core/sweep/threadCount';
+import { SweepThreads } from '../worker/sweepThreads';
+import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
 import { dataCommand } from './data';
+import { sweepBestLine } from '../core/sweep/sweepText';
 
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
@@ -175,7 +176,9 @@ function summaryLine(r: RunResult): string {
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
-  const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
+  // The recommendation (guidance) carries the sweep's choice in full; without one, its one line.
+  const sweep = r.grid && !r.guidance?.recommendation ? sweepBestLine(r.grid, r.metric, r.data?.nTrain) : null;
+  const best = `${sweep ? `\n  sweep: ${sweep}` : ''}${(r.grid?.warnings ?? []).map((w) => `\n  ! ${w}`).join('')}`;
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
   const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
   const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
