@@ -45,6 +45,12 @@ export interface TrainOptions {
   onRows?: (member: number, rows: EpochRow[], epochs: number) => void;
   /** How often rows are read back from the backend, in ms (default 250). */
   flushMs?: number;
+  /**
+   * Called once, before training, with how the members were grouped: the indices (into
+   * the configs given) of each stack, and of each member training alone. Stacking is
+   * invisible in the results, so this is how a caller (a test) can see that it happened.
+   */
+  onGroups?: (groups: number[][]) => void;
 }
 
 interface Member {
@@ -98,7 +104,9 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
   const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
   const members = configs.map((config, index) => createMember(index, config, data));
-  const trainees = groupMembers(members, data).map((group) => createTrainee(group, data, tensors));
+  const groups = groupMembers(members, data);
+  opts.onGroups?.(groups.map((g) => g.map((m) => m.index)));
+  const trainees = groups.map((group) => createTrainee(group, data, tensors));
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
   const active = (t: Trainee, epoch: number) => t.members.some((m) => !m.status && epoch <= m.config.train.epochs);
   let lastFlush = Date.now();
