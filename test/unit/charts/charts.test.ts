@@ -99,8 +99,32 @@ describe('chart specs', () => {
     const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
     assert.ok(Math.abs(test3.mean - mean) < 1e-12 && Math.abs(test3.std - std) < 1e-12);
     assert.equal(test3.n, 3);
-    assert.ok(JSON.stringify(spec).includes('best α = 1e-3'));
+    assert.ok(JSON.stringify(spec).includes('chosen α = 1e-3'));
     assert.ok(points.every((p) => p.stage === 'coarse'), 'a grid without refinement has only coarse points');
+  });
+
+  it('a validated sweep chart: validation mean ± 1 SE, the 1se threshold, the choice, the refit test score, and words when alphas tie', async () => {
+    const validated = makeRun({ epochs: 40, grid: { alphas: [1e-5, 1e-4, 1e-3, 1e-2, 1e-1], repeats: 2, validated: true } });
+    const points = sweepPoints(validated);
+    const v = points.find((p) => p.alpha === 1e-3 && p.set === 'validation')!;
+    // 10 validation losses at 1e-3: 0.30 + 0.06 * (-1, 0, 1, ...) by hand: mean 0.30.
+    const losses = validated.grid!.runs.filter((r) => r.alpha === 1e-3).map((r) => r.final.test.loss);
+    const mean = losses.reduce((a, b) => a + b) / losses.length;
+    const se = Math.sqrt(losses.reduce((a, b) => a + (b - mean) ** 2, 0) / (losses.length - 1)) / Math.sqrt(losses.length);
+    assert.ok(Math.abs(v.mean - 0.3) < 1e-12 && Math.abs(v.se - se) < 1e-12);
+    assert.ok(Math.abs(v.hi - v.lo - 2 * se) < 1e-12, 'the band is ± 1 standard error');
+    assert.ok(points.some((p) => p.set === 'train'), 'the training rows beside');
+    assert.ok(!points.some((p) => p.set === 'test'), 'no test figure per alpha: the test set was not used');
+    const spec = sweepSpec(validated);
+    const text = JSON.stringify(spec);
+    assert.ok(text.includes('chosen α = 0.01 (1se)'), 'the rule chose the larger alpha within one SE');
+    assert.ok(text.includes('test loss 0.35 (refit on all training rows)'));
+    assert.ok(text.includes('0.001 and 0.01 are within one standard error of the best mean'));
+    const threshold = layers(spec).find((l) => (l.data as { values: Json[] } | undefined)?.values?.[0] && 'mean' in (l.data as { values: Json[] }).values[0] && !('alpha' in (l.data as { values: Json[] }).values[0]))!;
+    assert.ok(Math.abs(((threshold.data as { values: { mean: number }[] }).values[0].mean) - (0.3 + se)) < 1e-12, 'the 1se line is one SE above the best mean');
+    const { svg, warnings } = await renderChartSvg(spec);
+    assert.deepEqual(warnings, []);
+    assert.ok(legendTexts(svg).includes('validation loss') && legendTexts(svg).includes('train loss'));
   });
 
   it('the sweep chart tells refined alphas from coarse ones, by point shape, in the legend and the drawing', async () => {
@@ -183,7 +207,7 @@ describe('headless rendering', () => {
       assert.deepEqual(legendTexts(svg).filter((t) => expected[chart.id].includes(t)).sort(), [...expected[chart.id]].sort(), chart.id);
     }
     const sweepSvg = await renderChartSvg(sweepSpec(sweep));
-    assert.ok(sweepSvg.svg.includes('best α = 1e-3'));
+    assert.ok(sweepSvg.svg.includes('chosen α = 1e-3'));
   });
 
   it('layer names are data, never markup or field paths', async () => {

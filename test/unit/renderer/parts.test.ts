@@ -165,9 +165,11 @@ describe('renderer parts', () => {
     );
     assert.ok(isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: 1, planned: 2, select: 's', best: null }));
     assert.ok(!isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: '1', planned: 2 }), 'a malformed message is ignored');
-    // 3 coarse alphas plus 4 refined, 5 repeats each.
-    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 5, refine: 4, select: 'test.accuracy' }), 35);
-    assert.equal(plannedPoints({ alpha: { from: 1e-6, to: 1e-1, perDecade: 1 }, repeats: 2, refine: 0, select: 'test.loss' }), 12);
+    // 3 coarse alphas plus 4 refined, 5 repeats each (times the folds when validated).
+    const onTest = { validate: { kind: 'none' } as const, rule: 'best' as const };
+    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 5, refine: 4, select: 'test.accuracy', ...onTest }), 35);
+    assert.equal(plannedPoints({ alpha: { from: 1e-6, to: 1e-1, perDecade: 1 }, repeats: 2, refine: 0, select: 'test.loss', ...onTest }), 12);
+    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 1, select: 'validation.loss', validate: { kind: 'folds', folds: 5 }, rule: '1se' }), 40);
   });
 
   it('theme from VS Code CSS variables; light, dark and high contrast', () => {
