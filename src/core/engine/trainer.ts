@@ -64,6 +64,13 @@ export interface TrainOptions {
   flushMs?: number;
   /** 'tfjs' trains every member on TensorFlow.js (the reference engine); default 'auto'. */
   engine?: 'auto' | 'tfjs';
+  /**
+   * Called once, before training, with how the members were grouped: the indices (into
+   * the configs given) of each TensorFlow.js stack, and of each member training alone
+   * (every fused member trains alone). Stacking is invisible in the results, so this is
+   * how a caller (a test) can see that it happened.
+   */
+  onGroups?: (groups: number[][]) => void;
 }
 
 interface Member {
@@ -126,6 +133,8 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
   const members = configs.map((config, index) => createMember(index, config, config.data ?? data, opts.engine ?? 'auto'));
   const fused = members.filter((m) => m.fused);
+  const groups = groupMembers(members.filter((m) => !m.fused), data);
+  opts.onGroups?.([...groups, ...fused.map((m) => [m])].map((g) => g.map((m) => m.index)));
   let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
   const running = (m: Member, epoch: number) => !m.status && epoch <= m.config.train.epochs;
@@ -133,7 +142,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   let lastFlush = Date.now();
   let lastYield = 0;
   try {
-    trainees = groupMembers(members.filter((m) => !m.fused), data).map((group) => createTrainee(group, data, tensors));
+    trainees = groups.map((group) => createTrainee(group, data, tensors));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.

@@ -44,7 +44,10 @@ function sameHistories(together: MemberOutcome, alone: MemberOutcome, what: stri
 }
 
 async function compareWithAlone(data: Dataset, configs: MemberConfig[], what: string) {
-  const together = await train(data, configs, { engine: 'tfjs' });
+  // "Together equals alone" proves nothing if the members were not stacked: they must have been.
+  let groups: number[][] = [];
+  const together = await train(data, configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+  assert.deepEqual(groups, [configs.map((_, i) => i)], `${what}: all members in one stack`);
   for (let i = 0; i < configs.length; i++) {
     const [alone] = await train(data, [configs[i]], { engine: 'tfjs' });
     sameHistories(together[i], alone, `${what}, member ${i}`);
@@ -139,6 +142,24 @@ describe('stacked training (members of one dense architecture in one network)', 
       assert.ok(together[0].rows.at(-1)!.norms[0][1] < together[2].rows.at(-1)!.norms[0][1], 'the strongest penalty ends with the smallest weights');
     });
   }
+
+  it('the trainer stacks members with one key and trains the others apart, as it reports', async () => {
+    const t = trainSpec({ epochs: 2, batch: 1000 });
+    const l2 = (a: number) => net({ kernel: { l2: a } }, { kernel: { l2: a } }, 'sigmoid');
+    const configs: MemberConfig[] = [
+      { layers: l2(0.1), train: t },
+      { layers: net({ kernel: { l1: 0.1 } }, { kernel: { l1: 0.1 } }, 'sigmoid'), train: t },
+      { layers: l2(0.01), train: { ...t, seed: 5 } },
+      { layers: [layer('dense', 4, { name: 'h' }), layer('dropout', 0.5, { name: 'd', bias: false }), layer('dense', 1, { name: 'out', activation: 'sigmoid' })], train: t },
+      { layers: net({ kernel: { l1: 0.2 } }, { kernel: { l1: 0.2 } }, 'sigmoid'), train: t },
+    ];
+    let groups: number[][] = [];
+    const out = await train(tinyBinary(), configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+    // L2 members together, L1 members together (another penalty form), dropout alone.
+    assert.deepEqual(groups.map((g) => [...g].sort()).sort((a, b) => a[0] - b[0]), [[0, 2], [1, 4], [3]]);
+    assert.ok(out.every((o) => o.status === 'completed'));
+    for (const o of out) o.network.model.dispose();
+  });
 
   it('a member that diverges stops alone; the others of its stack complete', async () => {
     // One learning rate for the stack; the huge strength makes member 0 blow up.
