@@ -15,6 +15,7 @@ import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
+import { sweepOf, sweepsFor, type NotebookSweep } from '../guidance/sweepEvidence';
 import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
 import { makeRunId } from '../store/runId';
 
@@ -29,6 +30,8 @@ export interface RunContext {
   onEvent?: (event: RunEvent) => void;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
   sweepRunner?: ChunkRunner;
+  /** The notebook's sweeps so far: a diagnosis never contradicts one of the same data and network. */
+  sweeps?: readonly NotebookSweep[];
 }
 
 export type RunEvent =
@@ -82,8 +85,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       const boundary = decisionBoundary(network, dataset);
       if (boundary) result.boundary = boundary;
       result.weights = weightHistograms(network);
+      // The notebook's sweeps of the same data and network, this cell's own included.
+      const own = sweepOf(spec, result);
+      const sweeps = sweepsFor(spec, [...(ctx.sweeps ?? []).filter((s) => s.evidence.cell !== spec.name), ...(own ? [own] : [])]);
       result.guidance = {
-        findings: diagnose(result, { standardize: spec.data.standardize }),
+        findings: diagnose(result, { standardize: spec.data.standardize, sweeps }),
         recommendation: result.grid ? recommendAlpha(result) : undefined,
         equivalents: equivalentSettings(spec, dataset.nTrain),
       };
