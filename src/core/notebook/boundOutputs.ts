@@ -92,7 +92,7 @@ function emptyHistory(history: History): History {
 export function downsampleRun(result: RunResult, maxPoints = MAX_HISTORY_POINTS): RunResult {
   if (!isObject(result.history)) return result;
   const history = downsampleHistory(result.history, maxPoints);
-  return history === result.history ? result : { ...result, history, downsampled: true };
+  return history === result.history ? result : { ...result, history, downsampled: true, reduced: { ...result.reduced, points: historyLength(history) } };
 }
 
 // Reductions tried in order, until the cell fits. Each one is pure and idempotent.
@@ -102,7 +102,7 @@ type Stage = (r: RunResult) => RunResult;
 const roundStage: Stage = (r) => {
   let out = r;
   const history = roundHistory(r.history, ROUNDED_DIGITS);
-  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true };
+  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true, reduced: { ...r.reduced, digits: ROUNDED_DIGITS } };
   for (const key of FINAL_VIEWS) {
     if (r[key] === undefined) continue;
     const rounded = roundNumbers(r[key], ROUNDED_DIGITS);
@@ -130,7 +130,7 @@ const dropGridNorms: Stage = (r) => {
   });
   return omit({ ...r, grid: { ...r.grid, runs } }, 'grid.runs[].norms');
 };
-const dropHistory: Stage = (r) => (historyLength(r.history) === 0 ? r : omit({ ...r, history: emptyHistory(r.history), downsampled: true }, 'history'));
+const dropHistory: Stage = (r) => (historyLength(r.history) === 0 ? r : omit({ ...r, history: emptyHistory(r.history), downsampled: true, reduced: { points: 0 } }, 'history'));
 const dropGridRuns: Stage = (r) => (r.grid && r.grid.runs?.length ? omit({ ...r, grid: { ...r.grid, runs: [] } }, 'grid.runs') : r);
 
 /** The contract's required fields only, with long strings cut: the last resort. */
