@@ -127,7 +127,8 @@ test('recommendAlpha reads the sweep\'s choice: mean ± standard error over the 
   assert.ok(Math.abs(rec.se! - Math.sqrt(0.00052 / 4) / Math.sqrt(5)) < 1e-12);
   assert.equal(rec.select, 'test.accuracy');
   assert.equal(rec.atEdge, null);
-  assert.equal(rec.message, 'alpha 0.001 (test accuracy 91.4% ± 0.51 points (standard error, 5 models))');
+  // Beside it, the loss on the same rows: 1 - 0.914 = 0.086.
+  assert.equal(rec.message, 'alpha 0.001 (test accuracy 91.4% ± 0.51 points (standard error, 5 models), test loss 0.086)');
   assert.equal(recommendAlpha(healthyResult()), null);
   // It never picks again: a stored choice is the one reported.
   const stored = gridResult({ '0.1': [0.6, 0.6], '0.01': [0.9, 0.9] });
@@ -156,7 +157,7 @@ test('recommendAlpha flags a chosen value at the edge of the range', () => {
   // loss: lower is better
   const byLoss = recommendAlpha(gridResult({ '0.1': [0.6, 0.62], '0.01': [0.95, 0.95], '0.001': [0.9, 0.92] }, 'test.loss'));
   assert.equal(byLoss?.alpha, 0.01);
-  assert.match(byLoss!.message, /^alpha 0\.01 \(test loss 0\.05 ± 0 \(standard error, 2 models\)\)$/);
+  assert.match(byLoss!.message, /^alpha 0\.01 \(test loss 0\.05 ± 0 \(standard error, 2 models\), test accuracy 95\.0%\)$/);
 });
 
 // ---------------------------------------------------------------------------------
