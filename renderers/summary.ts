@@ -7,8 +7,6 @@ import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/spec/penalty';
 import { runLabels } from '../src/core/charts/compareSpecs';
 import { sweepBestLine, withinWords } from '../src/core/sweep/sweepText';
 
-export const STATUS_LABELS: Record<string, string> = { completed: 'completed', cancelled: 'cancelled', failed: 'failed', diverged: 'diverged' };
-
 export interface SummaryHeader {
   name: string;
   status: string;

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite/build/index';
 import type { UnitSpec } from 'vega-lite/build/spec/index';
 import type { Field } from 'vega-lite/build/channeldef';
 import type { MetricName, RunResult } from '../run/result';
-import { downsampleHistory, MAX_HISTORY_POINTS } from '../notebook/boundOutputs';
+import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
 import { decadeTicks } from './logTicks';
 import type { Spread } from '../run/result';
@@ -16,7 +16,6 @@ import { formatScore, selectLabel, withinWords } from '../sweep/sweepText';
 
 export type VegaLiteSpec = TopLevelSpec;
 export type NormKind = 'l2' | 'l1' | 'max' | 'sparsity';
-export type ChartId = 'loss' | 'norms' | 'metrics' | 'sweep';
 
 export interface ChartOptions {
   theme?: Partial<ChartTheme>;
@@ -27,12 +26,6 @@ export interface ChartOptions {
   height?: number;
   /** Points per series shown (default 512). */
   maxPoints?: number;
-}
-
-export interface ChartEntry {
-  id: ChartId;
-  title: string;
-  spec: VegaLiteSpec;
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -320,22 +313,6 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
     ...frame(result, opts, theme, `Sweep over alpha: ${selectLabel(select)}`, `${set} ${label}, mean ± 1 standard error over ${models} model${models === 1 ? '' : 's'} per alpha${how}${within ? ` · ${within}` : ''}`),
     layer,
   };
-}
-
-/** The charts a run has: loss, norms and metrics when it has a history, the sweep when it has a grid. */
-export function allChartsFor(result: RunResult, opts: ChartOptions = {}): ChartEntry[] {
-  const charts: ChartEntry[] = [];
-  const epochs = Array.isArray(result.history?.epoch) ? result.history.epoch.length : 0;
-  if (epochs > 0) {
-    charts.push({ id: 'loss', title: 'Loss breakdown', spec: lossBreakdownSpec(result, opts) });
-    const kind = opts.normKind ?? 'l2';
-    if (layerNames(result).some((l) => Array.isArray(result.history.norms?.[l]?.[kind]))) {
-      charts.push({ id: 'norms', title: `Weight norms (${NORM_TITLES[kind].name})`, spec: weightNormsSpec(result, opts) });
-    }
-    charts.push({ id: 'metrics', title: `Train vs test ${metricLabel(result.metric)}`, spec: metricsSpec(result, opts) });
-  }
-  if (result.grid && sweepPoints(result).length > 0) charts.push({ id: 'sweep', title: 'Sweep over alpha', spec: sweepSpec(result, opts) });
-  return charts;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -34,20 +34,8 @@ export interface MemberConfig {
   data?: Dataset;
 }
 
-/** One epoch of one member, as read back from the backend. */
-export interface EpochRow {
-  epoch: number;
-  dataLoss: number;
-  /** Per weighted layer, in order. */
-  penalty: number[];
-  totalLoss: number;
-  trainLoss: number;
-  testLoss: number;
-  trainMetric: number;
-  testMetric: number;
-  /** Per weighted layer: [l1, l2, max, sparsity]. */
-  norms: [number, number, number, number][];
-}
+import type { EpochRow } from '../run/epochRow';
+export type { EpochRow };
 
 export interface MemberOutcome {
   status: RunStatus;

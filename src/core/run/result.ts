@@ -1,10 +1,8 @@
 // The run result (contract section 3): one per run of an experiment cell, stored in
-// the notebook as an output of MIME type RUN_MIME and in the run store as result.json.
+// the notebook as an output of MIME type RUN_MIME (protocol/notebookRenderer.ts) and in the run store as result.json.
 
 import type { LayerPenalties } from '../spec/penalty';
 import type { LayerType, Task } from '../spec/experiment';
-
-export const RUN_MIME = 'application/vnd.regnb.run+json';
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
 export type MetricName = 'accuracy' | 'r2';
