@@ -69,7 +69,16 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
         onRows: (_p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
         onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),
       });
-      if (!sweep.representative) throw new Error(sweep.cancelled ? 'the sweep was cancelled before any point finished' : 'no point of the sweep finished');
+      if (!sweep.representative) {
+        const done = sweep.grid.runs.length;
+        throw new Error(
+          sweep.cancelled
+            ? done > 0
+              ? `the sweep was cancelled after ${done} of its validation points, before the chosen alpha was refit on all training rows`
+              : 'the sweep was cancelled before any point finished'
+            : 'no point of the sweep finished',
+        );
+      }
       outcome = { ...sweep.representative, status: sweep.cancelled ? 'cancelled' : sweep.representative.status };
       grid = sweep.grid;
     } else {
