@@ -17,16 +17,18 @@ import { defaultSweepThreads } from '../core/sweep/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
+import { escapeControl } from '../core/text/escapeControl';
 
 const USAGE = `usage:
-  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
-  regnb check NOTEBOOK.regnb
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--allow-data-outside] [--quiet]
+  regnb check NOTEBOOK.regnb [--allow-data-outside]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
         that train a sweep's points at once (default: the cores but one, at least 1).
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
+--allow-data-outside: CSV files may lie outside the notebook's folder (refused by default).
 
 exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
 
@@ -44,11 +46,12 @@ export async function main(argv: string[]): Promise<number> {
         backend: { type: 'string' },
         workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'allow-data-outside': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    process.stderr.write(`regnb: ${(e as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`regnb: ${escapeControl((e as Error).message)}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -68,14 +71,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const workers = values.workers === undefined ? defaultSweepThreads() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) {
-    process.stderr.write(`regnb: --workers must be a whole number of at least 1, not '${values.workers}'\n`);
+    process.stderr.write(`regnb: --workers must be a whole number of at least 1, not '${escapeControl(String(values.workers))}'\n`);
     return 2;
   }
   const notebookPath = path.resolve(file);
   const { dataDir, wasmDir } = installPaths();
   const readText = (p: string) => fs.readFile(p, 'utf8');
+  const allowDataOutside = values['allow-data-outside'] ?? false;
 
-  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell });
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
     return 2;
@@ -83,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     printProblems(file, checked.problems);
     const count = checked.specs.length;
-    process.stdout.write(`${file}: ${count} experiment cell${count === 1 ? '' : 's'}, no errors\n`);
+    process.stdout.write(`${escapeControl(file)}: ${count} experiment cell${count === 1 ? '' : 's'}, no errors\n`);
     return 0;
   }
   printProblems(file, checked.problems);
@@ -95,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     for (const dir of [path.dirname(out), jsonFile && path.dirname(jsonFile), chartsDir]) if (dir) await fs.mkdir(dir, { recursive: true });
   } catch (e) {
-    process.stderr.write(`regnb: cannot create the output folder: ${(e as Error).message}\n`);
+    process.stderr.write(`regnb: cannot create the output folder: ${escapeControl((e as Error).message)}\n`);
     return 2;
   }
 
@@ -117,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       dataDir,
       backend,
       readText,
+      allowDataOutside,
       sweepRunner,
       signal: controller.signal,
       onEvent: (e) => {
@@ -155,19 +160,21 @@ export async function main(argv: string[]): Promise<number> {
 
 function printProblems(file: string, problems: NotebookProblem[]): void {
   for (const p of problems) {
-    process.stderr.write(`${file}:${p.cell}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+    process.stderr.write(`${escapeControl(file)}:${escapeControl(p.cell)}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${escapeControl(p.message)}\n`);
   }
 }
 
 function summaryLine(r: RunResult): string {
+  // Lines are joined with real line breaks after every piece from the run was escaped.
+  r = { ...r, name: escapeControl(r.name), error: r.error ? escapeControl(r.error) : r.error };
   const m = r.metric;
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
   const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
-  const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
-  const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
+  const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${escapeControl(f.message)}`).join('');
+  const recommendation = r.guidance?.recommendation ? `\n  → ${escapeControl(r.guidance.recommendation.message)}` : '';
   const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
@@ -178,7 +185,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`regnb: ${e.message}\n`);
+      process.stderr.write(`regnb: ${escapeControl(e.message)}\n`);
       process.exitCode = 1;
     },
   );

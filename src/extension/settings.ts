@@ -11,6 +11,8 @@ export interface Settings {
   /** Sweep threads, resolved: `regnb.workers` 0 means the cores but one. */
   workers: number;
   liveUpdateMs: number;
+  /** CSV files may lie outside the notebook's folder (user settings only: a cloned workspace cannot widen it). */
+  allowDataOutside: boolean;
 }
 
 export interface SettingsProblem {
@@ -31,7 +33,8 @@ export function readSettings(): { settings: Settings; problems: SettingsProblem[
   const backend = pick<BackendChoice>('backend', 'auto', (v): v is BackendChoice => BACKEND_CHOICES.includes(v as BackendChoice), `one of ${BACKEND_CHOICES.join(', ')}`);
   const workers = pick('workers', 0, wholeIn(0, 64), 'a whole number from 0 (the cores but one) to 64');
   const liveUpdateMs = pick('liveUpdateMs', 250, wholeIn(50, 5000), 'a whole number of milliseconds from 50 to 5000');
-  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs }, problems };
+  const allowDataOutside = pick('allowDataOutsideNotebook', false, (v): v is boolean => typeof v === 'boolean', 'true or false');
+  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, allowDataOutside }, problems };
 }
 
 /** Reads the settings and tells the user, once per distinct problem, what was wrong. */

@@ -28,6 +28,8 @@ export class TrainingClient {
   constructor(
     private readonly extensionRoot: string,
     private settings: Pick<Settings, 'backend' | 'workers'>,
+    /** Read at each run, so changing the setting needs no new worker. */
+    private readonly allowDataOutside: () => boolean = () => false,
   ) {}
 
   /** The backend the worker runs on (starts the worker if needed). */
@@ -58,7 +60,7 @@ export class TrainingClient {
       const cancel = () => this.post({ type: 'cancel', job });
       if (signal.aborted) cancel();
       else signal.addEventListener('abort', cancel, { once: true });
-      worker.postMessage({ type: 'run', job, spec, notebookPath } satisfies ToWorker);
+      worker.postMessage({ type: 'run', job, spec, notebookPath, allowDataOutside: this.allowDataOutside() } satisfies ToWorker);
     });
   }
 

@@ -16,7 +16,7 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string }
+  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string; allowDataOutside: boolean }
   | { type: 'cancel'; job: number };
 
 export type FromWorker =

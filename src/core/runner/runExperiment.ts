@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
-import type { Dataset, ReadText } from '../data/dataset';
+import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../data/dataset';
 import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
 import type { BackendName, GridPoint, GridResult, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
@@ -25,6 +25,8 @@ export interface RunContext {
   dataDir: string;
   backend: BackendName;
   readText: ReadText;
+  /** CSV files may lie outside the notebook's folder. */
+  allowDataOutside?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
@@ -50,6 +52,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       baseDir: path.dirname(ctx.notebookPath),
       dataDir: ctx.dataDir,
       readText: ctx.readText,
+      allowDataOutside: ctx.allowDataOutside,
       inputShape: inputLayoutFor(spec.model),
     });
     spec = withOutputFor(spec, dataset);
@@ -94,7 +97,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } catch (e) {
-    const result = failedResult(spec, dataset, identity, (e as Error).message);
+    const result = failedResult(spec, dataset, identity, e instanceof DataError ? dataErrorMessage(e) : (e as Error).message);
     await writeRun(dir, result, undefined);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
