@@ -12,8 +12,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../vscode/chromium';
 import { makeFullRun } from '../../unit/renderer/fixtures';
-import { RUN_MIME } from '../../../src/core/run/result';
-import { COMPARE_MIME } from '../../../src/core/run/comparison';
+import { COMPARE_MIME, RUN_MIME } from '../../../src/core/protocol/notebookRenderer';
 
 const ORIGIN = 'http://renderer.test';
 const PAYLOADS = [
@@ -58,19 +57,38 @@ function withTextPayloads(): Record<string, unknown> {
 let bundle = '';
 let browser: Browser;
 
+// Browser-side code is passed as text: this file is checked without the DOM library.
 async function render(page: Page, mime: string, data: unknown): Promise<void> {
-  await page.evaluate(
-    async ({ mime, data }) => {
-      const mod = await import(`${location.origin}/renderer.js`);
-      const renderer = mod.activate({ workspace: { isTrusted: false }, setState() {}, getState() {} });
-      const element = document.createElement('div');
-      document.body.appendChild(element);
-      const item = { id: `o${Math.random()}`, mime, metadata: {}, json: () => data, text: () => JSON.stringify(data), data: () => new Uint8Array(), blob: () => new Blob() };
-      await renderer.renderOutputItem(item, element, new AbortController().signal);
-    },
-    { mime, data },
-  );
+  await page.evaluate(`(async () => {
+    const mod = await import(location.origin + '/renderer.js');
+    const renderer = mod.activate({ workspace: { isTrusted: false }, setState() {}, getState() {} });
+    const element = document.createElement('div');
+    document.body.appendChild(element);
+    const data = ${JSON.stringify(data)};
+    const item = { id: 'o' + Math.random(), mime: ${JSON.stringify(mime)}, metadata: {}, json: () => data, text: () => JSON.stringify(data), data: () => new Uint8Array(0) };
+    await renderer.renderOutputItem(item, element, new AbortController().signal);
+  })()`);
 }
+
+interface Found {
+  pwned: number | null;
+  scripts: number;
+  images: (string | null)[];
+  links: (string | null)[];
+  handlers: string[];
+  text: string;
+  svgText: string;
+}
+
+const INSPECT = `(() => ({
+  pwned: window.__pwned ?? null,
+  scripts: document.querySelectorAll('body script').length,
+  images: Array.from(document.querySelectorAll('img')).map((i) => i.getAttribute('src')),
+  links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')),
+  handlers: Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => e.tagName + ' ' + a.name)),
+  text: document.body.innerText,
+  svgText: Array.from(document.querySelectorAll('svg text')).map((t) => t.textContent ?? '').join('\\n'),
+}))()`;
 
 describe('renderer with hostile strings, in Chromium', () => {
   before(async () => {
@@ -107,16 +125,8 @@ describe('renderer with hostile strings, in Chromium', () => {
       await page.goto(`${ORIGIN}/`);
       await render(page, mime, data());
       // Give images and handlers a chance to fire, were any created.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
-      const found = await page.evaluate(() => ({
-        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
-        scripts: document.querySelectorAll('body script').length,
-        images: Array.from(document.querySelectorAll('img')).map((i) => i.getAttribute('src')),
-        links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')),
-        handlers: Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
-        text: document.body.innerText,
-        svgText: Array.from(document.querySelectorAll('svg text')).map((t) => t.textContent ?? '').join('\n'),
-      }));
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200)))');
+      const found = (await page.evaluate(INSPECT)) as Found;
       assert.equal(found.pwned, null, 'no payload script ran');
       assert.equal(found.scripts, 0);
       assert.deepEqual(found.images.filter((s) => !s?.startsWith('data:')), [], 'no remote image');
