@@ -24,7 +24,7 @@ import { sweepBestLine } from '../core/sweep/sweepText';
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--allow-data-outside] [--quiet]
   regnb check NOTEBOOK.regnb [--allow-data-outside]
-  regnb data NOTEBOOK.regnb --cell NAME [--out FILE]
+  regnb data NOTEBOOK.regnb --cell NAME [--out FILE] [--allow-data-outside]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`regnb data: name one cell with --cell NAME\n${USAGE}\n`);
       return 2;
     }
-    return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, stdout: process.stdout, stderr: process.stderr });
+    return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, allowDataOutside: values['allow-data-outside'] ?? false, stdout: process.stdout, stderr: process.stderr });
   }
   const backendChoice = (values.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_CHOICES.includes(backendChoice)) {
