@@ -21,13 +21,14 @@ import { progressFor } from './progress';
 import { installPaths } from './installPaths';
 import { preflightOutputs, writeNotebookOutputs, writeOutputFile } from './writeOutputs';
 import { DEFAULT_LIMITS, formatCount, limitsFromArgs, LIMIT_NAMES, MAX_WORKERS } from '../core/limits/limits';
+import { escapeControl } from '../core/text/escapeControl';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
 
 const USAGE = `usage:
-  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--quiet]
-  regnb check NOTEBOOK.regnb [--limit NAME=N]...
-  regnb data NOTEBOOK.regnb --cell NAME [--out FILE]
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--allow-data-outside] [--quiet]
+  regnb check NOTEBOOK.regnb [--limit NAME=N]... [--allow-data-outside]
+  regnb data NOTEBOOK.regnb --cell NAME [--out FILE] [--allow-data-outside]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
@@ -38,6 +39,7 @@ run     trains the experiment cells in order (a cell named in train.from first),
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
 data    writes the cell's data set as CSV (raw inputs, target, split train/test; training
         rows first, in training order) to --out or stdout.
+--allow-data-outside: CSV files may lie outside the notebook's folder (refused by default).
 
 exit status: 0 all runs completed, 1 a run failed, diverged or was interrupted, or an output
 could not be written, 2 the notebook, a cell or an output path is invalid.`;
@@ -57,11 +59,12 @@ export async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         limit: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
+        'allow-data-outside': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    process.stderr.write(`regnb: ${(e as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`regnb: ${escapeControl((e as Error).message)}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -79,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`regnb data: name one cell with --cell NAME\n${USAGE}\n`);
       return 2;
     }
-    return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, stdout: process.stdout, stderr: process.stderr });
+    return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, allowDataOutside: values['allow-data-outside'] ?? false, stdout: process.stdout, stderr: process.stderr });
   }
   const backendChoice = (values.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_CHOICES.includes(backendChoice)) {
@@ -88,19 +91,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   const workers = values.workers === undefined ? defaultSweepThreads() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
-    process.stderr.write(`regnb: --workers must be a whole number from 1 to ${MAX_WORKERS}, not '${values.workers}'\n`);
+    process.stderr.write(`regnb: --workers must be a whole number from 1 to ${MAX_WORKERS}, not '${escapeControl(String(values.workers))}'\n`);
     return 2;
   }
   const { limits, problems: limitArgProblems } = limitsFromArgs(values.limit ?? []);
   if (limitArgProblems.length > 0) {
-    process.stderr.write(limitArgProblems.map((p) => `regnb: ${p}\n`).join(''));
+    process.stderr.write(limitArgProblems.map((p) => `regnb: ${escapeControl(p)}\n`).join(''));
     return 2;
   }
   const notebookPath = path.resolve(file);
   const { dataDir, wasmDir } = installPaths();
   const readText = (p: string) => fs.readFile(p, 'utf8');
+  const allowDataOutside = values['allow-data-outside'] ?? false;
 
-  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell, limits });
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell, limits });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
     return 2;
@@ -108,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     printProblems(file, checked.problems);
     const count = checked.specs.length;
-    process.stdout.write(`${file}: ${count} experiment cell${count === 1 ? '' : 's'}, no errors\n`);
+    process.stdout.write(`${escapeControl(file)}: ${count} experiment cell${count === 1 ? '' : 's'}, no errors\n`);
     return 0;
   }
   printProblems(file, checked.problems);
@@ -119,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
   const chartsDir = values.charts ? path.resolve(values.charts) : undefined;
   const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.order });
   if (unwritable.length > 0) {
-    process.stderr.write(unwritable.map((p) => `regnb: ${p}\n`).join(''));
+    process.stderr.write(unwritable.map((p) => `regnb: ${escapeControl(p)}\n`).join(''));
     return 2;
   }
 
@@ -142,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       dataDir,
       backend,
       readText,
+      allowDataOutside,
       sweepRunner,
       signal: controller.signal,
       onEvent: (e) => {
@@ -202,11 +207,13 @@ export async function main(argv: string[]): Promise<number> {
 
 function printProblems(file: string, problems: NotebookProblem[]): void {
   for (const p of problems) {
-    process.stderr.write(`${file}:${p.cell}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+    process.stderr.write(`${escapeControl(file)}:${escapeControl(p.cell)}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${escapeControl(p.message)}\n`);
   }
 }
 
 function summaryLine(r: RunResult): string {
+  // Lines are joined with real line breaks after every piece from the run was escaped.
+  r = { ...r, name: escapeControl(r.name), error: r.error ? escapeControl(r.error) : r.error };
   const m = r.metric;
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);
@@ -215,8 +222,8 @@ function summaryLine(r: RunResult): string {
   const sweep = r.grid && !r.guidance?.recommendation ? sweepBestLine(r.grid, r.metric, r.data?.nTrain) : null;
   const best = `${sweep ? `\n  sweep: ${sweep}` : ''}${(r.grid?.warnings ?? []).map((w) => `\n  ! ${w}`).join('')}`;
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
-  const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
-  const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
+  const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${escapeControl(f.message)}`).join('');
+  const recommendation = r.guidance?.recommendation ? `\n  → ${escapeControl(r.guidance.recommendation.message)}` : '';
   const testText = typeof test === 'number' && Number.isFinite(test) ? test.toFixed(3) : m === 'r2' && Number.isFinite(r.final.test.loss) ? 'undefined (constant target)' : '-';
   const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${testText}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
@@ -228,7 +235,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`regnb: ${e.message}\n`);
+      process.stderr.write(`regnb: ${escapeControl(e.message)}\n`);
       process.exitCode = 1;
     },
   );

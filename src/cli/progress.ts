@@ -1,6 +1,11 @@
 // Progress on stderr: one live bar rewritten in place on a terminal, plain lines
 // (at most one every few seconds per cell) when stderr is a file or a pipe, so CI
-// logs stay readable.
+// logs stay readable. Cell names and messages come from the notebook and the data: every
+// text is written with its control characters escaped (a name holding ESC sequences must
+// not retitle the window or clear the screen); only the line breaks of our own
+// multi-line summaries are kept.
+
+import { escapeControl } from '../core/text/escapeControl';
 
 export interface ProgressSink {
   start(cell: string, epochs: number): void;
@@ -11,7 +16,14 @@ export interface ProgressSink {
 
 export function progressFor(stream: NodeJS.WriteStream, quiet: boolean): ProgressSink {
   if (quiet) return { start() {}, update() {}, end() {}, message() {} };
-  return stream.isTTY ? new LiveBar(stream) : new PlainLines(stream);
+  const sink = stream.isTTY ? new LiveBar(stream) : new PlainLines(stream);
+  const text = (line: string) => escapeControl(line, '\n');
+  return {
+    start: (cell, epochs) => sink.start(escapeControl(cell), epochs),
+    update: (cell, epoch, epochs, info) => sink.update(escapeControl(cell), epoch, epochs, { ...info, metric: escapeControl(info.metric) }),
+    end: (cell, line) => sink.end(escapeControl(cell), text(line)),
+    message: (line) => sink.message(text(line)),
+  };
 }
 
 function fmt(x: number): string {

@@ -25,7 +25,7 @@ export interface RegnbApi {
 
 export function activate(context: vscode.ExtensionContext): RegnbApi {
   const settings = new SettingsReader();
-  const client = new TrainingClient(context.extensionUri.fsPath, settings.read());
+  const client = new TrainingClient(context.extensionUri.fsPath, settings.read(), () => settings.read().allowDataOutside);
   const live = new LiveChannel(() => settings.read().liveUpdateMs, handleRendererMessage);
   const controller = new RegnbController(client, live);
   const tree = new ExperimentTree();

@@ -14,6 +14,8 @@ export interface Settings {
   liveUpdateMs: number;
   /** The limits every cell is checked against (`regnb.limits.*`). */
   limits: Limits;
+  /** CSV files may lie outside the notebook's folder (user settings only: a cloned workspace cannot widen it). */
+  allowDataOutside: boolean;
 }
 
 export interface SettingsProblem {
@@ -34,11 +36,12 @@ export function readSettings(): { settings: Settings; problems: SettingsProblem[
   const backend = pick<BackendChoice>('backend', 'auto', (v): v is BackendChoice => BACKEND_CHOICES.includes(v as BackendChoice), `one of ${BACKEND_CHOICES.join(', ')}`);
   const workers = pick('workers', 0, wholeIn(0, MAX_WORKERS), `a whole number from 0 (the cores but one) to ${MAX_WORKERS}`);
   const liveUpdateMs = pick('liveUpdateMs', 250, wholeIn(50, 5000), 'a whole number of milliseconds from 50 to 5000');
+  const allowDataOutside = pick('allowDataOutsideNotebook', false, (v): v is boolean => typeof v === 'boolean', 'true or false');
   const limits = { ...DEFAULT_LIMITS };
   for (const name of LIMIT_NAMES) {
     limits[name] = pick(`limits.${name}`, DEFAULT_LIMITS[name], (v): v is number => limitValueProblem(v) === undefined, 'a number of at least 1');
   }
-  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, limits }, problems };
+  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, limits, allowDataOutside }, problems };
 }
 
 /** The limits from the settings (invalid values fall back to the defaults; SettingsReader reports them). */

@@ -36,6 +36,8 @@ export class TrainingClient {
   constructor(
     private readonly extensionRoot: string,
     private settings: Pick<Settings, 'backend' | 'workers'>,
+    /** Read at each run, so changing the setting needs no new worker. */
+    private readonly allowDataOutside: () => boolean = () => false,
   ) {}
 
   /** The backend the worker runs on (starts the worker if needed). */
@@ -53,7 +55,7 @@ export class TrainingClient {
 
   async run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal, limits?: Limits): Promise<RunResult> {
     try {
-      return await this.ensureWorker().run((job) => ({ type: 'run', job, spec, notebookPath, limits }), onEvent, signal);
+      return await this.ensureWorker().run((job) => ({ type: 'run', job, spec, notebookPath, limits, allowDataOutside: this.allowDataOutside() }), onEvent, signal);
     } finally {
       this.replaceIfIdle();
     }

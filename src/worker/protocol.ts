@@ -17,7 +17,7 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string; limits?: Limits }
+  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string; limits?: Limits; allowDataOutside: boolean }
   | { type: 'cancel'; job: number };
 
 export type FromWorker =

@@ -31,6 +31,7 @@ serveJobs<ToWorker>({
       dataDir: init.dataDir,
       backend,
       readText: (p) => fs.readFile(p, 'utf8'),
+      allowDataOutside: msg.allowDataOutside,
       signal,
       sweepRunner: msg.spec.grid ? sweepRunner(backend) : undefined,
       onEvent: (event) => {

@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
 import type { SourceMap } from '../spec/experiment';
 import type { Span } from './problems';
-import { firstLineSpan, headSpanOf, isEmpty, resolved, spanOf, type CellYaml } from './yamlSource';
+import { CELL_LIMITS, firstLineSpan, headSpanOf, isEmpty, resolved, spanOf, type CellYaml } from './yamlSource';
 
 /**
  * The SourceMap of the contract, plus the span of a path's key. Calling it gives where to
@@ -28,7 +28,7 @@ interface Entry {
 export function buildSourceMap(y: CellYaml | null): CellSourceMap {
   const entries = new Map<string, Entry>();
   const fallback: Span = y ? firstLineSpan(y) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  if (y?.doc.contents) walk(y, resolved(y, y.doc.contents), '', entries, new Set());
+  if (y?.doc.contents) walk(y, resolved(y, y.doc.contents), '', entries, new Set(), 1);
 
   const find = (path: string): Entry | undefined => {
     const parts = path.split('.').filter((p) => p !== '');
@@ -44,9 +44,13 @@ export function buildSourceMap(y: CellYaml | null): CellSourceMap {
   return map;
 }
 
-// `seen` stops an alias cycle (`a: &x [*x]`) from recursing forever.
-function walk(y: CellYaml, node: ParsedNode | null, path: string, out: Map<string, Entry>, seen: Set<ParsedNode>): void {
-  if (!node || seen.has(node)) return;
+// Each node is walked once, under the first path that reaches it: a node shared through
+// aliases (`b: *a`) keeps the spans of its anchor, and paths through the alias fall back
+// to the alias itself. Walking shared nodes again would cost what expanding every alias
+// costs: exponential in the nesting of aliases of aliases. `seen` also stops alias cycles,
+// and the depth limit the recursion in a cell refused for nesting too deep.
+function walk(y: CellYaml, node: ParsedNode | null, path: string, out: Map<string, Entry>, seen: Set<ParsedNode>, depth: number): void {
+  if (!node || seen.has(node) || depth > CELL_LIMITS.maxDepth) return;
   seen.add(node);
   const join = (k: string | number) => (path === '' ? String(k) : `${path}.${k}`);
   if (isMap(node)) {
@@ -57,7 +61,7 @@ function walk(y: CellYaml, node: ParsedNode | null, path: string, out: Map<strin
       const key = spanOf(y, pair.key);
       const value = resolved(y, pair.value);
       out.set(p, { key, value: value && !isEmpty(value) && isScalar(value) ? spanOf(y, value) : key });
-      walk(y, value, p, out, seen);
+      walk(y, value, p, out, seen, depth + 1);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
@@ -65,8 +69,7 @@ function walk(y: CellYaml, node: ParsedNode | null, path: string, out: Map<strin
       if (!value) return;
       const head = headSpanOf(y, value);
       out.set(join(i), { key: head, value: isScalar(value) ? spanOf(y, value) : head });
-      walk(y, value, join(i), out, seen);
+      walk(y, value, join(i), out, seen, depth + 1);
     });
   }
-  seen.delete(node);
 }

@@ -3,11 +3,19 @@
 // Every problem is a DataError whose `where` holds the file, the 1-based row (the
 // line of the file where the record starts: the header is row 1) and the 1-based
 // column index, and whose message names them: `row 5, column 3 ("age"): "abc" is not a number`.
+// What a message shows of the file is short and escaped (quoteShort): a file that is not
+// CSV at all (a secret read by mistake) must not end up printed in a CI log.
 
 import { parse } from 'csv-parse/sync';
 import type { Task } from '../spec/experiment';
 import { DataError } from './dataset';
 import type { Table } from './table';
+import { quoteShort } from '../text/escapeControl';
+
+/** The largest magnitude a float32 holds: training data are float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** At most this many column names in a message. */
+const COLUMNS_SHOWN = 10;
 
 export interface CsvOptions {
   /** The file's name as the user wrote it (used in `where.file`). */
@@ -96,11 +104,24 @@ function records(text: string, file: string): Row[] {
 }
 
 function at(row: number, column: number, name?: string): string {
-  return `row ${row}, column ${column}${name !== undefined ? ` (${JSON.stringify(name)})` : ''}`;
+  return `row ${row}, column ${column}${name !== undefined ? ` (${quote(name)})` : ''}`;
 }
 
-function quote(field: string): string {
-  return JSON.stringify(field);
+const quote = (field: string) => quoteShort(field);
+
+function columnList(names: string[]): string {
+  const more = names.length - COLUMNS_SHOWN;
+  return `${names.slice(0, COLUMNS_SHOWN).map(quote).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** The first line and column of a character that no CSV text holds (NUL and other controls but tab). */
+function binaryAt(text: string): { row: number; column: number } | undefined {
+  // eslint-disable-next-line no-control-regex
+  const i = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  if (i < 0) return undefined;
+  const before = text.slice(0, i);
+  const row = 1 + (before.match(/\n/g)?.length ?? 0);
+  return { row, column: i - before.lastIndexOf('\n') };
 }
 
 /**
@@ -117,6 +138,8 @@ export function parseCsv(text: string, opts: CsvOptions): Table {
   };
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') fail('the file is empty (a header row and at least one data row are needed)', { row: 1 });
+  const binary = binaryAt(text);
+  if (binary) fail(`row ${binary.row}: the file holds a control character (not text): is it a CSV file?`, { row: binary.row });
 
   const rows = records(text, file);
   const header = rows[0];
@@ -139,7 +162,7 @@ export function parseCsv(text: string, opts: CsvOptions): Table {
   });
   const t = seen.get(opts.target);
   if (t === undefined) {
-    return fail(`target column ${quote(opts.target)} not found; the columns are: ${names.map(quote).join(', ')}`, { row: hr, key: 'data.target' });
+    return fail(`target column ${quote(opts.target)} not found; the columns are: ${columnList(names)}`, { row: hr, key: 'data.target' });
   }
   const data = rows.slice(1);
   if (data.length === 0) fail(`no data rows: the file has only the header (row ${hr})`, { row: hr });
@@ -180,6 +203,7 @@ export function parseCsv(text: string, opts: CsvOptions): Table {
       }
       const v = parseNumber(field);
       if (v === null) fail(`${at(r, j + 1, name)}: ${quote(field)} is not a number`, where);
+      if (Math.abs(v as number) > FLOAT32_MAX) fail(`${at(r, j + 1, name)}: ${quote(trimmed)} is too large for training, which uses 32-bit floats (at most ${FLOAT32_MAX.toPrecision(3)} in magnitude)`, where);
       x[i * p + k++] = v as number;
     });
   });
@@ -201,7 +225,7 @@ export function parseCsv(text: string, opts: CsvOptions): Table {
     const index = new Map(classNames.map((c, k) => [c, k]));
     targets.forEach((v, i) => {
       const k = index.get(v);
-      if (k === undefined) fail(`${tAt(i)}: unknown class ${quote(v)} (expected one of ${classNames!.map(quote).join(', ')})`, targetWhere(i));
+      if (k === undefined) fail(`${tAt(i)}: unknown class ${quote(v)} (expected one of ${columnList(classNames!)})`, targetWhere(i));
       y[i] = k as number;
     });
     task = opts.task ?? (classNames.length === 2 ? 'binary' : 'multiclass');
@@ -210,6 +234,8 @@ export function parseCsv(text: string, opts: CsvOptions): Table {
     const zeroOne = values.every((v) => v === 0 || v === 1);
     task = opts.task ?? (zeroOne ? 'binary' : 'regression');
     if (task === 'regression') {
+      const i = values.findIndex((v) => Math.abs(v) > FLOAT32_MAX);
+      if (i >= 0) fail(`${tAt(i)}: ${quote(targets[i] as string)} is too large for training, which uses 32-bit floats (at most ${FLOAT32_MAX.toPrecision(3)} in magnitude)`, targetWhere(i));
       values.forEach((v, i) => (y[i] = v));
     } else {
       if (task === 'multiclass') {

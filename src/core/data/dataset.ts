@@ -2,6 +2,7 @@
 // The engine turns these into tensors; nothing here depends on TensorFlow.js.
 
 import type { Task } from '../spec/experiment';
+import { escapeControl } from '../text/escapeControl';
 
 export interface Dataset {
   task: Task;
@@ -61,6 +62,11 @@ export class DataError extends Error {
     super(message);
     this.name = 'DataError';
   }
+}
+
+/** A DataError as one line for the user: the file it is about (escaped), then the problem. */
+export function dataErrorMessage(e: DataError): string {
+  return e.where?.file ? `${escapeControl(e.where.file)}: ${e.message}` : e.message;
 }
 
 /** Reads a text file; injected so the extension can use VS Code's file system. */

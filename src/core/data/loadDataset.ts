@@ -1,10 +1,10 @@
 // From a validated data spec to a Dataset: build the table (generator, bundled set or
 // CSV file), split it (optionally shuffled), scale it with training statistics, shape it.
 
-import * as path from 'node:path';
 import { BUNDLED_SOURCES, type BundledSource, type DataSpec } from '../spec/experiment';
 import { loadBundled } from './bundled';
 import { parseCsv } from './csv';
+import { readDataFile } from './dataFile';
 import { DataError, type Dataset, type ReadText } from './dataset';
 import { generate } from './generators';
 import { splitRows, takeRows } from './split';
@@ -26,24 +26,19 @@ export interface LoadContext {
   baseDir: string;
   /** The `data` folder holding the bundled CSV files (repo or extension install root + /data). */
   dataDir: string;
+  /** Reads the bundled data sets. */
   readText: ReadText;
+  /** CSV files may lie outside the notebook's folder (see dataFile.ts). */
+  allowDataOutside?: boolean;
   inputShape?: InputShapeKind;
 }
 
 /** The table of any data source, before splitting and scaling. */
-export async function loadTable(spec: DataSpec, ctx: Pick<LoadContext, 'baseDir' | 'dataDir' | 'readText'>): Promise<Table> {
+export async function loadTable(spec: DataSpec, ctx: Pick<LoadContext, 'baseDir' | 'dataDir' | 'readText' | 'allowDataOutside'>): Promise<Table> {
   if (spec.source === 'file') {
     if (spec.file === undefined || spec.file === '') throw new DataError('source file needs `file: path/to/data.csv`', { key: 'data.file' });
     if (spec.target === undefined || spec.target === '') throw new DataError('source file needs `target: COLUMN` (the column to predict)', { key: 'data.target' });
-    const full = path.resolve(ctx.baseDir, spec.file);
-    let text: string;
-    try {
-      text = await ctx.readText(full);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      const why = code === 'ENOENT' || code === 'FileNotFound' ? 'file not found' : (e as Error).message;
-      throw new DataError(`cannot read ${spec.file}: ${why} (${full})`, { file: spec.file, key: 'data.file' });
-    }
+    const text = await readDataFile(spec.file, { baseDir: ctx.baseDir, allowOutside: ctx.allowDataOutside });
     return parseCsv(text, { file: spec.file, target: spec.target, task: spec.task });
   }
   if ((BUNDLED_SOURCES as readonly string[]).includes(spec.source)) {

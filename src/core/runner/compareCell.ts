@@ -1,17 +1,39 @@
-// A `compare: [cells]` cell: the latest run of each named cell, side by side.
+// A `compare: [cells]` cell: the latest readable run of each named cell, side by side.
 
 import { comparisonOf, type Comparison } from '../run/comparison';
-import { listCellRuns, readRun } from '../store/runStore';
+import type { RunResult } from '../run/result';
+import { listCellRuns, readRun, RunStoreError } from '../store/runStore';
 
 export async function compareCells(notebookPath: string, cells: readonly string[]): Promise<Comparison> {
   const runs = [];
   const missing: string[] = [];
+  const damaged: string[] = [];
   for (const cell of cells) {
     const stored = await listCellRuns(notebookPath, cell);
-    const latest = [...stored].reverse().find((r) => r.epochs > 0);
-    if (latest) runs.push(await readRun(latest.dir));
+    const candidates = [...stored].reverse().filter((r) => r.epochs > 0);
+    const run = await firstReadable(candidates.map((r) => r.dir), damaged);
+    if (run) runs.push(run);
     else missing.push(cell);
   }
-  if (missing.length) throw new Error(`nothing to compare yet for ${missing.join(', ')}: run ${missing.length === 1 ? 'that cell' : 'those cells'} first`);
+  if (missing.length) {
+    const why = damaged.length ? ` (unreadable: ${damaged.join('; ')})` : '';
+    throw new Error(`nothing to compare yet for ${missing.join(', ')}: run ${missing.length === 1 ? 'that cell' : 'those cells'} first${why}`);
+  }
   return comparisonOf(runs);
+}
+
+/**
+ * The newest run whose result can be read: a damaged newest result.json (a disk that
+ * filled up, a bad merge of a shared store) falls back to the intact run before it.
+ */
+async function firstReadable(dirs: string[], damaged: string[]): Promise<RunResult | undefined> {
+  for (const dir of dirs) {
+    try {
+      return await readRun(dir);
+    } catch (e) {
+      if (!(e instanceof RunStoreError)) throw e;
+      damaged.push(e.message);
+    }
+  }
+  return undefined;
 }

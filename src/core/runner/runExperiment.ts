@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
-import type { Dataset, ReadText } from '../data/dataset';
+import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../data/dataset';
 import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
 import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
@@ -30,6 +30,8 @@ export interface RunContext {
   dataDir: string;
   backend: BackendName;
   readText: ReadText;
+  /** CSV files may lie outside the notebook's folder. */
+  allowDataOutside?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   /** The limits the cell was checked against (default DEFAULT_LIMITS): checked again once the data is loaded. */
@@ -59,6 +61,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       baseDir: path.dirname(ctx.notebookPath),
       dataDir: ctx.dataDir,
       readText: ctx.readText,
+      allowDataOutside: ctx.allowDataOutside,
       inputShape: inputLayoutFor(spec.model),
     });
     spec = withOutputFor(spec, dataset);
@@ -119,7 +122,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     return result;
   } catch (e) {
     // Stopped before anything trained: cancelled, not failed (nothing went wrong).
-    const result = failedResult(spec, dataset, identity, (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
+    const result = failedResult(spec, dataset, identity, e instanceof DataError ? dataErrorMessage(e) : (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
     await storeRun(dir, result, undefined, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;

@@ -10,8 +10,9 @@ import { completeForTask } from '../cell/completeForTask';
 import type { ExperimentSpec, Problem } from '../spec/experiment';
 import type { RunResult } from '../run/result';
 import { COMPARE_MIME, RUN_MIME } from '../protocol/notebookRenderer';
-import { DataError, type ReadText } from '../data/dataset';
+import { DataError, dataErrorMessage, type ReadText } from '../data/dataset';
 import { loadTable } from '../data/loadDataset';
+import { trainCount } from '../data/split';
 import { latestRun } from '../store/runStore';
 import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
@@ -40,6 +41,8 @@ export interface CheckedNotebook {
 export interface CheckOptions {
   dataDir: string;
   readText: ReadText;
+  /** CSV files may lie outside the notebook's folder. */
+  allowDataOutside?: boolean;
   /** Only these cells (and, when they have no stored run, the cells they start from). */
   cells?: string[];
   /** The limits every cell is checked against (default DEFAULT_LIMITS). */
@@ -86,7 +89,10 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     if (!c.spec || c.spec.data.source !== 'file') continue;
     const entry = specs.find((s) => s.spec === c.spec)!;
     try {
-      const table = await loadTable(c.spec.data, { baseDir: path.dirname(notebookPath), dataDir: opts.dataDir, readText: opts.readText });
+      const table = await loadTable(c.spec.data, { baseDir: path.dirname(notebookPath), dataDir: opts.dataDir, readText: opts.readText, allowDataOutside: opts.allowDataOutside });
+      // The split is known once the rows are counted: a split that leaves no test (or no
+      // training) row is a check-time problem at data.train, as for generated data.
+      trainCount(table.n, c.spec.data.train);
       const completed = completeForTask(c, table.task, table.classes);
       // The file's size is known now: the limits again, with its rows and inputs.
       const sized = completed.spec ? limitProblems(completed.spec, c.sourceMap, limits, { rows: table.n, sampleShape: table.sampleShape }) : [];
@@ -96,8 +102,7 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
       const at = c.sourceMap(e.where?.key ?? 'data.file');
-      const file = e.where?.file ? `${e.where.file}: ` : '';
-      problems.push({ ...at, message: `${file}${e.message}`, severity: 'error', cell: c.spec.name });
+      problems.push({ ...at, message: dataErrorMessage(e), severity: 'error', cell: c.spec.name });
       specs.splice(specs.indexOf(entry), 1);
     }
   }

@@ -150,3 +150,28 @@ describe('CSV: errors with row and column', () => {
     fails('a,y\n1,é\n"3"x,4\n', { row: 3 }, /^row 3: malformed CSV: text after the closing "/);
   });
 });
+
+describe('CSV: what messages show of the file', () => {
+  it('a value beyond float32 (1e39) is refused at its row and column, feature or target', () => {
+    // 3.4028234663852886e38 is the largest float32; 3.5e38 rounds to Infinity.
+    assert.equal(Math.fround(3.5e38), Infinity);
+    const ok = parseCsv('a,y\n3.4e38,1\n1,2\n', { file: FILE, target: 'y' });
+    assert.equal(ok.x[0], Math.fround(3.4e38));
+    fails('a,b,y\n1,2,0\n3,1e39,1\n', { row: 3, column: 2, columnName: 'b' }, 'row 3, column 2 ("b"): "1e39" is too large for training, which uses 32-bit floats (at most 3.40e+38 in magnitude)');
+    fails('a,y\n1,0.5\n2,-1e39\n', { row: 3, column: 2, columnName: 'y' }, /^row 3, column 2 \("y"\): "-1e39" is too large for training/);
+  });
+
+  it('lists at most ten columns, each short and escaped', () => {
+    const header = Array.from({ length: 14 }, (_, i) => (i === 0 ? `c0${'x'.repeat(40)}` : i === 1 ? 'c1\u202egnp.exe' : `c${i}`)).join(',');
+    fails(`${header}\n${new Array(14).fill('1').join(',')}\n`, { row: 1 }, `target column "y" not found; the columns are: "c0${'x'.repeat(22)}…", "c1\\u202egnp.exe", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9" and 4 more`);
+  });
+
+  it('a file with control characters (a binary or /proc file) is refused without showing it', () => {
+    fails('a,y\n1,2\nSECRET=1\u0000TOKEN=2\n', { row: 3 }, 'row 3: the file holds a control character (not text): is it a CSV file?');
+    fails('HOME=/root\u0000PATH=/bin\u0000', { row: 1 }, 'row 1: the file holds a control character (not text): is it a CSV file?');
+  });
+
+  it('a value it quotes is cut to 24 characters and escaped', () => {
+    fails(`a,y\n${'z'.repeat(30)},1\n`, { row: 2, column: 1, columnName: 'a' }, `row 2, column 1 ("a"): "${'z'.repeat(24)}…" is not a number`);
+  });
+});

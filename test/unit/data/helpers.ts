@@ -1,6 +1,8 @@
 // Shared helpers of the data tests (not a test file itself).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import * as os from 'node:os';
+import * as realFs from 'node:fs';
 import type { DataSpec } from '../../../src/core/spec/experiment';
 import type { ReadText } from '../../../src/core/data/dataset';
 
@@ -36,6 +38,16 @@ export function memoryFs(files: Record<string, string>): ReadText & { reads: str
     return text;
   };
   return Object.assign(fn, { reads });
+}
+
+/** A fresh notebook folder under the system's temp folder holding `files` (relative paths). */
+export function notebookFolder(files: Record<string, string>): string {
+  const dir = realFs.mkdtempSync(path.join(os.tmpdir(), 'regnb-data-'));
+  for (const [name, text] of Object.entries(files)) {
+    realFs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    realFs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
 }
 
 export function mean(values: ArrayLike<number>): number {

@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { loadDataset, loadTable } from '../../../src/core/data/loadDataset';
-import { DataError } from '../../../src/core/data/dataset';
+import { DataError, dataErrorMessage } from '../../../src/core/data/dataset';
 import { GENERATED_SOURCES, BUNDLED_SOURCES } from '../../../src/core/spec/experiment';
-import { DATA_DIR, column, counts, dataSpec, mean, memoryFs, readDisk } from './helpers';
+import { DATA_DIR, column, counts, dataSpec, mean, notebookFolder, readDisk } from './helpers';
 
 const ctx = { baseDir: '/notebooks', dataDir: DATA_DIR, readText: readDisk };
 
@@ -128,10 +127,9 @@ describe('loadDataset', () => {
   });
 
   it('a CSV file relative to the notebook folder', async () => {
-    const fs = memoryFs({ [path.resolve('/notebooks/data/people.csv')]: 'height,age,group\n170,30,a\n180,41,b\n165,29,a\n175,50,b\n' });
+    const dir = notebookFolder({ 'data/people.csv': 'height,age,group\n170,30,a\n180,41,b\n165,29,a\n175,50,b\n' });
     const spec = dataSpec({ source: 'file', file: 'data/people.csv', target: 'group', shuffle: false, train: 2, standardize: false });
-    const ds = await loadDataset(spec, { ...ctx, readText: fs });
-    assert.deepEqual(fs.reads, [path.resolve('/notebooks/data/people.csv')]);
+    const ds = await loadDataset(spec, { ...ctx, baseDir: dir });
     assert.equal(ds.task, 'binary');
     assert.deepEqual(ds.classNames, ['a', 'b']);
     assert.deepEqual(ds.featureNames, ['height', 'age']);
@@ -140,14 +138,14 @@ describe('loadDataset', () => {
   });
 
   it('CSV problems reach the caller as DataErrors with file, row and column', async () => {
-    const fs = memoryFs({ [path.resolve('/notebooks/x.csv')]: 'a,b,y\n1,2,3\n4,oops,6\n' });
+    const dir = notebookFolder({ 'x.csv': 'a,b,y\n1,2,3\n4,oops,6\n' });
     await assert.rejects(
-      loadDataset(dataSpec({ source: 'file', file: 'x.csv', target: 'y' }), { ...ctx, readText: fs }),
+      loadDataset(dataSpec({ source: 'file', file: 'x.csv', target: 'y' }), { ...ctx, baseDir: dir }),
       (e: unknown) => e instanceof DataError && e.where?.file === 'x.csv' && e.where.row === 3 && e.where.column === 2,
     );
     await assert.rejects(
-      loadDataset(dataSpec({ source: 'file', file: 'missing.csv', target: 'y' }), { ...ctx, readText: fs }),
-      (e: unknown) => e instanceof DataError && e.where?.key === 'data.file' && /missing\.csv: file not found/.test(e.message),
+      loadDataset(dataSpec({ source: 'file', file: 'missing.csv', target: 'y' }), { ...ctx, baseDir: dir }),
+      (e: unknown) => e instanceof DataError && e.where?.key === 'data.file' && dataErrorMessage(e) === 'missing.csv: file not found',
     );
     await assert.rejects(loadDataset(dataSpec({ source: 'file', target: 'y' }), ctx), (e: unknown) => e instanceof DataError && e.where?.key === 'data.file');
   });
