@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { FinalScores, MetricName, RunResult, RunStatus } from '../run/result';
 import { syncDir, writeNewFile } from './atomicWrite';
 import { historyCsv } from './historyCsv';
+import { penaltyShare } from '../run/penaltyShare';
 import { parseRunId, safeName } from './runId';
 
 export const STORE_FOLDER = '.regnb';
@@ -277,8 +278,6 @@ export function summarize(result: RunResult, where: { dir: string; hasModel: boo
   const last = (a: unknown) => (Array.isArray(a) && a.length ? num(a[a.length - 1]) : null);
   const metric: MetricName = result.metric === 'r2' ? 'r2' : 'accuracy';
   const final = isObject(result.final) ? result.final : null;
-  const penalty = num(final?.penalty);
-  const total = last(h.totalLoss) ?? (num(final?.train?.loss) !== null && penalty !== null ? num(final!.train.loss)! + penalty : null);
   return {
     cell: typeof result.name === 'string' ? result.name : path.basename(path.dirname(where.dir)),
     runId: typeof result.runId === 'string' ? result.runId : path.basename(where.dir),
@@ -295,7 +294,7 @@ export function summarize(result: RunResult, where: { dir: string; hasModel: boo
     trainMetric: num(final?.train?.[metric]) ?? last(h.trainMetric),
     testMetric: num(final?.test?.[metric]) ?? last(h.testMetric),
     testLoss: num(final?.test?.loss) ?? last(h.testLoss),
-    penaltyShare: penalty !== null && total !== null && total > 0 ? penalty / total : null,
+    penaltyShare: penaltyShare(final),
     hasModel: where.hasModel,
     grid: !!result.grid,
     from: result.from ?? null,
