@@ -16,6 +16,7 @@ import { SweepThreads } from '../core/sweep/sweepThreads';
 import { defaultSweepThreads } from '../core/sweep/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
+import { penaltyShare } from '../core/run/penaltyShare';
 import { installPaths } from './installPaths';
 
 const USAGE = `usage:
@@ -110,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   // One thread is this one: only more than one is worth a pool.
   const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
+  const specOf = (cell: string) => checked.specs.find((s) => s.name === cell)!;
   let results: RunResult[];
   try {
     results = await runNotebook(checked, {
@@ -123,10 +125,11 @@ export async function main(argv: string[]): Promise<number> {
         if (e.type === 'start') progress.start(e.cell, e.epochs);
         else if (e.type === 'rows') {
           const last = e.rows[e.rows.length - 1];
-          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: checked.metricOf(e.cell) });
+          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric });
         } else if (e.type === 'points') {
           const p = e.points[0];
-          const scores = e.points.map((q) => q.final.test[q.final.test.r2 !== undefined ? 'r2' : 'accuracy'] ?? q.final.test.loss);
+          const metric = specOf(e.cell).metric;
+          const scores = e.points.map((q) => q.final.test[metric] ?? q.final.test.loss);
           progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: test ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
@@ -165,10 +168,10 @@ function summaryLine(r: RunResult): string {
   const secs = (r.durationMs / 1000).toFixed(1);
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
   const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
-  const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
+  const share = penaltyShare(r.final);
   const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
   const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
-  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
+  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${share === null ? '-' : `${(100 * share).toFixed(1)}%`} of the loss`;
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
 

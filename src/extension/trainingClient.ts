@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'path';
 import type { Settings } from './settings';
 import type { RunEvent } from '../core/runner/runExperiment';
-import type { ExperimentSpec } from '../core/spec/experiment';
+import type { CompletedSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
 import type { FromWorker, ToWorker, WorkerInit } from '../worker/protocol';
 
@@ -30,6 +30,11 @@ export class TrainingClient {
     private settings: Pick<Settings, 'backend' | 'workers'>,
   ) {}
 
+  /** Folder of the bundled data sets (the worker's, and the run plan's). */
+  get dataDir(): string {
+    return path.join(this.extensionRoot, 'data');
+  }
+
   /** The backend the worker runs on (starts the worker if needed). */
   activeBackend(): Promise<BackendName> {
     this.ensureWorker();
@@ -50,7 +55,7 @@ export class TrainingClient {
     this.dispose();
   }
 
-  run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal): Promise<RunResult> {
+  run(spec: CompletedSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal): Promise<RunResult> {
     const worker = this.ensureWorker();
     const job = this.nextJob++;
     return new Promise<RunResult>((resolve, reject) => {
@@ -75,7 +80,7 @@ export class TrainingClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const dist = path.join(this.extensionRoot, 'dist');
-    const init: WorkerInit = { dataDir: path.join(this.extensionRoot, 'data'), wasmDir: dist, backend: this.settings.backend, sweepThreads: this.settings.workers };
+    const init: WorkerInit = { dataDir: this.dataDir, wasmDir: dist, backend: this.settings.backend, sweepThreads: this.settings.workers };
     const worker = new Worker(path.join(dist, 'worker.js'), { workerData: init });
     this.worker = worker;
     this.backendName = new Promise<BackendName>((resolve, reject) => {

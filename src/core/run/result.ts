@@ -2,12 +2,12 @@
 // the notebook as an output of MIME type RUN_MIME and in the run store as result.json.
 
 import type { LayerPenalties } from '../spec/penalty';
-import type { LayerType, Task } from '../spec/experiment';
+import type { LayerType, MetricName, Task } from '../spec/experiment';
 
 export const RUN_MIME = 'application/vnd.regnb.run+json';
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
-export type MetricName = 'accuracy' | 'r2';
+export type { MetricName };
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 export interface LayerInfo {

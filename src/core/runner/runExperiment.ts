@@ -5,13 +5,12 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
 import type { Dataset, ReadText } from '../data/dataset';
-import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
+import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../spec/experiment';
 import type { BackendName, GridPoint, GridResult, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { runSweep, type ChunkRunner } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
-import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
@@ -37,7 +36,7 @@ export type RunEvent =
   | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
   | { type: 'done'; cell: string; result: RunResult };
 
-export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Promise<RunResult> {
+export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promise<RunResult> {
   const started = new Date();
   const runId = makeRunId(spec.name, started);
   const dir = runDir(ctx.notebookPath, spec.name, runId);
@@ -52,7 +51,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       readText: ctx.readText,
       inputShape: inputLayoutFor(spec.model),
     });
-    spec = withOutputFor(spec, dataset);
+    checkDataAgrees(spec, dataset);
     const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
     ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers });
@@ -94,7 +93,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } catch (e) {
-    const result = failedResult(spec, dataset, identity, (e as Error).message);
+    const result = failedResult(spec, identity, (e as Error).message);
     await writeRun(dir, result, undefined);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
@@ -122,16 +121,15 @@ async function modelArtifacts(net: Network): Promise<ModelArtifacts> {
   return saved!;
 }
 
-function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string): RunResult {
-  const task = dataset?.task ?? (spec.data.task ?? 'binary');
+function failedResult(spec: CompletedSpec, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string): RunResult {
   return {
     regnb: 1,
     name: spec.name,
     runId: id.runId,
     status: 'failed',
     error: message,
-    task,
-    metric: task === 'regression' ? 'r2' : 'accuracy',
+    task: spec.task,
+    metric: spec.metric,
     backend: id.backend,
     durationMs: Date.now() - Date.parse(id.startedAt),
     layers: [],
@@ -144,17 +142,11 @@ function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { 
 }
 
 /**
- * CSV files reveal their task only when read: fill in the output activation the task
- * implies, and refuse an output layer whose size does not fit the data.
+ * The spec was completed for the task its data had when the plan read it; a CSV file
+ * edited since then may disagree, and training it would use the wrong loss.
  */
-function withOutputFor(spec: ExperimentSpec, dataset: Dataset): ExperimentSpec {
-  const out = [...spec.model].reverse().find((l) => WEIGHTED_LAYER_TYPES.includes(l.type));
-  if (!out) return spec;
-  const units = dataset.task === 'multiclass' ? dataset.classes : 1;
-  if (out.size !== units) {
-    const what = dataset.task === 'multiclass' ? `${dataset.classes} classes` : `a ${dataset.task} task`;
-    throw new Error(`the output layer ${out.name} has ${out.size} units but the data set has ${what}: it needs ${units}`);
-  }
-  if (out.activation) return spec;
-  return { ...spec, model: spec.model.map((l) => (l === out ? { ...l, activation: defaultOutputActivation(dataset.task) } : l)) };
+function checkDataAgrees(spec: CompletedSpec, dataset: Dataset): void {
+  if (dataset.task === spec.task && (spec.task !== 'multiclass' || dataset.classes === spec.classes)) return;
+  const had = (task: string, classes: number) => (task === 'multiclass' ? `${classes} classes` : `a ${task} task`);
+  throw new Error(`the data now has ${had(dataset.task, dataset.classes)} but the cell was checked for ${had(spec.task, spec.classes)}: run it again to check it anew`);
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kerasScript, pytorchScript, type ScriptContext } from '../../../src/core/guidance/scriptExport';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/spec/experiment';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
 
 const PY = '/usr/bin/python3';
@@ -23,7 +23,7 @@ const moons = spec([
   layer('dense', 1, { name: 'dense_2', activation: 'sigmoid', penalties: { kernel: { l2: 0.001 } } }),
 ], { train: trainSpec({ epochs: 3, batch: 32, lr: 0.01, seed: 7 }) });
 
-const cases: [string, ExperimentSpec, ScriptContext?][] = [
+const cases: [string, CompletedSpec, ScriptContext?][] = [
   ['moons dense l2', moons],
   ['regression l1 + expabs + bias + activity, sgd', spec([
     layer('dense', 8, { name: 'dense_1', activation: 'tanh', penalties: { kernel: { l1: 0.01, expabs: 0.001 }, bias: { l2: 0.1 }, activity: { l1: 0.0001 } } }),
