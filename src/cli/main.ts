@@ -18,20 +18,27 @@ import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { penaltyShare } from '../core/run/penaltyShare';
 import { installPaths } from './installPaths';
+import { EXPORT_USAGE, exportCommand } from './export';
 
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
   regnb check NOTEBOOK.regnb
+  ${EXPORT_USAGE}
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
         that train a sweep's points at once (default: the cores but one, at least 1).
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
+export  writes one experiment cell as a Keras or PyTorch script (the same as the editor's
+        Copy Cell command) that prints its final scores as one JSON line; --data also
+        writes RegNB's exact train/test rows for the script to read.
+--cell  (run) selects experiment or compare cells by name.
 
 exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -162,7 +169,7 @@ function printProblems(file: string, problems: NotebookProblem[]): void {
   }
 }
 
-function summaryLine(r: RunResult): string {
+export function summaryLine(r: RunResult): string {
   const m = r.metric;
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);

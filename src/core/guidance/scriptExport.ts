@@ -124,7 +124,22 @@ function header(spec: CompletedSpec, tool: string): string {
   ].join('\n');
 }
 
+/**
+ * The script's last line: ONE JSON object shaped like RegNB's `final` (train and test
+ * data loss and metric, penalty), so its result can be held against RegNB's.
+ */
+function finalJson(train: string, test: string, penalty: string): string {
+  return `print(json.dumps({"train": ${train}, "test": ${test}, "penalty": ${penalty}}))`;
+}
+
 // ------------------------------------------------------------------ Keras
+
+/** Accuracy or R^2 of `pred` against `y`, in numpy, by task. */
+const KERAS_METRIC: Record<CompletedSpec['task'], string> = {
+  binary: 'float(np.mean((pred.reshape(-1) > 0.5) == y))',
+  multiclass: 'float(np.mean(pred.argmax(axis=-1) == y))',
+  regression: 'float(1.0 - np.sum((y - pred.reshape(-1)) ** 2) / np.sum((y - y.mean()) ** 2))',
+};
 
 function kerasPenalty(p: Penalty | undefined): string | null {
   if (isZeroPenalty(p)) return null;
@@ -183,6 +198,7 @@ export function kerasScript(spec: CompletedSpec, ctx: ScriptContext = {}): strin
   return [
     header(spec, 'Keras'),
     'import csv',
+    'import json',
     'import numpy as np',
     'import tensorflow as tf',
     'from tensorflow import keras',
@@ -211,8 +227,18 @@ export function kerasScript(spec: CompletedSpec, ctx: ScriptContext = {}): strin
     `model.compile(optimizer=${kerasOptimizer(spec)}, loss=${pyStr(loss)}, metrics=${metric})`,
     `history = model.fit(X_train, y_train, epochs=${spec.train.epochs}, batch_size=${Math.max(1, spec.train.batch)}, shuffle=True,`,
     '                    validation_data=(X_test, y_test), verbose=0)',
-    'print("train:", model.evaluate(X_train, y_train, verbose=0))',
-    'print("test:", model.evaluate(X_test, y_test, verbose=0))',
+    '',
+    '',
+    'def scores(X, y):',
+    '    """Data loss (no penalty) and metric, as RegNB reports them."""',
+    '    pred = model.predict(X, verbose=0)',
+    // Class indices against K probabilities; otherwise one column against one unit.
+    spec.loss === 'categorical-crossentropy' ? '    target = y' : '    target = y.reshape(pred.shape[:-1] + (1,))',
+    `    loss = float(np.mean(keras.losses.get(${pyStr(loss)})(target, pred)))`,
+    `    return {"loss": loss, ${pyStr(spec.metric)}: ${KERAS_METRIC[spec.task]}}`,
+    '',
+    '',
+    finalJson('scores(X_train, y_train)', 'scores(X_test, y_test)', 'float(sum(float(l) for l in model.losses))'),
     '',
   ].join('\n');
 }
@@ -353,6 +379,7 @@ export function pytorchScript(spec: CompletedSpec, ctx: ScriptContext = {}): str
     header(spec, 'PyTorch'),
     ...notes.map((n) => `# Note: ${n}`),
     'import csv',
+    'import json',
     'import numpy as np',
     'import torch',
     'import torch.nn as nn',
@@ -430,11 +457,21 @@ export function pytorchScript(spec: CompletedSpec, ctx: ScriptContext = {}): str
     '        opt.step()',
     '',
     'model.eval()',
-    'with torch.no_grad():',
-    '    for label, X, y in (("train", Xtr, ytr), ("test", Xte, yte)):',
+    '',
+    '',
+    'def scores(X, y):',
+    '    """Data loss (no penalty) and metric, as RegNB reports them."""',
+    '    with torch.no_grad():',
     '        out = model(X)',
-    `        print(label, "loss", data_loss(out, y).item(), "metric", ${metric})`,
-    '    print("penalty", penalty(model).item())',
+    `        return {"loss": data_loss(out, y).item(), ${pyStr(spec.metric)}: ${metric}}`,
+    '',
+    '',
+    'test_scores = scores(Xte, yte)',
+    '# Last on the training rows, so that activity penalties are those of the training rows.',
+    'train_scores = scores(Xtr, ytr)',
+    'with torch.no_grad():',
+    '    final_penalty = penalty(model).item()',
+    finalJson('train_scores', 'test_scores', 'final_penalty'),
     '',
   ].join('\n');
 }
