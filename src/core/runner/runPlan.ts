@@ -57,7 +57,7 @@ export async function planRun(sources: readonly NotebookCellInput[], opts: PlanO
   const cells: PlannedCell[] = [];
   for (const c of checked.cells) cells.push(await planCell(c, opts));
   const problems: NotebookProblem[] = cells.flatMap((c) => c.problems.map((p) => ({ ...p, cell: c.name })));
-  const byName = new Map(cells.filter((c) => c.spec || c.compare).map((c) => [c.name, c]));
+  const byName = new Map(cells.map((c) => [c.name, c]));
 
   let wanted: Set<PlannedCell>;
   if (!opts.want) wanted = new Set(cells);
@@ -66,7 +66,7 @@ export async function planRun(sources: readonly NotebookCellInput[], opts: PlanO
     for (const name of opts.want.names ?? []) {
       const c = byName.get(name);
       if (c) wanted.add(c);
-      else problems.push(fileProblem(`--cell ${name}: the notebook has no valid experiment or compare cell of that name`, name));
+      else problems.push(fileProblem(`--cell ${name}: the notebook has no experiment or compare cell of that name`, name));
     }
     // A cell named in `from` (or compared) runs first only when it has never completed a run.
     const hasRun = opts.hasRun ?? (async (cell: string) => !!(await latestRun(opts.notebookPath, cell)));
