@@ -28,12 +28,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { cell: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
+      options: { cell: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     return fail((e as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`usage: ${EXPORT_USAGE}\n`);
+    return 0;
+  }
   const [command, file, ...rest] = positionals;
   if (command !== 'export' || !file || rest.length > 0) return fail('give one notebook');
   if (!values.cell) return fail('--cell NAME is required');
