@@ -5,11 +5,11 @@
 import { parseNotebook } from '../notebook/parse';
 import type { NotebookDoc } from '../notebook/types';
 import type { CompletedSpec } from '../spec/experiment';
-import { RUN_MIME, type RunResult } from '../run/result';
+import type { RunResult } from '../run/result';
+import { COMPARE_MIME, RUN_MIME } from '../protocol/notebookRenderer';
 import type { ReadText } from '../data/dataset';
 import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
-import { COMPARE_MIME } from '../run/comparison';
 import { fileProblem, planRun, type NotebookProblem, type RunPlan } from './runPlan';
 
 export type { NotebookProblem };

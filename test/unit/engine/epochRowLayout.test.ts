@@ -1,7 +1,7 @@
 // EpochRow's packed layout, written and read from one description.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packedParts, rowWidth, unpackRow, ROW_SCORES } from '../../../src/core/engine/epochRow';
+import { packedParts, rowWidth, unpackRow, ROW_SCORES } from '../../../src/core/engine/epochRowLayout';
 
 test('a row packed in the described order unpacks to the same figures', () => {
   const L = 2;

@@ -1,23 +1,11 @@
-// One epoch of one member, and how it travels packed: the training step writes a row
+// How one epoch of one member (EpochRow, src/core/run/epochRow.ts) travels packed: the training step writes a row
 // of numbers per member on the backend (one read-back for many epochs), and the
 // trainer unpacks it. Both sides read the layout from here, so they cannot drift.
 //
 // Packed row of a network with L weighted layers (width 5 + 5L):
 //   [dataLoss, penalty per layer (L), trainLoss, testLoss, trainMetric, testMetric, [l1, l2, max, sparsity] per layer (4L)]
 
-export interface EpochRow {
-  epoch: number;
-  dataLoss: number;
-  /** Per weighted layer, in order. */
-  penalty: number[];
-  totalLoss: number;
-  trainLoss: number;
-  testLoss: number;
-  trainMetric: number;
-  testMetric: number;
-  /** Per weighted layer: [l1, l2, max, sparsity]. */
-  norms: [number, number, number, number][];
-}
+import type { EpochRow } from '../run/epochRow';
 
 /** The end-of-epoch scores, in their packed order. */
 export const ROW_SCORES = ['trainLoss', 'testLoss', 'trainMetric', 'testMetric'] as const;
