@@ -13,18 +13,13 @@ import { parseCell } from '../../../src/core/cell/parseCell';
 import { kerasScript } from '../../../src/core/guidance/scriptExport';
 import type { CompletedSpec } from '../../../src/core/spec/experiment';
 import type { RunResult } from '../../../src/core/run/result';
+import { PY, peersOrSkip } from '../helpers/peers';
 
-const PY = '/usr/bin/python3';
-const hasPython = fs.existsSync(PY);
-const hasTorch = hasPython && spawnSync(PY, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 
 const L2_MOONS = 'name: l2\ndata: {source: moons, samples: 600, noise: 0.2, seed: 3, train: 0.5}\nmodel:\n  - dense: 32\n  - dense: 1\nregularize: {l2: 0.003}\ntrain: {epochs: 100, batch: 32, lr: 0.01, seed: 1}';
 
 test('the exported PyTorch script of an L2 moons cell ends within 10% of RegNB\'s final test loss', async (t) => {
-  if (!hasTorch) {
-    t.skip('PyTorch is not installed for /usr/bin/python3 (apt-get install -y python3-torch)');
-    return;
-  }
+  if (!peersOrSkip(t, ['torch'])) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-export-'));
   const nb = path.join(dir, 'nb.regnb');
   fs.writeFileSync(nb, JSON.stringify({ regnb: 1, metadata: {}, cells: [{ kind: 'experiment', source: L2_MOONS }] }));
@@ -58,10 +53,7 @@ for (const [task, source, unit, loss] of TASKS) {
     assert.match(script, unit);
     assert.match(script, loss);
     assert.equal((script.match(/loss="/g) ?? []).length, 1, 'one loss');
-    if (!hasPython) {
-      t.skip('no /usr/bin/python3 to compile the script with');
-      return;
-    }
+    if (!peersOrSkip(t, [''])) return;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-keras-')), 'cell.py');
     fs.writeFileSync(file, script);
     const r = spawnSync(PY, ['-m', 'py_compile', file], { encoding: 'utf8' });

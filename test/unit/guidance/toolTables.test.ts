@@ -3,14 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { equivalentSettings } from '../../../src/core/guidance/equivalents';
 import { kerasScript, pytorchScript } from '../../../src/core/guidance/scriptExport';
 import { py, torchParameters } from '../../../src/core/guidance/toolTables';
 import { dataSpec, layer, spec, trainSpec } from './fixtures';
+import { PY, peersOrSkip } from '../helpers/peers';
 
-const PY = '/usr/bin/python3';
-const hasTorch = existsSync(PY) && spawnSync(PY, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 
 const lstm = spec(
   [
@@ -34,10 +32,7 @@ test('the PyTorch equivalents penalize lstm_1.weight_hh_l0 (which exists), as th
 });
 
 test('every parameter name the tables give is a parameter of the PyTorch module', (t) => {
-  if (!hasTorch) {
-    t.skip('PyTorch is not installed for /usr/bin/python3 (apt-get install -y python3-torch)');
-    return;
-  }
+  if (!peersOrSkip(t, ['torch'])) return;
   const layers = [
     ['dense', 'nn.Linear(3, 2)'], ['conv1d', 'nn.Conv1d(1, 2, 3)'], ['conv2d', 'nn.Conv2d(1, 2, 3)'],
     ['lstm', 'nn.LSTM(3, 2)'], ['gru', 'nn.GRU(3, 2)'], ['simplernn', 'nn.RNN(3, 2)'],
