@@ -5,6 +5,7 @@ import type { FinalScores, History, RunResult } from '../src/core/run/result';
 import type { LayerPenalties, Penalty } from '../src/core/spec/penalty';
 import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/spec/penalty';
 import { runLabels } from '../src/core/charts/compareSpecs';
+import { penaltyShare } from '../src/core/run/penaltyShare';
 import { sweepBestLine, withinWords } from '../src/core/sweep/sweepText';
 
 export interface SummaryHeader {
@@ -124,13 +125,6 @@ export function formatPenaltySpec(penalties: LayerPenalties | undefined): string
   return parts.length ? parts.map(([part, text]) => `${part} ${text}`).join(', ') : 'none';
 }
 
-/** Penalty as a share of the final training loss: penalty / (train loss + penalty). */
-export function penaltyShareOf(final: FinalScores | undefined): number | null {
-  const penalty = final?.penalty;
-  const loss = final?.train?.loss;
-  if (!finite(penalty) || !finite(loss) || loss + penalty <= 0) return null;
-  return penalty / (loss + penalty);
-}
 
 /** The last finite value of a series. */
 export function lastFinite(series: unknown): number | null {
@@ -190,7 +184,7 @@ export function runSummary(r: RunResult): RunSummary {
     error = typeof r.error === 'string' && r.error.trim() !== '' ? r.error : status === 'cancelled' ? `Cancelled${epochs !== null ? ` after epoch ${epochs}` : ''}.` : `The run ${status}.`;
   }
 
-  const share = penaltyShareOf(final);
+  const share = penaltyShare(final);
   const scores: ScoreRow[] = [
     { label: metricName(metric), train: formatSetMetric(metric, final?.train), test: formatSetMetric(metric, final?.test) },
     { label: 'loss (data)', train: formatNumber(final?.train?.loss), test: formatNumber(final?.test?.loss) },
@@ -267,7 +261,7 @@ export function compareTableRows(runs: RunResult[]): CompareTableRow[] {
       testLoss: formatNumber(r.final?.test?.loss),
       trainLoss: formatNumber(r.final?.train?.loss),
       penalty: formatNumber(r.final?.penalty),
-      penaltyShare: formatPercent(penaltyShareOf(r.final)),
+      penaltyShare: formatPercent(penaltyShare(r.final)),
       epochs: epochs === null ? DASH : formatInteger(epochs),
       duration: formatDuration(r.durationMs),
     };

@@ -33,13 +33,13 @@ export async function dataCommand(o: DataCommandOptions): Promise<number> {
   };
   // Only the named cell's problems matter: another cell's mistake does not change this data set.
   const mine = checked.problems.filter((p) => p.cell === o.cell || p.cell === '-');
-  const entry = checked.specs.find((s) => s.spec.name === o.cell);
+  const entry = checked.specs.find((s) => s.name === o.cell);
   if (mine.some((p) => p.severity === 'error') || !entry) {
     report(mine);
     if (!entry && !mine.some((p) => p.severity === 'error')) o.stderr.write(`regnb: --cell ${escapeControl(o.cell)}: the notebook has no valid experiment cell of that name\n`);
     return 2;
   }
-  const data = entry.spec.data;
+  const data = entry.data;
   let csv: string;
   try {
     const table = await loadTable(data, { baseDir: path.dirname(notebookPath), dataDir: o.dataDir, readText, allowDataOutside: o.allowDataOutside });

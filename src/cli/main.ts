@@ -18,16 +18,19 @@ import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
+import { penaltyShare } from '../core/run/penaltyShare';
 import { installPaths } from './installPaths';
 import { preflightOutputs, writeNotebookOutputs, writeOutputFile } from './writeOutputs';
 import { DEFAULT_LIMITS, formatCount, limitsFromArgs, LIMIT_NAMES, MAX_WORKERS } from '../core/limits/limits';
 import { escapeControl } from '../core/text/escapeControl';
+import { EXPORT_USAGE, exportCommand } from './export';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
 
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--allow-data-outside] [--quiet]
   regnb check NOTEBOOK.regnb [--limit NAME=N]... [--allow-data-outside]
+  ${EXPORT_USAGE}
   regnb data NOTEBOOK.regnb --cell NAME [--out FILE] [--allow-data-outside]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
@@ -37,6 +40,10 @@ run     trains the experiment cells in order (a cell named in train.from first),
 --limit raises (or lowers) one of the stated limits every cell is checked against:
         ${LIMIT_NAMES.map((n) => `${n} (${formatCount(DEFAULT_LIMITS[n])})`).join(', ')}.
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
+export  writes one experiment cell as a Keras or PyTorch script (the same as the editor's
+        Copy Cell command) that prints its final scores as one JSON line; --data also
+        writes RegNB's exact train/test rows for the script to read.
+--cell  (run) selects experiment or compare cells by name.
 data    writes the cell's data set as CSV (raw inputs, target, split train/test; training
         rows first, in training order) to --out or stdout.
 --allow-data-outside: CSV files may lie outside the notebook's folder (refused by default).
@@ -45,6 +52,7 @@ exit status: 0 all runs completed, 1 a run failed, diverged or was interrupted, 
 could not be written, 2 the notebook, a cell or an output path is invalid.`;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -121,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = values.out ? path.resolve(values.out) : notebookPath;
   const jsonFile = values.json && values.json !== '-' ? path.resolve(values.json) : undefined;
   const chartsDir = values.charts ? path.resolve(values.charts) : undefined;
-  const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.order });
+  const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.plan.steps.filter((s) => s.spec).map((s) => s.name) });
   if (unwritable.length > 0) {
     process.stderr.write(unwritable.map((p) => `regnb: ${escapeControl(p)}\n`).join(''));
     return 2;
@@ -138,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   // One thread is this one: only more than one is worth a pool.
   const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
+  const specOf = (cell: string) => checked.specs.find((s) => s.name === cell)!;
   let results: RunResult[];
   try {
     results = await runNotebook(checked, {
@@ -153,10 +162,11 @@ export async function main(argv: string[]): Promise<number> {
         if (e.type === 'start') progress.start(e.cell, e.epochs);
         else if (e.type === 'rows') {
           const last = e.rows[e.rows.length - 1];
-          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: checked.metricOf(e.cell) });
+          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric });
         } else if (e.type === 'points') {
           const p = e.points[0];
-          const scores = e.points.map((q) => q.final.test[q.final.test.r2 !== undefined ? 'r2' : 'accuracy'] ?? q.final.test.loss);
+          const metric = specOf(e.cell).metric;
+          const scores = e.points.map((q) => q.final.test[metric] ?? q.final.test.loss);
           progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: test ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
@@ -170,8 +180,9 @@ export async function main(argv: string[]): Promise<number> {
   const failures: string[] = results.flatMap((r) => (r.store === null ? [`${r.name}: ${r.error}`] : []));
   const ran = new Set(results.map((r) => r.name));
   const updates: OutputUpdate[] = [
-    ...checked.specs.filter((s) => ran.has(s.spec.name)).map((s) => ({ index: s.cellIndex, label: s.spec.name })),
-    ...checked.compares.map((c) => ({ index: c.cellIndex, label: `compare cell ${c.cellIndex + 1}` })),
+    ...checked.plan.steps.filter((s) => s.spec && ran.has(s.name)).map((s) => ({ index: s.index, label: s.name })),
+    // Compare cells are drawn once every run is in; an interrupted run leaves them as they were.
+    ...(controller.signal.aborted ? [] : checked.plan.steps.filter((s) => s.compare).map((s) => ({ index: s.index, label: `compare cell ${s.index + 1}` }))),
   ].map(({ index, label }) => ({ index, label, kind: checked.doc.cells[index].kind, source: checked.doc.cells[index].source, outputs: checked.doc.cells[index].outputs ?? [] }));
   const written = await writeNotebookOutputs(notebookPath, out, updates);
   failures.push(...written.conflicts.map((c) => c.message));
@@ -211,7 +222,7 @@ function printProblems(file: string, problems: NotebookProblem[]): void {
   }
 }
 
-function summaryLine(r: RunResult): string {
+export function summaryLine(r: RunResult): string {
   // Lines are joined with real line breaks after every piece from the run was escaped.
   r = { ...r, name: escapeControl(r.name), error: r.error ? escapeControl(r.error) : r.error };
   const m = r.metric;
@@ -221,11 +232,11 @@ function summaryLine(r: RunResult): string {
   // The recommendation (guidance) carries the sweep's choice in full; without one, its one line.
   const sweep = r.grid && !r.guidance?.recommendation ? sweepBestLine(r.grid, r.metric, r.data?.nTrain) : null;
   const best = `${sweep ? `\n  sweep: ${sweep}` : ''}${(r.grid?.warnings ?? []).map((w) => `\n  ! ${w}`).join('')}`;
-  const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
+  const share = penaltyShare(r.final);
   const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${escapeControl(f.message)}`).join('');
   const recommendation = r.guidance?.recommendation ? `\n  → ${escapeControl(r.guidance.recommendation.message)}` : '';
   const testText = typeof test === 'number' && Number.isFinite(test) ? test.toFixed(3) : m === 'r2' && Number.isFinite(r.final.test.loss) ? 'undefined (constant target)' : '-';
-  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${testText}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
+  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${testText}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${share === null ? '-' : `${(100 * share).toFixed(1)}%`} of the loss`;
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
 

@@ -10,11 +10,10 @@ import { renderSvg } from '../core/charts/renderSvg';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import type { ExperimentTree, TreeNode } from './experimentTree';
 import type { TrainingClient } from './trainingClient';
-import { NOTEBOOK_TYPE } from './ids';
+import { LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
 import type { RegnbController } from './controller';
-import { parseCell } from '../core/cell/parseCell';
 import { formatProblem } from '../core/cell/problems';
-import { kerasScript, pytorchScript } from '../core/guidance/scriptExport';
+import { exportCell } from '../core/runner/exportCell';
 
 type RunNode = Extract<TreeNode, { kind: 'run' }>;
 
@@ -77,12 +76,19 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       void vscode.window.showInformationMessage('Select an experiment cell of a RegNB notebook first.');
       return;
     }
-    const parsed = parseCell(target.document.getText(), { index: target.index });
-    if (!parsed.spec) {
-      void vscode.window.showErrorMessage(`The cell has problems: ${parsed.problems.map(formatProblem).join('; ')}`);
+    // The same step as `regnb export`: the cell checked with its notebook, CSV file read.
+    const nb = target.notebook;
+    const cells = nb.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
+    const exported = await exportCell(cells.map((c) => ({ source: c.document.getText(), index: c.index })), target.index, flavour, {
+      notebookPath: nb.uri.fsPath,
+      dataDir: client.dataDir,
+      readText: (p) => fs.readFile(p, 'utf8'),
+    });
+    if (!('script' in exported)) {
+      void vscode.window.showErrorMessage(`Cannot export: ${exported.message}${exported.problems.length ? `: ${exported.problems.map(formatProblem).join('; ')}` : ''}`);
       return;
     }
-    const script = flavour === 'keras' ? kerasScript(parsed.spec) : pytorchScript(parsed.spec);
+    const script = exported.script;
     await vscode.env.clipboard.writeText(script);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'python', content: script }), { preview: false });
   };

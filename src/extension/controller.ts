@@ -2,16 +2,17 @@
 // interrupt. Training happens in the worker; this class turns its events into cell
 // executions, live progress for the renderer, and final run-result outputs.
 
+import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
-import { checkNotebook, runOrder } from '../core/cell/checkNotebook';
 import { formatProblem } from '../core/cell/problems';
-import type { ExperimentSpec } from '../core/spec/experiment';
+import type { CompletedSpec, ExperimentSpec, Problem } from '../core/spec/experiment';
 import type { RunResult } from '../core/run/result';
 import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
 import { boundRunResult, isRunResultLike } from '../core/notebook/boundOutputs';
 import { notebookSweeps, reviseFindings } from '../core/guidance/sweepEvidence';
-import { latestRun } from '../core/store/runStore';
+import { checkNotebook } from '../core/cell/checkNotebook';
 import { compareCells } from '../core/runner/compareCell';
+import { planRun } from '../core/runner/runPlan';
 import { plannedPoints } from '../core/sweep/plan';
 import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
@@ -64,13 +65,14 @@ export class RegnbController implements vscode.Disposable {
     this.running.set(key, abort);
     try {
       const plan = await this.plan(cells, notebook);
-      const ran: { cell: vscode.NotebookCell; spec: ExperimentSpec; result: RunResult; order: number | undefined }[] = [];
+      const ran: { cell: vscode.NotebookCell; spec: CompletedSpec; result: RunResult; order: number | undefined }[] = [];
       for (const step of plan) {
         if (abort.signal.aborted) break;
-        if (step.compare) await this.runCompare(step.cell, step.compare, notebook);
+        const cell = notebook.cellAt(step.index);
+        if (step.compare) await this.runCompare(cell, step.compare, notebook);
         else {
-          const done = await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
-          if (done && step.spec) ran.push({ cell: step.cell, spec: step.spec, ...done });
+          const done = await this.runCell(cell, step.spec, step.problems, notebook, abort.signal);
+          if (done && step.spec) ran.push({ cell, spec: step.spec, ...done });
         }
       }
       await this.reviseForSweeps(ran, notebook);
@@ -79,30 +81,18 @@ export class RegnbController implements vscode.Disposable {
     }
   }
 
-  /** Cells to run, in dependency order, with cells named in `from` that never ran added first. */
+  /** The shared run plan (src/core/runner/runPlan.ts): the selected cells and the cells they need, checked, in order. */
   private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument) {
     const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
-    const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })), { limits: readLimits() });
-    const entries = experiments.map((cell, k) => {
-      const parse = checked.cells[k];
-      const valid = !parse.problems.some((p) => p.severity === 'error');
-      return { cell, spec: parse.spec, compare: parse.kind === 'compare' && valid ? parse.compare : undefined, problems: parse.problems.map(formatProblem) };
+    const plan = await planRun(experiments.map((c) => ({ source: c.document.getText(), index: c.index })), {
+      notebookPath: notebook.uri.fsPath,
+      dataDir: this.client.dataDir,
+      readText: (p) => fs.readFile(p, 'utf8'),
+      allowDataOutside: this.client.allowsDataOutside,
+      limits: readLimits(),
+      want: { indexes: cells.map((c) => c.index) },
     });
-    const byName = new Map(entries.filter((e) => e.spec).map((e) => [e.spec!.name, e]));
-    const wanted = new Set(entries.filter((e) => cells.includes(e.cell)).map((e) => e.cell));
-    const queue = [...wanted];
-    while (queue.length) {
-      const from = entries.find((e) => e.cell === queue.shift())?.spec?.train.from;
-      const dep = from ? byName.get(from) : undefined;
-      if (dep && !wanted.has(dep.cell) && !(await latestRun(notebook.uri.fsPath, from!))) {
-        wanted.add(dep.cell);
-        queue.push(dep.cell);
-      }
-    }
-    const order = runOrder(entries.flatMap((e) => (e.spec ? [e.spec] : [])));
-    // Compare cells (and invalid ones) go after every experiment, in notebook order.
-    const rank = (e: (typeof entries)[number]) => (e.spec ? order.indexOf(e.spec.name) : order.length + e.cell.index);
-    return entries.filter((e) => wanted.has(e.cell)).sort((a, b) => rank(a) - rank(b));
+    return plan.steps;
   }
 
   /**
@@ -111,7 +101,7 @@ export class RegnbController implements vscode.Disposable {
    * replace the outputs whose findings changed.
    */
   private async reviseForSweeps(
-    ran: { cell: vscode.NotebookCell; spec: ExperimentSpec; result: RunResult; order: number | undefined }[],
+    ran: { cell: vscode.NotebookCell; spec: CompletedSpec; result: RunResult; order: number | undefined }[],
     notebook: vscode.NotebookDocument,
   ): Promise<void> {
     if (ran.length === 0) return;
@@ -145,8 +135,8 @@ export class RegnbController implements vscode.Disposable {
 
   private async runCell(
     cell: vscode.NotebookCell,
-    spec: ExperimentSpec | undefined,
-    problems: string[],
+    spec: CompletedSpec | undefined,
+    problems: Problem[],
     notebook: vscode.NotebookDocument,
     signal: AbortSignal,
   ): Promise<{ result: RunResult; order: number | undefined } | undefined> {
@@ -159,7 +149,7 @@ export class RegnbController implements vscode.Disposable {
     execution.token.onCancellationRequested(onAbort);
     try {
       if (!spec) {
-        await execution.replaceOutput(errorOutput('Invalid experiment cell', problems.join('\n')));
+        await execution.replaceOutput(errorOutput('Invalid experiment cell', problems.map(formatProblem).join('\n')));
         execution.end(false, Date.now());
         return;
       }

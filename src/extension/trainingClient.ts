@@ -6,7 +6,7 @@
 import * as path from 'path';
 import type { Settings } from './settings';
 import type { RunEvent } from '../core/runner/runExperiment';
-import type { ExperimentSpec } from '../core/spec/experiment';
+import type { CompletedSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
 import type { Limits } from '../core/limits/limits';
 import { JobClient, type JobReply } from '../worker/jobClient';
@@ -40,6 +40,16 @@ export class TrainingClient {
     private readonly allowDataOutside: () => boolean = () => false,
   ) {}
 
+  /** Folder of the bundled data sets (the worker's, and the run plan's). */
+  /** Whether CSV files may lie outside the notebook's folder (the user's setting). */
+  get allowsDataOutside(): boolean {
+    return this.allowDataOutside();
+  }
+
+  get dataDir(): string {
+    return path.join(this.extensionRoot, 'data');
+  }
+
   /** The backend the worker runs on (starts the worker if needed). */
   activeBackend(): Promise<BackendName> {
     return this.ensureWorker().ready;
@@ -53,7 +63,7 @@ export class TrainingClient {
     this.replaceIfIdle();
   }
 
-  async run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal, limits?: Limits): Promise<RunResult> {
+  async run(spec: CompletedSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal, limits?: Limits): Promise<RunResult> {
     try {
       return await this.ensureWorker().run((job) => ({ type: 'run', job, spec, notebookPath, limits, allowDataOutside: this.allowDataOutside() }), onEvent, signal);
     } finally {
@@ -75,7 +85,7 @@ export class TrainingClient {
   private ensureWorker(): WorkerClient {
     if (this.client && !this.client.exited) return this.client;
     const dist = path.join(this.extensionRoot, 'dist');
-    const init: WorkerInit = { dataDir: path.join(this.extensionRoot, 'data'), wasmDir: dist, backend: this.settings.backend, sweepThreads: this.settings.workers };
+    const init: WorkerInit = { dataDir: this.dataDir, wasmDir: dist, backend: this.settings.backend, sweepThreads: this.settings.workers };
     this.client = new JobClient({ entry: { code: path.join(dist, 'worker.js'), eval: false }, workerData: init, name: 'the training worker', read: readReply });
     return this.client;
   }

@@ -4,7 +4,7 @@
 
 import type { BackendChoice } from '../core/engine/backendChoice';
 import type { RunEvent } from '../core/runner/runExperiment';
-import type { ExperimentSpec } from '../core/spec/experiment';
+import type { CompletedSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
 import type { Limits } from '../core/limits/limits';
 
@@ -17,7 +17,7 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string; limits?: Limits; allowDataOutside: boolean }
+  | { type: 'run'; job: number; spec: CompletedSpec; notebookPath: string; limits?: Limits; allowDataOutside: boolean }
   | { type: 'cancel'; job: number };
 
 export type FromWorker =

@@ -1,9 +1,10 @@
 // CSV files without `task:` reveal their task only once read. The runner calls this with
 // the task it found, to check and fill what parseCell had to leave open.
 
-import type { ExperimentSpec, Problem, Task } from '../spec/experiment';
+import type { CompletedSpec, Problem, Task } from '../spec/experiment';
+import { completeSpec } from './completeSpec';
 import { defaultSelect, selectMismatch } from './grid';
-import { checkOutput, outputActivation, outputIndex } from './output';
+import { checkOutput, outputIndex } from './output';
 import type { CellParse } from './parseCell';
 import { ProblemList } from './problems';
 
@@ -12,9 +13,9 @@ import { ProblemList } from './problems';
  * the task reveals (output size or activation, select metric), pointing into the cell.
  * `classes`: the number of classes of a multiclass task.
  */
-export function completeForTask(parsed: CellParse, task: Task, classes?: number): { spec?: ExperimentSpec; problems: Problem[] } {
+export function completeForTask(parsed: CellParse, task: Task, classes?: number): { spec?: CompletedSpec; problems: Problem[] } {
   if (!parsed.spec) return { problems: [] };
-  const spec: ExperimentSpec = structuredClone(parsed.spec);
+  const spec = completeSpec(structuredClone(parsed.spec), task, classes);
   const problems = new ProblemList();
   const data = `the CSV file ${spec.data.file ?? ''}`.trim();
   const pending = parsed.pending ?? { outputActivation: false, select: false };
@@ -27,7 +28,6 @@ export function completeForTask(parsed: CellParse, task: Task, classes?: number)
       size: parsed.sourceMap(`model.${out}.dense`),
       activation: parsed.sourceMap(`model.${out}.activation`),
     });
-    if (pending.outputActivation) layer.activation = outputActivation(task);
   }
   if (spec.grid) {
     if (pending.select) spec.grid.select = defaultSelect(task);

@@ -9,13 +9,6 @@ export function outputActivation(task: Task): Activation {
   return task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
 }
 
-/** Default activations of hidden layers. */
-export function hiddenActivation(type: LayerType): Activation | undefined {
-  if (type === 'dense' || type === 'conv1d' || type === 'conv2d') return 'relu';
-  if (type === 'lstm' || type === 'gru' || type === 'simplernn') return 'tanh';
-  return undefined;
-}
-
 /** The index of the output layer: the last one with weights (undefined when none has). */
 export function outputIndex(types: readonly (LayerType | undefined)[]): number | undefined {
   for (let i = types.length - 1; i >= 0; i--) {

@@ -9,7 +9,8 @@ import { readGrid } from './grid';
 import { COMPARE_KEYS, TOP_KEYS } from './keys';
 import { checkLayout } from './layout';
 import { readModel, spanIn, type LayerDraft } from './model';
-import { checkOutput, hiddenActivation, outputActivation, outputIndex } from './output';
+import { checkOutput, outputIndex } from './output';
+import { completeSpec, withLayerDefaults } from './completeSpec';
 import { readCellPenalty, resolvePenalties } from './penalties';
 import { ProblemList, sortProblems, type Span } from './problems';
 import { describe, entries, keySpan, readName, valueSpan, type Ctx, type Entry } from './reader';
@@ -124,14 +125,11 @@ function readExperiment(ctx: Ctx, top: Map<string, Entry>, first: Span, result: 
       bias: d.bias,
       penalties: resolvePenalties(d.type, cellPenalty, d.regularize),
     };
-    const activation = d.activation ?? (i === out ? (task ? outputActivation(task) : undefined) : hiddenActivation(d.type));
-    if (activation) layer.activation = activation;
-    if (d.type === 'conv1d' || d.type === 'conv2d') {
-      const dims = d.type === 'conv2d' ? 2 : 1;
-      layer.kernel = d.kernel ?? new Array<number>(dims).fill(3);
-      layer.stride = d.stride ?? new Array<number>(dims).fill(1);
-      layer.padding = d.padding ?? 'valid';
-    }
+    // As written; completeSpec fills in the defaults.
+    if (d.activation) layer.activation = d.activation;
+    if (d.kernel) layer.kernel = d.kernel;
+    if (d.stride) layer.stride = d.stride;
+    if (d.padding) layer.padding = d.padding;
     if (d.returnSequences !== undefined) layer.returnSequences = d.returnSequences;
     model.push(layer);
   });
@@ -148,11 +146,12 @@ function readExperiment(ctx: Ctx, top: Map<string, Entry>, first: Span, result: 
       select: ge !== undefined && grid !== undefined && !(isMap(ge.value) && ge.value.has('select')),
     };
   }
-  const spec: ExperimentSpec = { name: result.name, data: data.spec, model, train };
+  const spec: ExperimentSpec = { name: result.name, data: data.spec, model: withLayerDefaults(model), train };
   const written = cellWritten(cellPenalty);
   if (written) spec.regularize = written;
   if (grid) spec.grid = grid;
-  return spec;
+  // A CSV file without task: is completed once read (completeForTask).
+  return task === undefined ? spec : completeSpec(spec, task, classesOf(data.spec));
 }
 
 /** The output layer's index after checking where it stands and what it holds against the task. */

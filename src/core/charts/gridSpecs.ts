@@ -5,6 +5,7 @@
 import type { GridPoint, RunResult } from '../run/result';
 import type { NormKind, VegaLiteSpec } from './specs';
 import { NORM_TITLES } from './specs';
+import { penaltyShare } from '../run/penaltyShare';
 import { alphaAxis, bottomLegend, chartFrame, finite, formatAlpha, layerNamesOf, logScale, seriesColor, themeOf, type ChartOptions } from './specKit';
 import { spreadOf } from '../sweep/plan';
 
@@ -59,13 +60,9 @@ export function regularizationPath(result: RunResult, kind: NormKind = 'l2'): Al
   );
 }
 
-/** Penalty / (train loss + penalty) at the end of training, per run (the sweep's own figure when it has one). */
+/** The penalty share of a run (src/core/run/penaltyShare.ts), NaN when undefined. */
 export function runPenaltyShare(p: GridPoint): number {
-  if (finite(p.penaltyShare)) return p.penaltyShare;
-  const loss = p.final?.train?.loss;
-  const penalty = p.final?.penalty;
-  if (!finite(loss) || !finite(penalty) || loss + penalty <= 0) return NaN;
-  return penalty / (loss + penalty);
+  return penaltyShare(p.final) ?? NaN;
 }
 
 export const PENALTY_SHARE_LABEL = 'penalty share of the training loss';

@@ -10,6 +10,7 @@ import { RECURRENT_LAYER_TYPES } from '../spec/experiment';
 import type { LayerPenalties, PenaltyPart } from '../spec/penalty';
 import type { PenaltyCoefficients } from './penalties';
 import { isZeroPenalty } from '../spec/penalty';
+import { withLayerDefaults } from '../cell/completeSpec';
 
 /** What the forward pass, the loss and the norms need of a layer. */
 export interface LayerVariables {
@@ -67,7 +68,9 @@ function layerSeed(seed: number, index: number, part: number): number {
   return (Math.imul(seed + 1, 2654435761) ^ Math.imul(index + 1, 40503) ^ (part * 7919)) >>> 0;
 }
 
-export function buildNetwork(specs: LayerSpec[], inputShape: number[], seed: number): Network {
+export function buildNetwork(layerSpecs: LayerSpec[], inputShape: number[], seed: number): Network {
+  // Completed layers pass unchanged; hand-built ones get the very defaults a cell gets.
+  const specs = withLayerDefaults(layerSpecs);
   const model = tfl.sequential();
   const layers: NetworkLayer[] = [];
   let rank = inputShape.length;
@@ -94,10 +97,10 @@ export function buildNetwork(specs: LayerSpec[], inputShape: number[], seed: num
         break;
       }
       case 'conv1d':
-        add(tfl.layers.conv1d({ ...common, ...input(), filters: spec.size, kernelSize: spec.kernel?.[0] ?? 3, strides: spec.stride?.[0] ?? 1, padding: spec.padding ?? 'valid', activation: spec.activation ?? 'relu' }), spec, spec.type, spec.name);
+        add(tfl.layers.conv1d({ ...common, ...input(), filters: spec.size, kernelSize: spec.kernel![0], strides: spec.stride![0], padding: spec.padding, activation: spec.activation }), spec, spec.type, spec.name);
         break;
       case 'conv2d':
-        add(tfl.layers.conv2d({ ...common, ...input(), filters: spec.size, kernelSize: spec.kernel ?? [3, 3], strides: spec.stride ?? [1, 1], padding: spec.padding ?? 'valid', activation: spec.activation ?? 'relu' }), spec, spec.type, spec.name);
+        add(tfl.layers.conv2d({ ...common, ...input(), filters: spec.size, kernelSize: spec.kernel!, strides: spec.stride, padding: spec.padding, activation: spec.activation }), spec, spec.type, spec.name);
         break;
       case 'maxpool1d':
         add(tfl.layers.maxPooling1d({ name: spec.name, poolSize: spec.size, ...input() }), spec, spec.type, spec.name);
@@ -115,12 +118,12 @@ export function buildNetwork(specs: LayerSpec[], inputShape: number[], seed: num
       case 'lstm':
       case 'gru':
       case 'simplernn': {
-        const returnSequences = spec.returnSequences ?? nextIsRecurrent(specs, i);
+        const returnSequences = spec.returnSequences!;
         const args = {
           ...common,
           ...input(),
           units: spec.size,
-          activation: spec.activation ?? 'tanh',
+          activation: spec.activation,
           recurrentInitializer: tfl.initializers.orthogonal({ seed: layerSeed(seed, i, 2) }),
           returnSequences,
         };
@@ -144,14 +147,6 @@ export function buildNetwork(specs: LayerSpec[], inputShape: number[], seed: num
   const weighted = layers.filter((l) => l.kernel);
   const outputIndex = layers.indexOf(weighted[weighted.length - 1]);
   return { model, layers, weighted, outputIndex };
-}
-
-function nextIsRecurrent(specs: LayerSpec[], i: number): boolean {
-  for (let j = i + 1; j < specs.length; j++) {
-    if (specs[j].type === 'dropout') continue;
-    return RECURRENT_LAYER_TYPES.includes(specs[j].type);
-  }
-  return false;
 }
 
 /** The variables whose norms are tracked: kernel and recurrent kernel, and the bias when it is penalized. */

@@ -10,6 +10,7 @@ import type { LayerVariables, NetworkVariables } from './network';
 import { meanPer, sumPer } from './memberAxis';
 import { activityPenaltyOf, penaltyOf } from './penalties';
 import { binaryCrossEntropy } from './logitLoss';
+import { outputActivation } from '../cell/output';
 
 /** What the data loss and metric depend on besides the network. */
 export interface LossSpec {
@@ -55,9 +56,8 @@ export function metric({ task, outputActivation }: LossSpec, logits: tf.Tensor, 
   });
 }
 
-export function defaultOutputActivation(task: Task): Activation {
-  return task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
-}
+/** For layers built without a completed spec (tests): the completion step's own default. */
+export const defaultOutputActivation: (task: Task) => Activation = outputActivation;
 
 /** One layer's penalty: its weights' parts plus the activity penalty on its outputs. */
 export function layerPenalty(l: LayerVariables, outputs: tf.Tensor | undefined, stacked = false): tf.Tensor {

@@ -1,7 +1,7 @@
 // Turns a trained member's rows into the contract's run result (section 3).
 
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec } from '../spec/experiment';
+import type { CompletedSpec } from '../spec/experiment';
 import type { BackendName, FinalScores, History, LayerInfo, RunResult, SetScores } from '../run/result';
 import type { EpochRow, MemberOutcome } from './trainer';
 import type { Network } from './network';
@@ -49,15 +49,15 @@ export interface RunIdentity {
   from?: { cell: string; runId: string } | null;
 }
 
-export function buildRunResult(spec: ExperimentSpec, dataset: Dataset, outcome: MemberOutcome, id: RunIdentity): RunResult {
+export function buildRunResult(spec: CompletedSpec, dataset: Dataset, outcome: MemberOutcome, id: RunIdentity): RunResult {
   return {
     regnb: 1,
     name: spec.name,
     runId: id.runId,
     status: outcome.status,
     error: outcome.error,
-    task: dataset.task,
-    metric: dataset.task === 'regression' ? 'r2' : 'accuracy',
+    task: spec.task,
+    metric: spec.metric,
     backend: outcome.engine === 'fused' ? 'fused' : id.backend,
     durationMs: outcome.durationMs,
     layers: layerInfos(outcome.network),

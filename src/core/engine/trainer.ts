@@ -24,6 +24,7 @@ import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } f
 import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
 import { stackPer } from './memberAxis';
+import { packedParts, ROW_SCORES, unpackRow, type RowScore } from './epochRowLayout';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
 import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
 import { FusedTrainee } from './fused/fusedTrainee';
@@ -364,17 +365,14 @@ function runEpoch(t: Trainee): tf.Tensor2D {
     const logits = forward(t.net, t.xAll, { training: false }).logits;
     const rowAxis = stacked ? 1 : 0;
     const [trainLogits, testLogits] = tf.split(logits, [data.nTrain, data.nTest], rowAxis);
+    const scores: Record<RowScore, () => tf.Tensor> = {
+      trainLoss: () => dataLoss(t.loss, trainLogits, t.y, stacked),
+      testLoss: () => dataLoss(t.loss, testLogits, t.yTest, stacked),
+      trainMetric: () => metric(t.loss, trainLogits, t.y, stacked),
+      testMetric: () => metric(t.loss, testLogits, t.yTest, stacked),
+    };
     const row = tf.concat(
-      [
-        tf.div(sum!, nBatches),
-        stackPer([
-          dataLoss(t.loss, trainLogits, t.y, stacked),
-          dataLoss(t.loss, testLogits, t.yTest, stacked),
-          metric(t.loss, trainLogits, t.y, stacked),
-          metric(t.loss, testLogits, t.yTest, stacked),
-        ]),
-        ...t.net.weighted.map((l) => normsOf(trackedWeights(l), stacked)),
-      ],
+      packedParts(tf.div(sum!, nBatches), stackPer(ROW_SCORES.map((k) => scores[k]())), t.net.weighted.map((l) => normsOf(trackedWeights(l), stacked))),
       -1,
     );
     sum!.dispose();
@@ -416,7 +414,7 @@ async function flush(trainees: Trainee[], fused: Member[], opts: TrainOptions): 
     t.pending = [];
     t.members.forEach((m, k) => {
       const rows: EpochRow[] = [];
-      for (let r = 0; r < count; r++) rows.push(rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + r + 1, m.net.weighted.length));
+      for (let r = 0; r < count; r++) rows.push(unpackRow(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + r + 1, m.net.weighted.length));
       report(m, rows, opts);
     });
   }
@@ -435,22 +433,6 @@ function report(m: Member, rows: EpochRow[], opts: TrainOptions): void {
     fresh.push(row);
   }
   if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
-}
-
-/** One member's row: [dataLoss, penalty per layer, trainLoss, testLoss, trainMetric, testMetric, 4 norms per layer]. */
-function rowOf(v: Float32Array | Int32Array | Uint8Array, epoch: number, L: number): EpochRow {
-  const penalty = Array.from(v.subarray(1, 1 + L));
-  return {
-    epoch,
-    dataLoss: v[0],
-    penalty,
-    totalLoss: penalty.reduce((a, b) => a + b, v[0]),
-    trainLoss: v[1 + L],
-    testLoss: v[2 + L],
-    trainMetric: v[3 + L],
-    testMetric: v[4 + L],
-    norms: Array.from({ length: L }, (_, k) => Array.from(v.subarray(5 + L + 4 * k, 9 + L + 4 * k)) as [number, number, number, number]),
-  };
 }
 
 function finish(m: Member, status: RunStatus, error: string | null): void {

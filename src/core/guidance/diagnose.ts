@@ -6,6 +6,7 @@ import type { RunResult, SetScores } from '../run/result';
 import { formatAlpha, ruleWords, selectLabel, spreadWords, testWords, withinWords } from '../sweep/sweepText';
 import type { SweepEvidence } from './sweepEvidence';
 import { isZeroPenalty, PENALTY_PARTS } from '../spec/penalty';
+import { penaltyShare } from '../run/penaltyShare';
 
 export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'undefined-r2' | 'healthy';
 
@@ -207,8 +208,8 @@ function overfitting(result: RunResult, sweeps: readonly SweepEvidence[]): Findi
 function underfitting(result: RunResult, sweeps: readonly SweepEvidence[]): Finding | null {
   const { final, metric } = result;
   const total = final.train.loss + final.penalty;
-  if (!(total > 0) || !(final.penalty > 0)) return null;
-  const share = final.penalty / total;
+  const share = penaltyShare(final);
+  if (share === null || !(final.penalty > 0)) return null;
   const train = metricOf(final.train, metric);
   if (train === undefined || share <= PENALTY_SHARE_HIGH) return null;
   const low = metric === 'accuracy' ? train < LOW_TRAIN_ACCURACY : train < LOW_TRAIN_R2;
@@ -331,9 +332,9 @@ export function diagnose(result: RunResult, context?: DiagnoseContext): Finding[
           ? `: train accuracy ${pct(train)}, test ${pct(test)} (gap ${((train - test) * 100).toFixed(1)} points${noiseNote(result, train, test, figures)})`
           : `: train R² ${train.toFixed(3)}, test ${test.toFixed(3)}`;
     }
-    const total = result.final.train.loss + result.final.penalty;
-    if (result.final.penalty > 0 && total > 0) {
-      figures.penaltyShare = result.final.penalty / total;
+    const share = penaltyShare(result.final);
+    if (result.final.penalty > 0 && share !== null) {
+      figures.penaltyShare = share;
       text += `; the penalty is ${pct(figures.penaltyShare)} of the training loss`;
     }
     findings.push({ kind: 'healthy', severity: 'info', message: `${text}.`, figures });

@@ -16,9 +16,10 @@
 //             LogisticRegression: r ||w||_1 + (1 - r)/2 ||w||^2 + C sum(logloss) = ours / (l1 + 2 l2)
 //                         → C = 1 / (n (l1 + 2 l2)), l1_ratio = l1 / (l1 + 2 l2)  (pure L2: C = 1 / (2 n l2))
 
-import type { ExperimentSpec, LayerSpec, Task } from '../spec/experiment';
+import type { CompletedSpec, LayerSpec } from '../spec/experiment';
 import { WEIGHTED_LAYER_TYPES, RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import { isZeroPenalty, PENALTY_PARTS, type Penalty, type PenaltyPart } from '../spec/penalty';
+import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../spec/penalty';
+import { KERAS, SKLEARN, py, torchParameters } from './toolTables';
 
 export type Tool = 'keras' | 'pytorch' | 'sklearn';
 
@@ -36,8 +37,6 @@ export interface Equivalent {
   note: string;
 }
 
-const py = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : 'float("nan")');
-
 function describe(p: Penalty): string {
   const parts: string[] = [];
   if (p.l1) parts.push(`l1 ${py(p.l1)}`);
@@ -50,30 +49,9 @@ function samePenalty(a: Penalty | undefined, b: Penalty | undefined): boolean {
   return (a?.l1 ?? 0) === (b?.l1 ?? 0) && (a?.l2 ?? 0) === (b?.l2 ?? 0) && (a?.expabs ?? 0) === (b?.expabs ?? 0);
 }
 
-/** The task of a cell, from its data source (or, for CSV files, its output layer). */
-export function taskOf(spec: ExperimentSpec): Task {
-  const d = spec.data;
-  if (d.task) return d.task;
-  switch (d.source) {
-    case 'moons': case 'circles': case 'xor': case 'breast-cancer': return 'binary';
-    case 'blobs': case 'spiral': case 'iris': case 'wine': case 'digits': return 'multiclass';
-    case 'regression': case 'sine': case 'diabetes': return 'regression';
-    default: {
-      const out = spec.model[spec.model.length - 1];
-      if (out?.activation === 'softmax') return 'multiclass';
-      if (out?.activation === 'sigmoid' && out.size === 1) return 'binary';
-      return 'regression';
-    }
-  }
-}
-
-const weighted = (spec: ExperimentSpec) => spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type));
+const weighted = (spec: CompletedSpec) => spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type));
 const activeParts = (l: LayerSpec) => PENALTY_PARTS.filter((p) => !isZeroPenalty(l.penalties[p]));
-const KERAS_ARG: Record<PenaltyPart, string> = {
-  kernel: 'kernel_regularizer', recurrent: 'recurrent_regularizer', bias: 'bias_regularizer', activity: 'activity_regularizer',
-};
-
-function kerasEquivalents(spec: ExperimentSpec): Equivalent[] {
+function kerasEquivalents(spec: CompletedSpec): Equivalent[] {
   const out: Equivalent[] = [];
   for (const l of weighted(spec)) {
     const parts = activeParts(l);
@@ -87,8 +65,8 @@ function kerasEquivalents(spec: ExperimentSpec): Equivalent[] {
       if (p.l1) values[`${part}.l1`] = p.l1;
       if (p.l2) values[`${part}.l2`] = p.l2;
       if (p.expabs) values[`${part}.expabs`] = p.expabs;
-      if (p.l1 || p.l2) args.push(`${KERAS_ARG[part]}=regularizers.L1L2(l1=${py(p.l1 ?? 0)}, l2=${py(p.l2 ?? 0)})`);
-      else args.push(`${KERAS_ARG[part]}=expabs(${py(p.expabs ?? 0)})`);
+      if (p.l1 || p.l2) args.push(`${KERAS.regularizer[part]}=regularizers.L1L2(l1=${py(p.l1 ?? 0)}, l2=${py(p.l2 ?? 0)})`);
+      else args.push(`${KERAS.regularizer[part]}=expabs(${py(p.expabs ?? 0)})`);
     }
     out.push({
       tool: 'keras',
@@ -118,7 +96,7 @@ function kerasEquivalents(spec: ExperimentSpec): Equivalent[] {
   return out;
 }
 
-function pytorchEquivalents(spec: ExperimentSpec): Equivalent[] {
+function pytorchEquivalents(spec: CompletedSpec): Equivalent[] {
   const out: Equivalent[] = [];
   const layers = weighted(spec);
   const penalizedLayers = layers.filter((l) => activeParts(l).length > 0);
@@ -152,11 +130,13 @@ function pytorchEquivalents(spec: ExperimentSpec): Equivalent[] {
     const lines = penalizedLayers.flatMap((l) =>
       activeParts(l).map((part) => {
         const p = l.penalties[part]!;
-        const target = part === 'activity' ? `${l.name}_out` : `${l.name}.${part === 'kernel' ? 'weight' : part === 'recurrent' ? 'weight_hh' : 'bias'}`;
+        const targets = part === 'activity' ? [`${l.name}_out`] : torchParameters(l, part);
         const terms: string[] = [];
-        if (p.l1) terms.push(`${py(p.l1)} * ${target}.abs().sum()`);
-        if (p.l2) terms.push(`${py(p.l2)} * ${target}.pow(2).sum()`);
-        if (p.expabs) terms.push(`${py(p.expabs)} * torch.expm1(${target}.abs()).sum()`);
+        for (const target of targets) {
+          if (p.l1) terms.push(`${py(p.l1)} * ${target}.abs().sum()`);
+          if (p.l2) terms.push(`${py(p.l2)} * ${target}.pow(2).sum()`);
+          if (p.expabs) terms.push(`${py(p.expabs)} * torch.expm1(${target}.abs()).sum()`);
+        }
         return part === 'activity' ? `loss = loss + (${terms.join(' + ')}) / batch_size  # ${l.name} activity` : `loss = loss + ${terms.join(' + ')}`;
       }),
     );
@@ -185,9 +165,9 @@ function pytorchEquivalents(spec: ExperimentSpec): Equivalent[] {
   return out;
 }
 
-function sklearnEquivalents(spec: ExperimentSpec, nTrain: number): Equivalent[] {
+function sklearnEquivalents(spec: CompletedSpec, nTrain: number): Equivalent[] {
   const layers = weighted(spec);
-  const task = taskOf(spec);
+  const task = spec.task;
   const none = (what: string, note: string): Equivalent[] => [{ tool: 'sklearn', what, code: '', exact: false, values: {}, note }];
   const penalizedLayers = layers.filter((l) => activeParts(l).length > 0);
   if (penalizedLayers.length === 0) return [];
@@ -209,7 +189,7 @@ function sklearnEquivalents(spec: ExperimentSpec, nTrain: number): Equivalent[] 
   const n = nTrain;
   // Linear models: a single dense layer.
   if (layers.length === 1 && spec.model.filter((l) => l.type === 'dense').length === 1) {
-    const act = layers[0]!.activation ?? 'linear';
+    const act = spec.outputActivation;
     if (task === 'regression' && act === 'linear') {
       if (l1 === 0) {
         out.push({ tool: 'sklearn', what: 'Ridge', code: `Ridge(alpha=${py(n * l2)})`, exact: true, values: { alpha: n * l2 },
@@ -251,8 +231,7 @@ function sklearnEquivalents(spec: ExperimentSpec, nTrain: number): Equivalent[] 
     const alpha = (reg ? 1 : 2) * batch * l2;
     const hidden = layers.slice(0, -1).map((l) => l.size);
     const acts = [...new Set(layers.slice(0, -1).map((l) => l.activation ?? 'linear'))];
-    const skAct: Record<string, string> = { relu: 'relu', tanh: 'tanh', sigmoid: 'logistic', linear: 'identity' };
-    const act = acts.length === 0 ? 'relu' : acts.length === 1 ? skAct[acts[0]!] : undefined;
+    const act = acts.length === 0 ? 'relu' : acts.length === 1 ? SKLEARN.activation[acts[0]!] : undefined;
     const solver = spec.train.optimizer === 'sgd' ? 'sgd' : 'adam';
     const caveats: string[] = [];
     if (!act) caveats.push(`scikit-learn's MLP has one activation for all hidden layers and supports relu/tanh/logistic/identity only (this cell: ${acts.join(', ')})`);
@@ -276,6 +255,6 @@ function sklearnEquivalents(spec: ExperimentSpec, nTrain: number): Equivalent[] 
 }
 
 /** For a cell's penalties, the settings that give the same objective in Keras, PyTorch and scikit-learn. */
-export function equivalentSettings(spec: ExperimentSpec, nTrain: number): Equivalent[] {
+export function equivalentSettings(spec: CompletedSpec, nTrain: number): Equivalent[] {
   return [...kerasEquivalents(spec), ...pytorchEquivalents(spec), ...sklearnEquivalents(spec, nTrain)];
 }

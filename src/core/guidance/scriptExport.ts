@@ -2,10 +2,10 @@
 // network, penalties per layer and part, optimizer, learning rate, epochs, batch and seed.
 // Pure logic: builds a string.
 
-import type { ExperimentSpec, LayerSpec } from '../spec/experiment';
+import type { CompletedSpec, ExperimentSpec, LayerSpec } from '../spec/experiment';
 import { RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import { isZeroPenalty, type Penalty } from '../spec/penalty';
-import { taskOf } from './equivalents';
+import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../spec/penalty';
+import { KERAS, TORCH, py, pyBool, pyStr, torchParameters, tuple } from './toolTables';
 
 export interface ScriptContext {
   /**
@@ -18,9 +18,6 @@ export interface ScriptContext {
   inputShape?: number[];
 }
 
-const py = (v: number) => String(Number(v.toPrecision(12)));
-const pyStr = (s: string) => JSON.stringify(s);
-const tuple = (xs: number[]) => `(${xs.join(', ')}${xs.length === 1 ? ',' : ''})`;
 
 const SKLEARN_GENERATORS: Record<string, (s: ExperimentSpec) => string> = {
   moons: (s) => `datasets.make_moons(n_samples=${s.data.samples}, noise=${py(s.data.noise)}, random_state=${s.data.seed})`,
@@ -37,7 +34,7 @@ const SKLEARN_GENERATORS: Record<string, (s: ExperimentSpec) => string> = {
 };
 
 /** Input shape of one sample, guessed from the cell when the context does not give it. */
-function inputShapeOf(spec: ExperimentSpec, ctx: ScriptContext): number[] | null {
+function inputShapeOf(spec: CompletedSpec, ctx: ScriptContext): number[] | null {
   if (ctx.inputShape) return ctx.inputShape;
   const first = spec.model.find((l) => l.type !== 'dropout');
   const d = spec.data;
@@ -52,9 +49,9 @@ function inputShapeOf(spec: ExperimentSpec, ctx: ScriptContext): number[] | null
   return [f];
 }
 
-function dataSection(spec: ExperimentSpec, ctx: ScriptContext): string {
+function dataSection(spec: CompletedSpec, ctx: ScriptContext): string {
   const shape = inputShapeOf(spec, ctx);
-  const task = taskOf(spec);
+  const task = spec.task;
   const yType = task === 'regression' ? 'np.float32' : 'np.int64';
   const lines: string[] = [];
   const gen = SKLEARN_GENERATORS[spec.data.source];
@@ -120,14 +117,29 @@ function dataSection(spec: ExperimentSpec, ctx: ScriptContext): string {
   return lines.join('\n');
 }
 
-function header(spec: ExperimentSpec, tool: string): string {
+function header(spec: CompletedSpec, tool: string): string {
   return [
     `# RegNB cell '${spec.name}' exported to ${tool}.`,
     '# Penalties follow RegNB (= Keras): l1 * sum|w| + l2 * sum(w^2) + expabs * sum(exp|w| - 1), no 1/2 factor.',
   ].join('\n');
 }
 
+/**
+ * The script's last line: ONE JSON object shaped like RegNB's `final` (train and test
+ * data loss and metric, penalty), so its result can be held against RegNB's.
+ */
+function finalJson(train: string, test: string, penalty: string): string {
+  return `print(json.dumps({"train": ${train}, "test": ${test}, "penalty": ${penalty}}))`;
+}
+
 // ------------------------------------------------------------------ Keras
+
+/** Accuracy or R^2 of `pred` against `y`, in numpy, by task. */
+const KERAS_METRIC: Record<CompletedSpec['task'], string> = {
+  binary: 'float(np.mean((pred.reshape(-1) > 0.5) == y))',
+  multiclass: 'float(np.mean(pred.argmax(axis=-1) == y))',
+  regression: 'float(1.0 - np.sum((y - pred.reshape(-1)) ** 2) / np.sum((y - y.mean()) ** 2))',
+};
 
 function kerasPenalty(p: Penalty | undefined): string | null {
   if (isZeroPenalty(p)) return null;
@@ -135,53 +147,39 @@ function kerasPenalty(p: Penalty | undefined): string | null {
 }
 
 function kerasLayer(l: LayerSpec): string {
-  const args: string[] = [];
-  const regs = (recurrent: boolean) => {
-    const out: string[] = [];
-    const k = kerasPenalty(l.penalties.kernel);
-    if (k) out.push(`kernel_regularizer=${k}`);
-    const r = recurrent ? kerasPenalty(l.penalties.recurrent) : null;
-    if (r) out.push(`recurrent_regularizer=${r}`);
-    const b = kerasPenalty(l.penalties.bias);
-    if (b) out.push(`bias_regularizer=${b}`);
-    const a = kerasPenalty(l.penalties.activity);
-    if (a) out.push(`activity_regularizer=${a}`);
-    return out;
-  };
-  const name = `name=${pyStr(l.name)}`;
-  switch (l.type) {
-    case 'dense':
-      args.push(String(l.size), `activation=${pyStr(l.activation ?? 'linear')}`, `use_bias=${l.bias ? 'True' : 'False'}`, ...regs(false), name);
-      return `layers.Dense(${args.join(', ')})`;
-    case 'conv1d':
-    case 'conv2d': {
-      const dims = l.type === 'conv1d' ? 1 : 2;
-      const k = l.kernel ?? new Array<number>(dims).fill(3);
-      const s = l.stride ?? new Array<number>(dims).fill(1);
-      args.push(String(l.size), `kernel_size=${tuple(k)}`, `strides=${tuple(s)}`, `padding=${pyStr(l.padding ?? 'valid')}`,
-        `activation=${pyStr(l.activation ?? 'linear')}`, `use_bias=${l.bias ? 'True' : 'False'}`, ...regs(false), name);
-      return `layers.${l.type === 'conv1d' ? 'Conv1D' : 'Conv2D'}(${args.join(', ')})`;
-    }
-    case 'maxpool1d':
-      return `layers.MaxPooling1D(pool_size=${l.size}, ${name})`;
-    case 'maxpool2d':
-      return `layers.MaxPooling2D(pool_size=${l.size}, ${name})`;
-    case 'flatten':
-      return `layers.Flatten(${name})`;
-    case 'dropout':
-      return `layers.Dropout(${py(l.size)}, ${name})`;
-    case 'lstm':
-    case 'gru':
-    case 'simplernn': {
-      const cls = l.type === 'lstm' ? 'LSTM' : l.type === 'gru' ? 'GRU' : 'SimpleRNN';
-      args.push(String(l.size), `activation=${pyStr(l.activation ?? 'tanh')}`, `use_bias=${l.bias ? 'True' : 'False'}`,
-        `return_sequences=${l.returnSequences ? 'True' : 'False'}`, ...regs(true), name);
-      return `layers.${cls}(${args.join(', ')})`;
-    }
+  const recurrent = RECURRENT_LAYER_TYPES.includes(l.type);
+  const regs: string[] = [];
+  for (const part of PENALTY_PARTS) {
+    if (part === 'recurrent' && !recurrent) continue;
+    const p = kerasPenalty(l.penalties[part]);
+    if (p) regs.push(`${KERAS.regularizer[part]}=${p}`);
   }
+  const name = `name=${pyStr(l.name)}`;
+  const weights = [`activation=${pyStr(l.activation!)}`, `use_bias=${pyBool(l.bias)}`];
+  const args: string[] = (() => {
+    switch (l.type) {
+      case 'dense':
+        return [String(l.size), ...weights, ...regs];
+      case 'conv1d':
+      case 'conv2d':
+        return [String(l.size), `kernel_size=${tuple(l.kernel!)}`, `strides=${tuple(l.stride!)}`, `padding=${pyStr(l.padding!)}`, ...weights, ...regs];
+      case 'maxpool1d':
+      case 'maxpool2d':
+        return [`pool_size=${l.size}`];
+      case 'flatten':
+        return [];
+      case 'dropout':
+        return [py(l.size)];
+      case 'lstm':
+      case 'gru':
+      case 'simplernn':
+        return [String(l.size), ...weights, `return_sequences=${pyBool(l.returnSequences)}`, ...regs];
+    }
+  })();
+  return `layers.${KERAS.layer[l.type]}(${[...args, name].join(', ')})`;
 }
 
-function kerasOptimizer(spec: ExperimentSpec): string {
+function kerasOptimizer(spec: CompletedSpec): string {
   const t = spec.train;
   const wd = t.weightDecay ? `, weight_decay=${py(t.weightDecay)}` : '';
   switch (t.optimizer) {
@@ -192,14 +190,15 @@ function kerasOptimizer(spec: ExperimentSpec): string {
   }
 }
 
-export function kerasScript(spec: ExperimentSpec, ctx: ScriptContext = {}): string {
-  const task = taskOf(spec);
-  const loss = task === 'binary' ? 'binary_crossentropy' : task === 'multiclass' ? 'sparse_categorical_crossentropy' : 'mse';
+export function kerasScript(spec: CompletedSpec, ctx: ScriptContext = {}): string {
+  const task = spec.task;
+  const loss = KERAS.loss[spec.loss];
   const metric = task === 'regression' ? '[keras.metrics.R2Score()] if hasattr(keras.metrics, "R2Score") else []' : '["accuracy"]';
   const layerLines = spec.model.map((l) => `    ${kerasLayer(l)},`);
   return [
     header(spec, 'Keras'),
     'import csv',
+    'import json',
     'import numpy as np',
     'import tensorflow as tf',
     'from tensorflow import keras',
@@ -228,18 +227,23 @@ export function kerasScript(spec: ExperimentSpec, ctx: ScriptContext = {}): stri
     `model.compile(optimizer=${kerasOptimizer(spec)}, loss=${pyStr(loss)}, metrics=${metric})`,
     `history = model.fit(X_train, y_train, epochs=${spec.train.epochs}, batch_size=${Math.max(1, spec.train.batch)}, shuffle=True,`,
     '                    validation_data=(X_test, y_test), verbose=0)',
-    'print("train:", model.evaluate(X_train, y_train, verbose=0))',
-    'print("test:", model.evaluate(X_test, y_test, verbose=0))',
+    '',
+    '',
+    'def scores(X, y):',
+    '    """Data loss (no penalty) and metric, as RegNB reports them."""',
+    '    pred = model.predict(X, verbose=0)',
+    // Class indices against K probabilities; otherwise one column against one unit.
+    spec.loss === 'categorical-crossentropy' ? '    target = y' : '    target = y.reshape(pred.shape[:-1] + (1,))',
+    `    loss = float(np.mean(keras.losses.get(${pyStr(loss)})(target, pred)))`,
+    `    return {"loss": loss, ${pyStr(spec.metric)}: ${KERAS_METRIC[spec.task]}}`,
+    '',
+    '',
+    finalJson('scores(X_train, y_train)', 'scores(X_test, y_test)', 'float(sum(float(l) for l in model.losses))'),
     '',
   ].join('\n');
 }
 
 // ------------------------------------------------------------------ PyTorch
-
-const TORCH_ACT: Record<string, string> = {
-  linear: 'x', relu: 'torch.relu(x)', sigmoid: 'torch.sigmoid(x)', tanh: 'torch.tanh(x)', softmax: 'torch.softmax(x, dim=-1)',
-  elu: 'F.elu(x)', selu: 'F.selu(x)', softplus: 'F.softplus(x)', softsign: 'F.softsign(x)', relu6: 'F.relu6(x)', swish: 'F.silu(x)', gelu: 'F.gelu(x)',
-};
 
 interface TorchLayer {
   init: string | null;
@@ -249,7 +253,7 @@ interface TorchLayer {
   activity?: Penalty;
 }
 
-function torchLayers(spec: ExperimentSpec, shape: number[] | null): { layers: TorchLayer[]; notes: string[] } {
+function torchLayers(spec: CompletedSpec, shape: number[] | null): { layers: TorchLayer[]; notes: string[] } {
   let layout: 'last' | 'first' = 'last';
   let features = shape ? (shape[shape.length - 1] as number) : 0;
   const notes: string[] = [];
@@ -257,8 +261,11 @@ function torchLayers(spec: ExperimentSpec, shape: number[] | null): { layers: To
   const pen = (p: Penalty | undefined) => (isZeroPenalty(p) ? null : p!);
   for (const l of spec.model) {
     const n = l.name;
-    const act = TORCH_ACT[l.activation ?? 'linear'] ?? 'x';
+    const act = l.activation ? TORCH.activation[l.activation] : 'x';
     const t: TorchLayer = { init: null, forward: [], params: [] };
+    const params = (layer: LayerSpec, part: 'kernel' | 'recurrent' | 'bias', p: Penalty | null) => {
+      if (p) for (const name of torchParameters(layer, part)) t.params.push([name, p]);
+    };
     const kernel = pen(l.penalties.kernel);
     const bias = l.bias ? pen(l.penalties.bias) : null;
     const activity = pen(l.penalties.activity);
@@ -278,22 +285,19 @@ function torchLayers(spec: ExperimentSpec, shape: number[] | null): { layers: To
     switch (l.type) {
       case 'dense':
         toLast();
-        t.init = `self.${n} = nn.LazyLinear(${l.size}, bias=${l.bias ? 'True' : 'False'})`;
+        t.init = `self.${n} = nn.${TORCH.module.dense}(${l.size}, bias=${pyBool(l.bias)})`;
         t.forward.push(`x = self.${n}(x)`, ...(act === 'x' ? [] : [`x = ${act}`]));
-        if (kernel) t.params.push([`${n}.weight`, kernel]);
-        if (bias) t.params.push([`${n}.bias`, bias]);
+        params(l, 'kernel', kernel);
+        params(l, 'bias', bias);
         features = l.size;
         break;
       case 'conv1d':
       case 'conv2d': {
         toFirst();
-        const dims = l.type === 'conv1d' ? 1 : 2;
-        const k = l.kernel ?? new Array<number>(dims).fill(3);
-        const s = l.stride ?? new Array<number>(dims).fill(1);
-        t.init = `self.${n} = nn.LazyConv${dims}d(${l.size}, kernel_size=${tuple(k)}, stride=${tuple(s)}, padding=${pyStr(l.padding ?? 'valid')}, bias=${l.bias ? 'True' : 'False'})`;
+        t.init = `self.${n} = nn.${TORCH.module[l.type]}(${l.size}, kernel_size=${tuple(l.kernel!)}, stride=${tuple(l.stride!)}, padding=${pyStr(l.padding!)}, bias=${pyBool(l.bias)})`;
         t.forward.push(`x = self.${n}(x)`, ...(act === 'x' ? [] : [`x = ${act}`]));
-        if (kernel) t.params.push([`${n}.weight`, kernel]);
-        if (bias) t.params.push([`${n}.bias`, bias]);
+        params(l, 'kernel', kernel);
+        params(l, 'bias', bias);
         features = l.size;
         break;
       }
@@ -313,19 +317,18 @@ function torchLayers(spec: ExperimentSpec, shape: number[] | null): { layers: To
       case 'gru':
       case 'simplernn': {
         toLast();
-        const cls = l.type === 'lstm' ? 'LSTM' : l.type === 'gru' ? 'GRU' : 'RNN';
-        const extra = l.type === 'simplernn' && (l.activation ?? 'tanh') === 'relu' ? ", nonlinearity='relu'" : '';
+        const cls = TORCH.module[l.type]!;
+        const extra = l.type === 'simplernn' && l.activation === 'relu' ? ", nonlinearity='relu'" : '';
         if (l.activation && l.activation !== 'tanh' && !(l.type === 'simplernn' && l.activation === 'relu')) {
           notes.push(`${n}: PyTorch's ${cls} has a fixed tanh activation; RegNB's ${l.activation} cannot be reproduced.`);
         }
-        t.init = `self.${n} = nn.${cls}(${features}, ${l.size}, batch_first=True, bias=${l.bias ? 'True' : 'False'}${extra})`;
+        t.init = `self.${n} = nn.${cls}(${features}, ${l.size}, batch_first=True, bias=${pyBool(l.bias)}${extra})`;
         t.forward.push(`x, _ = self.${n}(x)`);
         if (!l.returnSequences) t.forward.push('x = x[:, -1, :]');
-        if (kernel) t.params.push([`${n}.weight_ih_l0`, kernel]);
-        const rec = pen(l.penalties.recurrent);
-        if (rec) t.params.push([`${n}.weight_hh_l0`, rec]);
+        params(l, 'kernel', kernel);
+        params(l, 'recurrent', pen(l.penalties.recurrent));
         if (bias) {
-          t.params.push([`${n}.bias_ih_l0`, bias], [`${n}.bias_hh_l0`, bias]);
+          params(l, 'bias', bias);
           notes.push(`${n}: PyTorch's ${cls} has two bias vectors (bias_ih, bias_hh) where Keras has one; both are penalized.`);
         }
         if (l.type === 'lstm' || l.type === 'gru') notes.push(`${n}: PyTorch orders the gates differently from Keras; the penalty sums are the same.`);
@@ -339,7 +342,7 @@ function torchLayers(spec: ExperimentSpec, shape: number[] | null): { layers: To
   return { layers, notes };
 }
 
-function torchOptimizer(spec: ExperimentSpec): string {
+function torchOptimizer(spec: CompletedSpec): string {
   const t = spec.train;
   switch (t.optimizer) {
     case 'sgd': return `torch.optim.SGD(model.parameters(), lr=${py(t.lr)}, momentum=${py(t.momentum)}, weight_decay=${py(t.weightDecay)})`;
@@ -349,12 +352,11 @@ function torchOptimizer(spec: ExperimentSpec): string {
   }
 }
 
-export function pytorchScript(spec: ExperimentSpec, ctx: ScriptContext = {}): string {
-  const task = taskOf(spec);
+export function pytorchScript(spec: CompletedSpec, ctx: ScriptContext = {}): string {
+  const task = spec.task;
   const shape = inputShapeOf(spec, ctx);
   const { layers, notes } = torchLayers(spec, shape);
-  const out = spec.model[spec.model.length - 1];
-  const outAct = out?.activation ?? 'linear';
+  const outAct = spec.outputActivation;
   const dataLoss =
     task === 'binary'
       ? outAct === 'sigmoid'
@@ -377,6 +379,7 @@ export function pytorchScript(spec: ExperimentSpec, ctx: ScriptContext = {}): st
     header(spec, 'PyTorch'),
     ...notes.map((n) => `# Note: ${n}`),
     'import csv',
+    'import json',
     'import numpy as np',
     'import torch',
     'import torch.nn as nn',
@@ -454,11 +457,21 @@ export function pytorchScript(spec: ExperimentSpec, ctx: ScriptContext = {}): st
     '        opt.step()',
     '',
     'model.eval()',
-    'with torch.no_grad():',
-    '    for label, X, y in (("train", Xtr, ytr), ("test", Xte, yte)):',
+    '',
+    '',
+    'def scores(X, y):',
+    '    """Data loss (no penalty) and metric, as RegNB reports them."""',
+    '    with torch.no_grad():',
     '        out = model(X)',
-    `        print(label, "loss", data_loss(out, y).item(), "metric", ${metric})`,
-    '    print("penalty", penalty(model).item())',
+    `        return {"loss": data_loss(out, y).item(), ${pyStr(spec.metric)}: ${metric}}`,
+    '',
+    '',
+    'test_scores = scores(Xte, yte)',
+    '# Last on the training rows, so that activity penalties are those of the training rows.',
+    'train_scores = scores(Xtr, ytr)',
+    'with torch.no_grad():',
+    '    final_penalty = penalty(model).item()',
+    finalJson('train_scores', 'test_scores', 'final_penalty'),
     '',
   ].join('\n');
 }

@@ -2,10 +2,10 @@
 // the notebook as an output of MIME type RUN_MIME (protocol/notebookRenderer.ts) and in the run store as result.json.
 
 import type { LayerPenalties } from '../spec/penalty';
-import type { LayerType, Task } from '../spec/experiment';
+import type { LayerType, MetricName, Task } from '../spec/experiment';
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
-export type MetricName = 'accuracy' | 'r2';
+export type { MetricName };
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 /** What trained a run: a TensorFlow.js backend, or the fused typed-array engine for dense networks. */
 export type TrainedBy = BackendName | 'fused';

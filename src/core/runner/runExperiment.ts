@@ -5,13 +5,12 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
 import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../data/dataset';
-import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
+import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../spec/experiment';
 import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { runSweep, type ChunkRunner } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
-import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
@@ -48,7 +47,7 @@ export type RunEvent =
   | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
   | { type: 'done'; cell: string; result: RunResult };
 
-export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Promise<RunResult> {
+export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promise<RunResult> {
   const started = new Date();
   const runId = makeRunId(spec.name, started);
   const dir = runDir(ctx.notebookPath, spec.name, runId);
@@ -64,13 +63,13 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       allowDataOutside: ctx.allowDataOutside,
       inputShape: inputLayoutFor(spec.model),
     });
-    spec = withOutputFor(spec, dataset);
+    checkDataAgrees(spec, dataset);
     // A CSV file's size is known only now (the editor checks cells before reading it).
     const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
     if (over.length > 0) throw new Error(over[0].message);
     const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
-    ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: dataset.task === 'regression' ? 'r2' : 'accuracy' });
+    ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: spec.metric });
     let outcome: MemberOutcome;
     let grid: GridResult | undefined;
     if (spec.grid) {
@@ -122,7 +121,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     return result;
   } catch (e) {
     // Stopped before anything trained: cancelled, not failed (nothing went wrong).
-    const result = failedResult(spec, dataset, identity, e instanceof DataError ? dataErrorMessage(e) : (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
+    const result = failedResult(spec, identity, e instanceof DataError ? dataErrorMessage(e) : (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
     await storeRun(dir, result, undefined, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
@@ -166,16 +165,15 @@ async function modelArtifacts(net: Network): Promise<ModelArtifacts> {
   return saved!;
 }
 
-function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string, status: 'failed' | 'cancelled' = 'failed'): RunResult {
-  const task = dataset?.task ?? (spec.data.task ?? 'binary');
+function failedResult(spec: CompletedSpec, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string, status: 'failed' | 'cancelled' = 'failed'): RunResult {
   return {
     regnb: 1,
     name: spec.name,
     runId: id.runId,
     status,
     error: message,
-    task,
-    metric: task === 'regression' ? 'r2' : 'accuracy',
+    task: spec.task,
+    metric: spec.metric,
     backend: id.backend,
     durationMs: Date.now() - Date.parse(id.startedAt),
     layers: [],
@@ -188,17 +186,11 @@ function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { 
 }
 
 /**
- * CSV files reveal their task only when read: fill in the output activation the task
- * implies, and refuse an output layer whose size does not fit the data.
+ * The spec was completed for the task its data had when the plan read it; a CSV file
+ * edited since then may disagree, and training it would use the wrong loss.
  */
-function withOutputFor(spec: ExperimentSpec, dataset: Dataset): ExperimentSpec {
-  const out = [...spec.model].reverse().find((l) => WEIGHTED_LAYER_TYPES.includes(l.type));
-  if (!out) return spec;
-  const units = dataset.task === 'multiclass' ? dataset.classes : 1;
-  if (out.size !== units) {
-    const what = dataset.task === 'multiclass' ? `${dataset.classes} classes` : `a ${dataset.task} task`;
-    throw new Error(`the output layer ${out.name} has ${out.size} units but the data set has ${what}: it needs ${units}`);
-  }
-  if (out.activation) return spec;
-  return { ...spec, model: spec.model.map((l) => (l === out ? { ...l, activation: defaultOutputActivation(dataset.task) } : l)) };
+function checkDataAgrees(spec: CompletedSpec, dataset: Dataset): void {
+  if (dataset.task === spec.task && (spec.task !== 'multiclass' || dataset.classes === spec.classes)) return;
+  const had = (task: string, classes: number) => (task === 'multiclass' ? `${classes} classes` : `a ${task} task`);
+  throw new Error(`the data now has ${had(dataset.task, dataset.classes)} but the cell was checked for ${had(spec.task, spec.classes)}: run it again to check it anew`);
 }

@@ -2,40 +2,28 @@
 // problem is found before anything trains, cells run in dependency order, and each
 // run's result becomes its cell's output.
 
-import * as path from 'path';
 import { parseNotebook } from '../notebook/parse';
 import type { NotebookDoc } from '../notebook/types';
-import { checkNotebook, runOrder } from '../cell/checkNotebook';
-import { completeForTask } from '../cell/completeForTask';
-import type { ExperimentSpec, Problem } from '../spec/experiment';
+import type { CompletedSpec } from '../spec/experiment';
 import type { RunResult } from '../run/result';
 import { COMPARE_MIME, RUN_MIME } from '../protocol/notebookRenderer';
-import { DataError, dataErrorMessage, type ReadText } from '../data/dataset';
-import { loadTable } from '../data/loadDataset';
-import { trainCount } from '../data/split';
-import { latestRun } from '../store/runStore';
+import type { ReadText } from '../data/dataset';
 import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
-import { limitProblems } from '../limits/checkLimits';
-import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
+import { fileProblem, planRun, type NotebookProblem, type RunPlan } from './runPlan';
+import type { Limits } from '../limits/limits';
 import { notebookSweeps, reviseFindings } from '../guidance/sweepEvidence';
 import { isRunResultLike } from '../notebook/boundOutputs';
 
-export interface NotebookProblem extends Problem {
-  /** The cell's name (or `cell-<n>` when it has none), `-` for the file itself. */
-  cell: string;
-}
+export type { NotebookProblem };
 
 export interface CheckedNotebook {
   doc: NotebookDoc;
-  /** Valid experiment cells by name, with their index among the notebook's cells. */
-  specs: { spec: ExperimentSpec; cellIndex: number }[];
+  /** The shared run plan (src/core/runner/runPlan.ts). */
+  plan: RunPlan;
+  /** Valid experiment cells, completed. */
+  specs: CompletedSpec[];
   problems: NotebookProblem[];
-  /** Names of the cells to run, in the order to run them. */
-  order: string[];
-  /** `compare:` cells: their notebook index and the cells they compare (filled after the runs). */
-  compares: { cellIndex: number; cells: string[] }[];
-  metricOf(cell: string): string;
 }
 
 export interface CheckOptions {
@@ -43,18 +31,15 @@ export interface CheckOptions {
   readText: ReadText;
   /** CSV files may lie outside the notebook's folder. */
   allowDataOutside?: boolean;
-  /** Only these cells (and, when they have no stored run, the cells they start from). */
+  /** Only these cells, experiment or compare (and the cells they need that never ran). */
   cells?: string[];
   /** The limits every cell is checked against (default DEFAULT_LIMITS). */
   limits?: Limits;
 }
 
 export async function checkNotebookFile(notebookPath: string, opts: CheckOptions): Promise<CheckedNotebook> {
-  const fileProblem = (message: string, line = 1, column = 1): NotebookProblem => ({
-    cell: '-', line, column, endLine: line, endColumn: column, message, severity: 'error',
-  });
   const empty = (problems: NotebookProblem[]): CheckedNotebook => ({
-    doc: { regnb: 1, metadata: {}, cells: [], extra: {} }, specs: [], problems, order: [], compares: [], metricOf: () => 'accuracy',
+    doc: { regnb: 1, metadata: {}, cells: [], extra: {} }, plan: { cells: [], steps: [], problems }, specs: [], problems,
   });
   let text: string;
   try {
@@ -68,71 +53,18 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
   } catch (e) {
     // The format error's own message repeats the location; `reason` is the message alone.
     const where = e as { line?: number; column?: number; reason?: string };
-    return empty([fileProblem(where.reason ?? (e as Error).message, where.line ?? 1, where.column ?? 1)]);
+    return empty([fileProblem(where.reason ?? (e as Error).message, '-', where.line ?? 1, where.column ?? 1)]);
   }
-
-  const experimentIndexes = doc.cells.flatMap((c, i) => (c.kind === 'experiment' ? [i] : []));
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  const checked = checkNotebook(experimentIndexes.map((i) => ({ source: doc.cells[i].source, index: i })), { limits });
-  const problems: NotebookProblem[] = [];
-  const specs: CheckedNotebook['specs'] = [];
-  checked.cells.forEach((c, k) => {
-    const cellIndex = experimentIndexes[k];
-    const name = c.name;
-    for (const p of c.problems) problems.push({ ...p, cell: name });
-    if (c.spec) specs.push({ spec: c.spec, cellIndex });
+  const sources = doc.cells.flatMap((c, i) => (c.kind === 'experiment' ? [{ source: c.source, index: i }] : []));
+  const plan = await planRun(sources, {
+    notebookPath,
+    dataDir: opts.dataDir,
+    readText: opts.readText,
+    allowDataOutside: opts.allowDataOutside,
+    limits: opts.limits,
+    want: opts.cells?.length ? { names: opts.cells } : undefined,
   });
-
-  // Data files are read now, so a bad CSV is reported with the cell before anything
-  // trains, and the task the file reveals completes the cell (output activation...).
-  for (const c of checked.cells) {
-    if (!c.spec || c.spec.data.source !== 'file') continue;
-    const entry = specs.find((s) => s.spec === c.spec)!;
-    try {
-      const table = await loadTable(c.spec.data, { baseDir: path.dirname(notebookPath), dataDir: opts.dataDir, readText: opts.readText, allowDataOutside: opts.allowDataOutside });
-      // The split is known once the rows are counted: a split that leaves no test (or no
-      // training) row is a check-time problem at data.train, as for generated data.
-      trainCount(table.n, c.spec.data.train);
-      const completed = completeForTask(c, table.task, table.classes);
-      // The file's size is known now: the limits again, with its rows and inputs.
-      const sized = completed.spec ? limitProblems(completed.spec, c.sourceMap, limits, { rows: table.n, sampleShape: table.sampleShape }) : [];
-      for (const p of [...completed.problems, ...sized]) problems.push({ ...p, cell: c.spec.name });
-      if (completed.spec && sized.length === 0) entry.spec = completed.spec;
-      else specs.splice(specs.indexOf(entry), 1);
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-      const at = c.sourceMap(e.where?.key ?? 'data.file');
-      problems.push({ ...at, message: dataErrorMessage(e), severity: 'error', cell: c.spec.name });
-      specs.splice(specs.indexOf(entry), 1);
-    }
-  }
-
-  const byName = new Map(specs.map((s) => [s.spec.name, s]));
-  let wanted = specs.map((s) => s.spec.name);
-  if (opts.cells?.length) {
-    wanted = [];
-    for (const name of opts.cells) {
-      if (!byName.has(name)) problems.push({ ...fileProblem(`--cell ${name}: the notebook has no valid experiment cell of that name`), cell: name });
-      else wanted.push(name);
-    }
-    // A cell named in `from` runs first only when it has never completed a run.
-    const withDeps = new Set(wanted);
-    for (let i = 0; i < wanted.length; i++) {
-      const from = byName.get(wanted[i])?.spec.train.from;
-      if (from && !withDeps.has(from) && !(await latestRun(notebookPath, from))) {
-        withDeps.add(from);
-        wanted.push(from);
-      }
-    }
-    wanted = [...withDeps];
-  }
-  const order = runOrder(specs.map((s) => s.spec)).filter((name) => wanted.includes(name));
-  const metricOf = (cell: string) => {
-    const s = byName.get(cell)?.spec;
-    return s && isRegression(s) ? 'r2' : 'accuracy';
-  };
-  const compares = checked.cells.flatMap((c, k) => (c.kind === 'compare' && c.compare && !c.problems.some((p) => p.severity === 'error') ? [{ cellIndex: experimentIndexes[k], cells: c.compare }] : []));
-  return { doc, specs, problems, order, compares, metricOf };
+  return { doc, plan, specs: plan.cells.flatMap((c) => (c.spec ? [c.spec] : [])), problems: plan.problems };
 }
 
 /** The run result a cell's outputs hold, if any. */
@@ -141,33 +73,35 @@ function storedResult(outputs: { mime: string; data: unknown }[] | undefined): R
   return out && isRunResultLike(out.data) ? (out.data as RunResult) : undefined;
 }
 
-function isRegression(spec: ExperimentSpec): boolean {
-  return ['regression', 'sine', 'diabetes'].includes(spec.data.source) || spec.data.task === 'regression';
-}
-
 /** Runs the checked notebook's cells in order and stores each result as its cell's output. */
 export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Promise<RunResult[]> {
   const results: RunResult[] = [];
-  const byName = new Map(checked.specs.map((s) => [s.spec.name, s]));
+  const planned = checked.plan.cells.flatMap((c) => (c.spec ? [{ spec: c.spec, index: c.index }] : []));
+  const specOf = new Map(planned.map((c) => [c.spec.name, c.spec]));
   // The notebook's sweeps: those its outputs already hold, then each sweep as it runs.
-  const latest = new Map(checked.specs.map((s) => [s.spec.name, storedResult(checked.doc.cells[s.cellIndex]?.outputs)]));
-  const sweeps = () => notebookSweeps(checked.specs.map((s) => ({ spec: s.spec, result: latest.get(s.spec.name) })));
-  for (const name of checked.order) {
+  const latest = new Map(planned.map((c) => [c.spec.name, storedResult(checked.doc.cells[c.index]?.outputs)]));
+  const sweeps = () => notebookSweeps(planned.map((c) => ({ spec: c.spec, result: latest.get(c.spec.name) })));
+  const compares: { cell: (typeof checked.doc.cells)[number]; compare: string[] }[] = [];
+  for (const step of checked.plan.steps) {
     if (ctx.signal?.aborted) break;
-    const { spec, cellIndex } = byName.get(name)!;
-    const result = await runExperiment(spec, { ...ctx, sweeps: sweeps() });
-    results.push(result);
-    latest.set(name, result);
-    checked.doc.cells[cellIndex].outputs = [{ mime: RUN_MIME, data: result }];
+    const cell = checked.doc.cells[step.index];
+    if (step.spec) {
+      const result = await runExperiment(step.spec, { ...ctx, sweeps: sweeps() });
+      results.push(result);
+      latest.set(step.spec.name, result);
+      cell.outputs = [{ mime: RUN_MIME, data: result }];
+    } else if (step.compare) {
+      compares.push({ cell, compare: step.compare });
+    }
   }
   // A sweep that ran after a cell may speak against its advice: diagnose again with all of them.
   const all = sweeps();
-  for (const result of results) reviseFindings(result, byName.get(result.name)!.spec, all);
-  for (const c of checked.compares) {
+  for (const result of results) reviseFindings(result, specOf.get(result.name)!, all);
+  for (const { cell, compare } of compares) {
     try {
-      checked.doc.cells[c.cellIndex].outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, c.cells) }];
+      cell.outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, compare) }];
     } catch (e) {
-      checked.doc.cells[c.cellIndex].outputs = [{ mime: 'text/plain', data: (e as Error).message }];
+      cell.outputs = [{ mime: 'text/plain', data: (e as Error).message }];
     }
   }
   return results;

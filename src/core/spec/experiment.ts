@@ -117,7 +117,27 @@ export interface GridSpec {
   rule: SelectionRule;
 }
 
-export interface ExperimentSpec {
+/** The score a task is judged by: accuracy for classification, R^2 for regression. */
+export type MetricName = 'accuracy' | 'r2';
+/** The data loss a task trains: binary cross-entropy (one sigmoid unit), categorical cross-entropy (softmax), mean squared error. */
+export type LossName = 'binary-crossentropy' | 'categorical-crossentropy' | 'mse';
+
+/**
+ * What the data's task implies for the objective. Filled in ONCE, by completeSpec
+ * (src/core/cell/completeSpec.ts), when the task is known: at parse time for every
+ * source but a CSV file without `task:`, and when that file is read otherwise.
+ */
+export interface Objective {
+  task: Task;
+  metric: MetricName;
+  /** Number of classes: 2 for binary, 1 for regression. */
+  classes: number;
+  loss: LossName;
+  /** The output layer's activation (as written, or the task's default). */
+  outputActivation: Activation;
+}
+
+export interface ExperimentSpec extends Partial<Objective> {
   name: string;
   data: DataSpec;
   model: LayerSpec[];
@@ -125,6 +145,16 @@ export interface ExperimentSpec {
   regularize?: Penalty;
   train: TrainSpec;
   grid?: GridSpec;
+}
+
+/**
+ * A spec whose task, metric, classes, loss, output activation and every layer field
+ * are filled in: what the engine, the runners, the guidance and the exports take.
+ */
+export type CompletedSpec = ExperimentSpec & Objective;
+
+export function isCompleted(spec: ExperimentSpec): spec is CompletedSpec {
+  return spec.task !== undefined && spec.metric !== undefined && spec.classes !== undefined && spec.loss !== undefined && spec.outputActivation !== undefined;
 }
 
 /** A 1-based position inside a cell's source text. */

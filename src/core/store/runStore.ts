@@ -18,6 +18,7 @@ import { MODEL_FILE, WEIGHTS_FILE, modelFiles, type ModelArtifacts, type ModelFi
 import { RunStoreError } from './runStoreError';
 
 export { RunStoreError };
+import { penaltyShare } from '../run/penaltyShare';
 
 export const STORE_FOLDER = '.regnb';
 export const RESULT_FILE = 'result.json';
@@ -192,8 +193,6 @@ export function summarize(result: RunResult, where: { dir: string; hasModel: boo
   const last = (a: unknown) => (Array.isArray(a) && a.length ? num(a[a.length - 1]) : null);
   const metric: MetricName = result.metric === 'r2' ? 'r2' : 'accuracy';
   const final = isObject(result.final) ? result.final : null;
-  const penalty = num(final?.penalty);
-  const total = last(h.totalLoss) ?? (num(final?.train?.loss) !== null && penalty !== null ? num(final!.train.loss)! + penalty : null);
   return {
     cell: typeof result.name === 'string' ? result.name : path.basename(path.dirname(where.dir)),
     runId: typeof result.runId === 'string' ? result.runId : path.basename(where.dir),
@@ -210,7 +209,7 @@ export function summarize(result: RunResult, where: { dir: string; hasModel: boo
     trainMetric: num(final?.train?.[metric]) ?? last(h.trainMetric),
     testMetric: num(final?.test?.[metric]) ?? last(h.testMetric),
     testLoss: num(final?.test?.loss) ?? last(h.testLoss),
-    penaltyShare: penalty !== null && total !== null && total > 0 ? penalty / total : null,
+    penaltyShare: penaltyShare(final),
     hasModel: where.hasModel,
     grid: !!result.grid,
     from: result.from ?? null,

@@ -8,6 +8,7 @@ import type { ExperimentSpec } from '../spec/experiment';
 import type { GridPoint } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { finalOf } from '../engine/runResult';
+import { penaltyShare } from '../run/penaltyShare';
 import { layersWithAlpha, type SweepPoint } from './plan';
 import { foldAssignment, memberData } from './validation';
 
@@ -75,7 +76,6 @@ function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
   const norms = Object.fromEntries(
     o.network.weighted.map((l, k) => [l.name, last ? { l1: last.norms[k][0], l2: last.norms[k][1], max: last.norms[k][2], sparsity: last.norms[k][3] } : { l1: NaN, l2: NaN, max: NaN, sparsity: NaN }]),
   );
-  const total = last ? last.totalLoss : NaN;
   return {
     alpha: p.alpha,
     repeat: p.repeat,
@@ -84,7 +84,7 @@ function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
     status: o.status,
     final,
     norms,
-    penaltyShare: last && total > 0 ? final.penalty / total : 0,
+    penaltyShare: penaltyShare(final) ?? undefined,
     scoredOn: p.heldOut ? 'validation' : 'test',
     ...(p.heldOut ? { fold: p.heldOut.fold } : {}),
   };

@@ -59,6 +59,11 @@ describe('parseCell: valid cells', () => {
       ],
       regularize: { l2: 0.001 },
       train: { epochs: 4000, batch: 32, optimizer: 'adam', lr: 0.001, seed: 1, momentum: 0, weightDecay: 0 },
+      task: 'binary',
+      metric: 'accuracy',
+      classes: 2,
+      loss: 'binary-crossentropy',
+      outputActivation: 'sigmoid',
     };
     assert.deepEqual(r.spec, expected);
   });

@@ -98,7 +98,7 @@ describe('regnb data', () => {
     const dir = workspace(['name: a\ndata: { source: moons }\nmodel:\n  - dense: 1']);
     const r = regnb(['data', 'nb.regnb', '--cell', 'b', '--out', 'b.csv'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--cell b: the notebook has no valid experiment cell of that name/);
+    assert.match(r.stderr, /--cell b: the notebook has no experiment or compare cell of that name/);
     assert.equal(fs.existsSync(path.join(dir, 'b.csv')), false);
     const none = regnb(['data', 'nb.regnb'], dir);
     assert.equal(none.code, 2);

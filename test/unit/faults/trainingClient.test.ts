@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TrainingClient } from '../../../src/extension/trainingClient';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/spec/experiment';
 import type { RunEvent } from '../../../src/core/runner/runExperiment';
 
 // A worker that speaks the protocol: `die` exits mid-run (as a crash or an OOM kill
@@ -32,7 +32,7 @@ before(() => {
 });
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const spec = (name: string) => ({ name }) as ExperimentSpec;
+const spec = (name: string) => ({ name }) as CompletedSpec;
 type Internals = { client?: { exited: boolean; worker: { once: (e: string, f: () => void) => void } } };
 const jobClientOf = (c: TrainingClient) => (c as unknown as Internals).client;
 

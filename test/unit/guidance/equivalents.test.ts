@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { equivalentSettings, type Equivalent } from '../../../src/core/guidance/equivalents';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/spec/experiment';
 import type { Penalty } from '../../../src/core/spec/penalty';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
 import { PY, peersOrSkip } from '../helpers/peers';
@@ -45,7 +45,7 @@ const oursLog = (pr: Problem, p: Penalty) => mean(loglosses(pr)) + (p.l1 ?? 0) *
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)), `${a} vs ${b}`);
 
-function linearSpec(penalty: Penalty, source: 'regression' | 'moons' = 'regression'): ExperimentSpec {
+function linearSpec(penalty: Penalty, source: 'regression' | 'moons' = 'regression'): CompletedSpec {
   return spec([layer('dense', 1, { name: 'dense_1', activation: source === 'moons' ? 'sigmoid' : 'linear', penalties: { kernel: penalty } })], {
     data: dataSpec({ source }),
   });
@@ -103,7 +103,7 @@ test('LogisticRegression(C): 0.5||w||^2 + C sum(logloss) is ours / (2 l2); elast
   close(sk, oursLog(pr, { l1, l2 }) / (l1 + 2 * l2));
 });
 
-function mlpSpec(penalties: Penalty[], task: 'moons' | 'regression', batch: number): ExperimentSpec {
+function mlpSpec(penalties: Penalty[], task: 'moons' | 'regression', batch: number): CompletedSpec {
   const last = penalties.length - 1;
   return spec(
     penalties.map((p, i) =>

@@ -1,6 +1,8 @@
 // Crafted run results and specs for the guidance tests.
 import type { RunResult, History, NormSeries } from '../../../src/core/run/result';
-import type { DataSpec, ExperimentSpec, LayerSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec, DataSpec, ExperimentSpec, LayerSpec } from '../../../src/core/spec/experiment';
+import { completeSpec } from '../../../src/core/cell/completeSpec';
+import { classesOf, taskOf } from '../../../src/core/cell/sources';
 import { layer, trainSpec } from '../helpers/specs';
 
 export const EPOCHS = 100;
@@ -44,8 +46,10 @@ export function dataSpec(extra: Partial<DataSpec> = {}): DataSpec {
   };
 }
 
-export function spec(model: LayerSpec[], extra: Partial<ExperimentSpec> = {}): ExperimentSpec {
-  return { name: 'cell', data: dataSpec(), model, train: trainSpec({ epochs: 5, batch: 32, lr: 0.001 }), ...extra };
+/** A hand-built spec, completed as the parser completes cells (the task from its data source). */
+export function spec(model: LayerSpec[], extra: Partial<ExperimentSpec> = {}): CompletedSpec {
+  const s: ExperimentSpec = { name: 'cell', data: dataSpec(), model, train: trainSpec({ epochs: 5, batch: 32, lr: 0.001 }), ...extra };
+  return completeSpec(s, taskOf(s.data) ?? 'regression', classesOf(s.data));
 }
 
 export { layer, trainSpec };

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kerasScript, pytorchScript, type ScriptContext } from '../../../src/core/guidance/scriptExport';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/spec/experiment';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
 import { PY, peersOrSkip } from '../helpers/peers';
 
@@ -19,7 +19,7 @@ const moons = spec([
   layer('dense', 1, { name: 'dense_2', activation: 'sigmoid', penalties: { kernel: { l2: 0.001 } } }),
 ], { train: trainSpec({ epochs: 3, batch: 32, lr: 0.01, seed: 7 }) });
 
-const cases: [string, ExperimentSpec, ScriptContext?][] = [
+const cases: [string, CompletedSpec, ScriptContext?][] = [
   ['moons dense l2', moons],
   ['regression l1 + expabs + bias + activity, sgd', spec([
     layer('dense', 8, { name: 'dense_1', activation: 'tanh', penalties: { kernel: { l1: 0.01, expabs: 0.001 }, bias: { l2: 0.1 }, activity: { l1: 0.0001 } } }),
@@ -97,8 +97,11 @@ test('PyTorch script: penalties from named parameters, biases only when penalize
 test('the PyTorch script runs end to end on regenerated and on CSV data', (t) => {
   if (!peersOrSkip(t, ['torch', 'sklearn'])) return;
   const out = execFileSync(PY, ['-c', pytorchScript(moons)], { encoding: 'utf8', timeout: 120_000 });
-  assert.match(out, /train loss [\d.]+ metric [\d.]+/);
-  assert.match(out, /penalty [\d.e-]+/);
+  // The last line: the final scores as one JSON object, shaped like RegNB's `final`.
+  const final = JSON.parse(out.trim().split('\n').at(-1)!) as { train: Record<string, number>; test: Record<string, number>; penalty: number };
+  assert.deepEqual(Object.keys(final.train), ['loss', 'accuracy']);
+  assert.ok(final.train.loss > 0 && final.train.accuracy >= 0 && final.train.accuracy <= 1);
+  assert.ok(final.penalty > 0, 'the L2 penalty of the final weights');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'regnb-export-'));
   try {
     const csv = ['split,target,x0,x1'];
@@ -108,7 +111,8 @@ test('the PyTorch script runs end to end on regenerated and on CSV data', (t) =>
     const script = path.join(dir, 'run.py');
     writeFileSync(script, pytorchScript(moons, { dataCsv: file }));
     const out2 = execFileSync(PY, [script], { encoding: 'utf8', timeout: 120_000 });
-    assert.match(out2, /test loss [\d.]+ metric [\d.]+/);
+    const final2 = JSON.parse(out2.trim().split('\n').at(-1)!) as { test: { loss: number; accuracy: number } };
+    assert.ok(Number.isFinite(final2.test.loss) && final2.test.accuracy >= 0 && final2.test.accuracy <= 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

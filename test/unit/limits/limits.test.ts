@@ -1,6 +1,7 @@
 // Limits: the estimate against independent counts (tfjs's own countParams, hand sums),
 // and every absurd size of issue #10 refused at check time with a position, instead of
 // hanging while planning or aborting Node while training.
+import { isCompleted } from '../../../src/core/spec/experiment';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -140,8 +141,9 @@ describe('limits once the data is loaded (the editor checks CSV cells before rea
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-limits-'));
     const rows = Array.from({ length: 50 }, (_, i) => `${i / 50},${(i * 7) % 50 / 50},${i % 2}`);
     fs.writeFileSync(path.join(dir, 'd.csv'), `a,b,y\n${rows.join('\n')}\n`);
-    const spec = specOf(cell('name: csv', 'data: { source: file, file: d.csv, target: y, task: binary, train: 0.5 }', 'model:', '  - dense: 4', '  - dense: 1', 'train: { epochs: 5 }'));
-    const result = await runExperiment(spec, {
+    const parsed = specOf(cell('name: csv', 'data: { source: file, file: d.csv, target: y, task: binary, train: 0.5 }', 'model:', '  - dense: 4', '  - dense: 1', 'train: { epochs: 5 }'));
+    assert.ok(isCompleted(parsed), 'task: binary completes the cell before the file is read');
+    const result = await runExperiment(parsed, {
       notebookPath: path.join(dir, 'nb.regnb'),
       dataDir: path.join(REPO_ROOT, 'data'),
       backend: 'wasm',

@@ -8,18 +8,18 @@ import {
   formatNumber,
   formatPenaltySpec,
   gridBestText,
-  penaltyShareOf,
   runSummary,
 } from '../../../renderers/summary';
 import { makeRun } from '../notebook/runFixture';
+import { penaltyShare } from '../../../src/core/run/penaltyShare';
 import type { RunResult } from '../../../src/core/run/result';
 
 describe('renderer summary', () => {
   it('penalty share is penalty / (train loss + penalty)', () => {
-    assert.equal(penaltyShareOf({ train: { loss: 0.3 }, test: { loss: 0.5 }, penalty: 0.1 }), 0.1 / 0.4);
-    assert.equal(penaltyShareOf({ train: { loss: 0.2 }, test: { loss: 0.5 }, penalty: 0 }), 0);
-    assert.equal(penaltyShareOf({ train: { loss: Number.NaN }, test: { loss: 0.5 }, penalty: 0.1 }), null);
-    assert.equal(penaltyShareOf({ train: { loss: 0 }, test: { loss: 0 }, penalty: 0 }), null);
+    assert.equal(penaltyShare({ train: { loss: 0.3 }, test: { loss: 0.5 }, penalty: 0.1 }), 0.1 / 0.4);
+    assert.equal(penaltyShare({ train: { loss: 0.2 }, test: { loss: 0.5 }, penalty: 0 }), 0);
+    assert.equal(penaltyShare({ train: { loss: Number.NaN }, test: { loss: 0.5 }, penalty: 0.1 }), null);
+    assert.equal(penaltyShare({ train: { loss: 0 }, test: { loss: 0 }, penalty: 0 }), null);
     const s = runSummary({ ...makeRun(), final: { train: { loss: 0.3, accuracy: 0.9 }, test: { loss: 0.4, accuracy: 0.8 }, penalty: 0.1 } });
     assert.equal(s.penaltyShare, 0.25);
     assert.equal(s.penaltyShareText, '25.0%');
