@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         } else if (e.type === 'points') {
           const p = e.points[0];
           const scores = e.points.map((q) => q.final.test[q.final.test.r2 !== undefined ? 'r2' : 'accuracy'] ?? q.final.test.loss);
-          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: test ${scores.map((v) => v.toFixed(3)).join(', ')}`);
+          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${p.scoredOn ?? 'test'} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
     });
