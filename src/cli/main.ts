@@ -167,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
           const p = e.points[0];
           const metric = specOf(e.cell).metric;
           const scores = e.points.map((q) => q.final.test[metric] ?? q.final.test.loss);
-          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: test ${scores.map((v) => v.toFixed(3)).join(', ')}`);
+          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${p.scoredOn ?? 'test'} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
     });

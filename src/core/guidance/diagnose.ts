@@ -114,7 +114,7 @@ function penaltyAdvice(result: RunResult, evidence: boolean, sweeps: readonly Sw
   const stronger = [...sweeps].sort((a, b) => a.alpha - b.alpha)[0];
   if (stronger) {
     figures.sweepAlpha = stronger.alpha;
-    return { text: `The sweep '${stronger.cell}' of the same data and network chose alpha ${formatAlpha(stronger.alpha)}, stronger than this run's ${formatAlpha(current)}: try that strength.`, figures };
+    return { text: `The sweep '${stronger.cell}' of the same data and network chose alpha ${formatAlpha(stronger.alpha)}, stronger than this run's ${current > 0 ? formatAlpha(current) : 'none'}: try that strength.`, figures };
   }
   if (evidence) return { text: 'A stronger penalty (or more data, or stopping earlier) should help; a sweep (grid:) measures how much.', figures };
   return { text: 'This is not clear evidence that a stronger penalty would help: sweep alpha (a grid: cell, validated on training rows) to find out.', figures };
