@@ -7,7 +7,6 @@ import { checkNotebook, runOrder } from '../core/cell/checkNotebook';
 import { formatProblem } from '../core/cell/problems';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import { RUN_MIME, type RunResult } from '../core/run/result';
-import { boundRunResult } from '../core/notebook/boundOutputs';
 import { latestRun } from '../core/store/runStore';
 import { compareCells } from '../core/runner/compareCell';
 import { plannedPoints } from '../core/sweep/plan';
@@ -141,7 +140,8 @@ export class RegnbController implements vscode.Disposable {
       } finally {
         this.live.end(liveKey);
       }
-      const items = [vscode.NotebookCellOutputItem.json(boundRunResult(result), RUN_MIME)];
+      // Bounded to what a cell holds by the worker already.
+      const items = [vscode.NotebookCellOutputItem.json(result, RUN_MIME)];
       const outputs = [new vscode.NotebookCellOutput(items)];
       if (result.status === 'failed' || result.status === 'diverged') {
         outputs.push(errorOutput(result.status === 'failed' ? 'Run failed' : 'Training diverged', result.error ?? ''));

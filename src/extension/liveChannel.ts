@@ -1,6 +1,7 @@
 // Live training progress for the renderer, over renderer messaging: the extension
-// posts only the epochs added since the last post (at most every `liveUpdateMs`),
-// and a renderer that (re)draws asks for everything so far with a 'sync' message.
+// posts only the epochs added since the last post (the first at once, then at most
+// every `liveUpdateMs`), and a renderer that (re)draws asks for everything so far with
+// a 'sync' message.
 
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
@@ -33,10 +34,20 @@ export type FromRenderer =
     }
   | { type: 'save'; format: 'svg' | 'png'; fileName: string; data: string };
 
+/**
+ * What the channel did, as it happened: a live run began, or a message left for the
+ * renderer. The extension-host tests time the editor's first live update with it.
+ */
+export type LiveActivity =
+  | { type: 'start'; liveKey: string; name: string }
+  | { type: 'posted'; liveKey: string; message: 'rows' | 'reset' | 'sweep'; rows: number };
+
 export class LiveChannel implements vscode.Disposable {
   private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
   private readonly runs = new Map<string, LiveRun>();
   private readonly subscription: vscode.Disposable;
+  private readonly activity = new vscode.EventEmitter<LiveActivity>();
+  readonly onDidActivity = this.activity.event;
 
   constructor(
     private readonly intervalMs: () => number,
@@ -51,6 +62,7 @@ export class LiveChannel implements vscode.Disposable {
 
   start(key: string, name: string, epochs: number): void {
     this.runs.set(key, { name, epochs, layers: [], rows: [], posted: 0, timer: undefined });
+    this.activity.fire({ type: 'start', liveKey: key, name });
   }
 
   layers(key: string, layers: string[]): void {
@@ -62,7 +74,8 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     run.rows.push(...rows);
-    run.timer ??= setTimeout(() => this.post(key), this.intervalMs());
+    // A run's first rows go at once, so its chart appears as soon as there is a point to draw.
+    run.timer ??= setTimeout(() => this.post(key), run.posted === 0 ? 0 : this.intervalMs());
   }
 
   /** A sweep's points so far (they arrive a chunk at a time, so no throttling is needed). */
@@ -71,6 +84,7 @@ export class LiveChannel implements vscode.Disposable {
     if (!run) return;
     run.sweep = { type: 'sweep', liveKey: key, done: grid.runs.length, planned, select: grid.select ?? '', best: grid.best };
     void this.messaging.postMessage(run.sweep);
+    this.activity.fire({ type: 'posted', liveKey: key, message: 'sweep', rows: 0 });
   }
 
   end(key: string): void {
@@ -82,6 +96,7 @@ export class LiveChannel implements vscode.Disposable {
   dispose(): void {
     for (const key of [...this.runs.keys()]) this.end(key);
     this.subscription.dispose();
+    this.activity.dispose();
   }
 
   private post(key: string): void {
@@ -90,13 +105,16 @@ export class LiveChannel implements vscode.Disposable {
     run.timer = undefined;
     const fresh = run.rows.slice(run.posted);
     run.posted = run.rows.length;
-    if (fresh.length) void this.messaging.postMessage({ type: 'rows', liveKey: key, epochs: run.epochs, rows: fresh });
+    if (!fresh.length) return;
+    void this.messaging.postMessage({ type: 'rows', liveKey: key, epochs: run.epochs, rows: fresh });
+    this.activity.fire({ type: 'posted', liveKey: key, message: 'rows', rows: fresh.length });
   }
 
   private sync(key: string, editor: vscode.NotebookEditor): void {
     const run = this.runs.get(key);
     if (!run) return;
     void this.messaging.postMessage({ type: 'reset', liveKey: key, epochs: run.epochs, rows: run.rows }, editor);
+    this.activity.fire({ type: 'posted', liveKey: key, message: 'reset', rows: run.rows.length });
     if (run.sweep) void this.messaging.postMessage(run.sweep, editor);
   }
 }

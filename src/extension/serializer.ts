@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { parseNotebook } from '../core/notebook/parse';
-import { serializeNotebook } from '../core/notebook/serialize';
+import { NotebookWriter, type KeyedCell } from '../core/notebook/serialize';
 import type { CellDoc, NotebookDoc, OutputDoc } from '../core/notebook/types';
 import { LANGUAGE_ID } from './ids';
 
@@ -13,6 +13,10 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 export class RegnbSerializer implements vscode.NotebookSerializer {
+  // VS Code serializes the whole notebook for every save and every backup of a dirty
+  // one (each output change during Run All): only changed cells are laid out again.
+  private readonly writer = new NotebookWriter();
+
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     const doc = parseNotebook(decoder.decode(content));
     const cells = doc.cells.map(toCellData);
@@ -22,13 +26,21 @@ export class RegnbSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    return encoder.encode(serializeNotebook(toDoc(data)));
+    return encoder.encode(this.writer.write(notebookHead(data), data.cells.map(keyedCell)));
   }
 }
 
-export function toDoc(data: vscode.NotebookData): NotebookDoc {
+/** A cell with a key made of everything fromCellData reads, so equal keys give equal cells. */
+function keyedCell(cell: vscode.NotebookCellData): KeyedCell {
+  const items = (cell.outputs ?? []).flatMap((o) => o.items.map((i) => `${i.mime}\u0000${decoder.decode(i.data)}`));
+  const extra = JSON.stringify(((cell.metadata ?? {}) as { extra?: unknown }).extra ?? {});
+  return { key: [cell.kind, cell.value, extra, ...items].join('\u0000'), cell: () => fromCellData(cell) };
+}
+
+/** Everything of the notebook but its cells. */
+function notebookHead(data: vscode.NotebookData): Omit<NotebookDoc, 'cells'> {
   const meta = (data.metadata ?? {}) as { metadata?: Record<string, unknown>; extra?: Record<string, unknown> };
-  return { regnb: 1, metadata: meta.metadata ?? {}, cells: data.cells.map(fromCellData), extra: meta.extra ?? {} };
+  return { regnb: 1, metadata: meta.metadata ?? {}, extra: meta.extra ?? {} };
 }
 
 function toCellData(cell: CellDoc): vscode.NotebookCellData {

@@ -50,6 +50,7 @@ export class TrainingClient {
     this.dispose();
   }
 
+  /** Trains `spec`; resolves with the result bounded as a cell holds it (the store has the full one). */
   run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal): Promise<RunResult> {
     const worker = this.ensureWorker();
     const job = this.nextJob++;
