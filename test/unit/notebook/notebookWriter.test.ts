@@ -13,6 +13,8 @@ function keyed(doc: NotebookDoc, built: string[]): KeyedCell[] {
   });
 }
 
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
 const run = (name: string, epochs: number): CellDoc => ({ kind: 'experiment', source: `name: ${name}`, outputs: [{ mime: RUN_MIME, data: makeRun({ name, epochs }) }], extra: {} });
 
 describe('NotebookWriter', () => {
@@ -28,18 +30,27 @@ describe('NotebookWriter', () => {
     const writer = new NotebookWriter();
     const built: string[] = [];
     const { cells: _cells, ...head } = doc;
-    assert.equal(writer.write(head, keyed(doc, built)), serializeNotebook(doc));
+    assert.equal(text(writer.write(head, keyed(doc, built))), serializeNotebook(doc));
     assert.deepEqual(built, ['name: long', '# notes', 'name: short']);
 
     const changed: NotebookDoc = { ...doc, cells: [doc.cells[0], doc.cells[1], run('short', 30)] };
     built.length = 0;
-    assert.equal(writer.write(head, keyed(changed, built)), serializeNotebook(changed));
+    assert.equal(text(writer.write(head, keyed(changed, built))), serializeNotebook(changed));
     assert.deepEqual(built, ['name: short'], 'the unchanged cells are reused');
 
     // Only the previous call's cells are kept: a cell seen two writes ago is built again.
     built.length = 0;
-    assert.equal(writer.write(head, keyed(doc, built)), serializeNotebook(doc));
+    assert.equal(text(writer.write(head, keyed(doc, built))), serializeNotebook(doc));
     assert.deepEqual(built, ['name: short']);
+  });
+
+  it('writes a notebook without cells, and cells whose text is not ASCII, as serializeNotebook does', () => {
+    const writer = new NotebookWriter();
+    const empty: NotebookDoc = { regnb: 1, metadata: {}, cells: [], extra: {} };
+    assert.equal(text(writer.write(empty, [])), serializeNotebook(empty));
+    const accents: NotebookDoc = { ...doc, cells: [{ kind: 'markdown', source: 'régularisation 𝛼 ≥ 0', extra: {} }, doc.cells[2]] };
+    const { cells: _cells, ...head } = accents;
+    assert.equal(text(writer.write(head, keyed(accents, []))), serializeNotebook(accents));
   });
 
   it('bounds with the options it was made with, and a moved cell is still the same cell', () => {
@@ -49,7 +60,7 @@ describe('NotebookWriter', () => {
     writer.write(head, keyed(doc, built));
     const reordered: NotebookDoc = { ...doc, cells: [doc.cells[2], doc.cells[0], doc.cells[1]] };
     built.length = 0;
-    assert.equal(writer.write(head, keyed(reordered, built)), serializeNotebook(reordered, { maxPoints: 16 }));
+    assert.equal(text(writer.write(head, keyed(reordered, built))), serializeNotebook(reordered, { maxPoints: 16 }));
     assert.deepEqual(built, []);
   });
 });
