@@ -7,7 +7,7 @@ import type { VegaLiteSpec } from '../src/core/charts/specs';
 import { button, clear, el, safeFileName } from './dom';
 import { sceneStats, type SceneStats } from './sceneStats';
 import { drawSpec, type View } from './vegaView';
-import type { ChartReport, ToExtension } from './messages';
+import type { ChartReport, FromRenderer } from '../src/core/protocol/notebookRenderer';
 
 export interface SegmentedControl {
   id: string;
@@ -21,7 +21,7 @@ export interface PanelHost {
   /** Plot width for charts that follow the output's width. */
   width(): number;
   /** Renderer messaging; undefined when the notebook has none (no export buttons then). */
-  post?: (message: ToExtension) => void;
+  post?: (message: FromRenderer) => void;
 }
 
 export interface BuildContext {
@@ -42,6 +42,11 @@ export interface ChartPanelOptions {
   onView?(view: View): void;
   /** Called after a redraw the panel started itself (a control change). */
   onRedraw?(): void;
+  /**
+   * Runs a redraw the panel starts itself; the live view queues it behind the updates
+   * it is applying, so a rebuilt view holds every row. Default: at once.
+   */
+  schedule?(draw: () => Promise<unknown>): Promise<unknown>;
 }
 
 export class ChartPanel {
@@ -144,7 +149,7 @@ export class ChartPanel {
     if (this.state[control] === value) return;
     this.state[control] = value;
     for (const b of this.buttons.get(control) ?? []) b.setAttribute('aria-pressed', String(b.getAttribute('data-value') === value));
-    await this.render();
+    await (this.opts.schedule ? this.opts.schedule(() => this.render()) : this.render());
     this.opts.onRedraw?.();
   }
 

@@ -8,7 +8,7 @@ import { ChartPanel } from './chartPanel';
 import { el } from './dom';
 import { DISPLAY_POINTS, outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
 import { COMPARE_COLUMNS, compareTableRows } from './summary';
-import { SCALE_CONTROL } from './runPanels';
+import { SCALE_CONTROL } from '../src/core/charts/catalogue';
 
 
 const PANELS: { kind: CompareKind; title: string; log: boolean }[] = [

@@ -6,7 +6,7 @@ import { el, clear, styleElement } from './dom';
 import { OUTPUT_CSS, ROOT_CLASS } from './styles';
 import type { ThemeWatcher } from './theme';
 import type { PanelHost } from './chartPanel';
-import type { ToExtension } from './messages';
+import type { FromRenderer } from '../src/core/protocol/notebookRenderer';
 
 /** Points per series on screen (a history may hold many more). */
 export const DISPLAY_POINTS = 500;
@@ -17,7 +17,7 @@ export interface Disposable {
 
 export interface RenderEnv {
   theme: ThemeWatcher;
-  post?: (message: ToExtension) => void;
+  post?: (message: FromRenderer) => void;
   onMessage?: (listener: (message: unknown) => void) => Disposable;
 }
 

@@ -4,9 +4,8 @@
 // there are no export buttons and no live updates.
 
 import type { ActivationFunction, OutputItem, RendererContext } from 'vscode-notebook-renderer';
-import { RUN_MIME, type RunResult } from '../src/core/run/result';
-import { COMPARE_MIME } from '../src/core/run/comparison';
-import { PROGRESS_MIME } from '../src/extension/ids';
+import type { RunResult } from '../src/core/run/result';
+import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type FromRenderer, type ProgressData } from '../src/core/protocol/notebookRenderer';
 import { el } from './dom';
 import { outputRoot, type Disposable, type RenderEnv } from './env';
 import { ThemeWatcher } from './theme';
@@ -14,12 +13,11 @@ import { RunView } from './runView';
 import { LiveView } from './liveView';
 import { CompareView, comparedRuns } from './compareView';
 import { removeTooltip } from './vegaView';
-import type { ProgressData, ToExtension } from './messages';
 
 function envOf(ctx: RendererContext<unknown>, theme: ThemeWatcher): RenderEnv {
   return {
     theme,
-    post: ctx.postMessage ? (message: ToExtension) => ctx.postMessage!(message) : undefined,
+    post: ctx.postMessage ? (message: FromRenderer) => ctx.postMessage!(message) : undefined,
     onMessage: ctx.onDidReceiveMessage ? (listener) => ctx.onDidReceiveMessage!(listener) : undefined,
   };
 }

@@ -5,7 +5,9 @@
 // Pure: no DOM, no vega.
 
 import { livePoints, type LivePoint } from '../src/core/charts/liveSpec';
-import type { EpochRow } from './messages';
+import type { EpochRow } from '../src/core/run/epochRow';
+import type { MetricName } from '../src/core/run/result';
+import { metricLabel } from '../src/core/charts/specs';
 import { formatInteger, formatNumber } from './summary';
 
 export interface LiveUpdate {
@@ -24,7 +26,8 @@ export class LiveRows {
   private tail: number | undefined;
   private points = new Map<number, LivePoint[]>();
   private last: EpochRow | undefined;
-  private layerCount: number | undefined;
+  private names: string[] = [];
+  private started = false;
 
   constructor(private readonly maxEpochs = 500) {}
 
@@ -33,9 +36,9 @@ export class LiveRows {
     return this.last;
   }
 
-  /** Number of penalized layers (from the rows' penalty arrays), once a row came. */
-  get layers(): number | undefined {
-    return this.layerCount;
+  /** The weighted layers' names (as the extension sent them), once a row came; undefined before. */
+  get layers(): string[] | undefined {
+    return this.started ? this.names : undefined;
   }
 
   /** Every point currently on the chart, in epoch order (to seed a rebuilt view). */
@@ -50,25 +53,27 @@ export class LiveRows {
   }
 
   /** Forgets everything, then takes `rows` (the answer to a sync). */
-  reset(rows: EpochRow[]): LiveUpdate {
+  reset(rows: EpochRow[], layers: string[] = this.names): LiveUpdate {
     this.stride = 1;
     this.first = undefined;
     this.shown = [];
     this.tail = undefined;
     this.points.clear();
     this.last = undefined;
-    const update = this.push(rows);
+    this.started = false;
+    const update = this.push(rows, layers);
     return { ...update, removeAll: true };
   }
 
-  /** Takes new rows (epochs after the ones already seen). */
-  push(rows: EpochRow[]): LiveUpdate {
+  /** Takes new rows (epochs after the ones already seen); `layers` names the rows' layers. */
+  push(rows: EpochRow[], layers: string[] = this.names): LiveUpdate {
     const insert: LivePoint[] = [];
     const remove = new Set<number>();
     const added = new Set<number>();
     const valid = (Array.isArray(rows) ? rows : []).filter((r) => r && typeof r.epoch === 'number' && Number.isFinite(r.epoch) && (this.last === undefined || r.epoch > this.last.epoch));
     if (!valid.length) return { insert, remove, removeAll: false };
-    this.layerCount ??= Array.isArray(valid[0].penalty) ? valid[0].penalty.length : 0;
+    if (!this.started) this.names = Array.isArray(layers) ? layers.filter((l) => typeof l === 'string') : [];
+    this.started = true;
     this.first ??= valid[0].epoch;
 
     const drop = (epoch: number) => {
@@ -81,7 +86,7 @@ export class LiveRows {
       }
     };
     const add = (row: EpochRow) => {
-      const pts = livePoints(row);
+      const pts = livePoints(row, this.names);
       this.points.set(row.epoch, pts);
       added.add(row.epoch);
       insert.push(...pts.map((p) => ({ ...p })));
@@ -117,11 +122,11 @@ export class LiveRows {
   }
 }
 
-/** "epoch 120 / 4,000 · loss 0.2345 · test metric 0.9123". */
-export function statusLine(row: EpochRow | undefined, epochs: number): string {
+/** "epoch 120 / 4,000 · loss 0.2345 · test accuracy 0.9123" (the metric named as in the final charts). */
+export function statusLine(row: EpochRow | undefined, epochs: number, metric?: MetricName): string {
   const known = Number.isFinite(epochs) && epochs > 0;
   if (!row) return `waiting for the first epoch${known ? ` (of ${formatInteger(epochs)})` : ''}…`;
-  return `epoch ${formatInteger(row.epoch)}${known ? ` / ${formatInteger(epochs)}` : ''} · loss ${formatNumber(row.totalLoss)} · test metric ${formatNumber(row.testMetric)}`;
+  return `epoch ${formatInteger(row.epoch)}${known ? ` / ${formatInteger(epochs)}` : ''} · loss ${formatNumber(row.totalLoss)} · test ${metric ? metricLabel(metric) : 'metric'} ${formatNumber(row.testMetric)}`;
 }
 
 /** "sweep: 6 of 18 points · best so far alpha 0.01 (test.accuracy 0.857 ± 0.012)" */

@@ -1,16 +1,19 @@
 // A running cell (PROGRESS_MIME: {liveKey, name, epochs}): asks the extension for the
-// epochs so far ('sync'), then grows a loss chart with vega changesets as 'rows'
-// messages arrive (the view is not rebuilt per update), with a progress bar and a line
-// "epoch N / M · loss · test metric"; for a sweep, a line of points done and the best
+// epochs so far ('sync'), then grows the catalogue's live charts (loss breakdown and
+// weight norms, named as in the final output) with vega changesets as 'rows' messages
+// arrive (the views are not rebuilt per update), with a progress bar and a line
+// "epoch N / M · loss · test accuracy"; for a sweep, a line of points done and the best
 // alpha so far ('sweep' messages).
 
 import { changeset } from 'vega';
-import { LIVE_DATA, liveLossSpec } from '../src/core/charts/liveSpec';
+import { LIVE_DATA } from '../src/core/charts/liveSpec';
+import { liveCharts } from '../src/core/charts/catalogue';
+import type { MetricName } from '../src/core/run/result';
 import { ChartPanel } from './chartPanel';
 import { el } from './dom';
 import { outputRoot, panelHost, watchRedraws, type Disposable, type RenderEnv } from './env';
 import { LiveRows, statusLine, sweepLine, type LiveUpdate } from './liveRows';
-import { isLiveRowsMessage, isLiveSweepMessage, type LiveRowsMessage, type ProgressData } from './messages';
+import { isLiveRowsMessage, isLiveSweepMessage, type LiveRowsMessage, type ProgressData } from '../src/core/protocol/notebookRenderer';
 
 export const LIVE_MAX_EPOCHS = 500;
 
@@ -22,8 +25,10 @@ export class LiveView implements Disposable {
   private readonly charts: HTMLElement;
   private readonly rows = new LiveRows(LIVE_MAX_EPOCHS);
   private readonly subscriptions: Disposable[] = [];
-  private panel: ChartPanel | undefined;
-  private panelLayers: number | undefined;
+  private panels: ChartPanel[] = [];
+  /** The layer names the panels were built for. */
+  private panelLayers: string | undefined;
+  private metric: MetricName | undefined;
   private drawing: Promise<unknown> = Promise.resolve();
   private epochs: number;
   private disposed = false;
@@ -61,7 +66,7 @@ export class LiveView implements Disposable {
   dispose(): void {
     this.disposed = true;
     for (const s of this.subscriptions) s.dispose();
-    this.panel?.dispose();
+    for (const p of this.panels) p.dispose();
     this.root.remove();
   }
 
@@ -80,7 +85,9 @@ export class LiveView implements Disposable {
   private async take(m: LiveRowsMessage): Promise<void> {
     if (this.disposed) return;
     if (Number.isFinite(m.epochs) && m.epochs > 0) this.epochs = m.epochs;
-    const update = m.type === 'reset' ? this.rows.reset(m.rows) : this.rows.push(m.rows);
+    if (m.metric === 'accuracy' || m.metric === 'r2') this.metric = m.metric;
+    const layers = Array.isArray(m.layers) ? m.layers : [];
+    const update = m.type === 'reset' ? this.rows.reset(m.rows, layers) : this.rows.push(m.rows, layers);
     this.showStatus();
     await this.toChart(update);
   }
@@ -89,32 +96,42 @@ export class LiveView implements Disposable {
     if (this.disposed) return;
     const layers = this.rows.layers;
     if (layers === undefined) return;
-    if (!this.panel || this.panelLayers !== layers) {
-      // The first rows tell how many layers there are: the chart starts with everything so far.
-      this.panel?.dispose();
-      this.panelLayers = layers;
-      this.panel = new ChartPanel({
-        id: 'live-loss',
-        title: 'Loss',
-        fileBase: typeof this.data.name === 'string' ? this.data.name : 'live',
-        host: panelHost(this.root, this.env),
-        build: ({ theme, width }) => liveLossSpec(layers, this.rows.values(), { theme, width, epochs: this.epochs }),
-      });
-      this.charts.appendChild(this.panel.element);
-      await this.panel.render();
+    const key = JSON.stringify(layers);
+    if (this.panelLayers !== key) {
+      // The first rows name the layers: the charts start with everything so far.
+      for (const p of this.panels) p.dispose();
+      this.panelLayers = key;
+      const host = panelHost(this.root, this.env);
+      const run = { layers, metric: this.metric, epochs: this.epochs, name: typeof this.data.name === 'string' ? this.data.name : undefined };
+      this.panels = liveCharts().map(
+        (kind) =>
+          new ChartPanel({
+            id: `live-${kind.id}`,
+            title: kind.title({ metric: this.metric ?? 'accuracy' }),
+            fileBase: typeof this.data.name === 'string' ? this.data.name : 'live',
+            controls: kind.live!.controls,
+            host,
+            schedule: (draw) => (this.drawing = this.drawing.then(draw).catch(() => undefined)),
+            build: ({ theme, width, state }) => kind.live!.build({ ...run, epochs: this.epochs }, this.rows.values(), { theme, width, state }),
+          }),
+      );
+      for (const p of this.panels) this.charts.appendChild(p.element);
+      const reports = await Promise.all(this.panels.map((p) => p.render()));
+      // Reported under the live key (tests read what a running cell drew).
+      this.env.post?.({ type: 'rendered', runId: this.data.liveKey, charts: reports });
       return;
     }
-    const view = this.panel.current;
-    if (!view) return;
-    const cs = changeset();
-    if (update.removeAll) cs.remove(() => true);
-    else if (update.remove.size) cs.remove((d: { epoch: number }) => update.remove.has(d.epoch));
-    cs.insert(update.insert);
-    await view.change(LIVE_DATA, cs).runAsync();
+    const cs = () => {
+      const c = changeset();
+      if (update.removeAll) c.remove(() => true);
+      else if (update.remove.size) c.remove((d: { epoch: number }) => update.remove.has(d.epoch));
+      return c.insert(update.insert);
+    };
+    await Promise.all(this.panels.map((p) => p.current?.change(LIVE_DATA, cs()).runAsync()));
   }
 
   private redraw(): Promise<unknown> {
-    this.drawing = this.drawing.then(() => this.panel?.render()).catch(() => undefined);
+    this.drawing = this.drawing.then(() => Promise.all(this.panels.map((p) => p.render()))).catch(() => undefined);
     return this.drawing;
   }
 
@@ -123,6 +140,6 @@ export class LiveView implements Disposable {
     const done = latest && Number.isFinite(this.epochs) && this.epochs > 0 ? Math.min(1, latest.epoch / this.epochs) : 0;
     this.bar.style.width = `${(100 * done).toFixed(1)}%`;
     this.bar.parentElement?.setAttribute('aria-valuenow', String(latest?.epoch ?? 0));
-    this.line.textContent = statusLine(latest, this.epochs);
+    this.line.textContent = statusLine(latest, this.epochs, this.metric);
   }
 }

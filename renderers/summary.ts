@@ -5,8 +5,7 @@ import type { FinalScores, History, RunResult } from '../src/core/run/result';
 import type { LayerPenalties, Penalty } from '../src/core/spec/penalty';
 import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/spec/penalty';
 import { runLabels } from '../src/core/charts/compareSpecs';
-
-export const STATUS_LABELS: Record<string, string> = { completed: 'completed', cancelled: 'cancelled', failed: 'failed', diverged: 'diverged' };
+import { sweepBestLine, withinWords } from '../src/core/sweep/sweepText';
 
 export interface SummaryHeader {
   name: string;
@@ -43,7 +42,7 @@ export interface RunSummary {
   layers: LayerRow[];
   totalParams: number;
   totalParamsText: string;
-  /** "best α = … · test accuracy mean ± std …" for sweeps. */
+  /** "alpha 0.01 by 1se · validation loss 0.31 ± 0.0155 (standard error, 10 models) · test …" for sweeps. */
   gridBest: string | null;
   notes: string[];
 }
@@ -150,20 +149,10 @@ function epochsRun(r: RunResult): number | null {
   return lastFinite(r.history?.epoch);
 }
 
-/** Mean ± std of a score, formatted for the `select` key's kind (accuracy in percent). */
-function formatSelected(select: string, v: number): string {
-  if (/accuracy/.test(select)) return formatPercent(v);
-  if (/r2/.test(select)) return v.toFixed(3);
-  return formatNumber(v);
-}
-
+/** The sweep's choice in one line (the words the CLI prints too), from the statistics the sweep derived. */
 export function gridBestText(r: RunResult): string | null {
-  const best = r.grid?.best;
-  if (!best || !finite(best.alpha)) return null;
-  const select = typeof r.grid?.select === 'string' && r.grid.select ? r.grid.select : `test.${r.metric}`;
-  const repeats = (r.grid?.runs ?? []).filter((p) => p?.alpha === best.alpha && (!p.status || p.status === 'completed')).length;
-  const score = finite(best.mean) ? `${formatSelected(select, best.mean)}${finite(best.std) ? ` ± ${formatSelected(select, best.std)}` : ''}` : DASH;
-  return `best α = ${formatCoefficient(best.alpha)} · ${select.replace('.r2', ' R²')} ${score}${repeats ? ` (${repeats} run${repeats === 1 ? '' : 's'})` : ''}`;
+  if (!r.grid || !r.grid.best || !finite(r.grid.best.alpha)) return null;
+  return sweepBestLine(r.grid, r.metric === 'r2' ? 'r2' : 'accuracy', r.data?.nTrain);
 }
 
 export function runSummary(r: RunResult): RunSummary {
@@ -201,6 +190,8 @@ export function runSummary(r: RunResult): RunSummary {
 
   const notes: string[] = [];
   if (r.downsampled) notes.push('The history is shown downsampled; the run store has it at full resolution.');
+  if (r.grid && withinWords(r.grid)) notes.push(`Sweep: ${withinWords(r.grid)}.`);
+  for (const w of Array.isArray(r.grid?.warnings) ? r.grid.warnings : []) notes.push(`Sweep: ${w}.`);
   if (Array.isArray(r.omitted) && r.omitted.length) notes.push(`Left out of the notebook to keep it small: ${r.omitted.join(', ')} (the run store has them).`);
 
   return {

@@ -10,7 +10,7 @@ import type { Dataset } from '../../src/core/data/dataset';
 import { buildNetwork } from '../../src/core/engine/network';
 import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import { runSweep } from '../../src/core/sweep/runSweep';
-import { SweepThreads } from '../../src/core/sweep/sweepThreads';
+import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
 import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
 import type { ExperimentSpec } from '../../src/core/spec/experiment';

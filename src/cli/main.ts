@@ -12,21 +12,26 @@ import { serializeNotebook } from '../core/notebook/serialize';
 import { writeFileAtomic } from '../core/store/atomicWrite';
 import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
-import { SweepThreads } from '../core/sweep/sweepThreads';
-import { defaultSweepThreads } from '../core/sweep/threadCount';
+import { SweepThreads } from '../worker/sweepThreads';
+import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
+import { dataCommand } from './data';
+import { sweepBestLine } from '../core/sweep/sweepText';
 
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
   regnb check NOTEBOOK.regnb
+  regnb data NOTEBOOK.regnb --cell NAME [--out FILE]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
         that train a sweep's points at once (default: the cores but one, at least 1).
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
+data    writes the cell's data set as CSV (raw inputs, target, split train/test; training
+        rows first, in training order) to --out or stdout.
 
 exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
 
@@ -57,9 +62,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, file, ...rest] = positionals;
-  if (!command || !file || rest.length > 0 || (command !== 'run' && command !== 'check')) {
+  if (!command || !file || rest.length > 0 || !['run', 'check', 'data'].includes(command)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
+  }
+  if (command === 'data') {
+    if (values.cell?.length !== 1) {
+      process.stderr.write(`regnb data: name one cell with --cell NAME\n${USAGE}\n`);
+      return 2;
+    }
+    return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, stdout: process.stdout, stderr: process.stderr });
   }
   const backendChoice = (values.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_CHOICES.includes(backendChoice)) {
@@ -164,7 +176,9 @@ function summaryLine(r: RunResult): string {
   const test = r.final.test[m];
   const secs = (r.durationMs / 1000).toFixed(1);
   if (r.status === 'failed') return `${r.name}: failed: ${r.error}`;
-  const best = r.grid?.best ? `, best alpha ${r.grid.best.alpha} (${r.grid.select} ${r.grid.best.mean.toFixed(3)} ± ${r.grid.best.std.toFixed(3)})` : '';
+  // The recommendation (guidance) carries the sweep's choice in full; without one, its one line.
+  const sweep = r.grid && !r.guidance?.recommendation ? sweepBestLine(r.grid, r.metric, r.data?.nTrain) : null;
+  const best = `${sweep ? `\n  sweep: ${sweep}` : ''}${(r.grid?.warnings ?? []).map((w) => `\n  ! ${w}`).join('')}`;
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
   const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
   const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import * as fs from 'fs/promises';
 import { deleteRun, listRuns, readRun, runDir, type RunSummary } from '../core/store/runStore';
-import { everyChartFor } from '../core/charts/moreCharts';
+import { buildCharts } from '../core/charts/catalogue';
 import { renderSvg } from '../core/charts/renderSvg';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import type { ExperimentTree, TreeNode } from './experimentTree';
@@ -160,7 +160,7 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       const folder = given?.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export charts here' }))?.[0];
       if (!folder) return;
       const result = await readRun(run.dir);
-      for (const chart of everyChartFor(result)) {
+      for (const chart of buildCharts(result)) {
         const target = vscode.Uri.joinPath(folder, `${result.name}-${chart.id}.svg`);
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await renderSvg(chart.spec)));
       }

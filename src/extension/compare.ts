@@ -5,7 +5,8 @@
 
 import * as vscode from 'vscode';
 import type { RunResult } from '../core/run/result';
-import { COMPARE_MIME, comparisonOf } from '../core/run/comparison';
+import { comparisonOf } from '../core/run/comparison';
+import { COMPARE_MIME } from '../core/protocol/notebookRenderer';
 import { EXTENSION_ID, LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
 
 export async function openComparison(runs: RunResult[], controller: vscode.NotebookController): Promise<void> {

@@ -6,15 +6,15 @@ import * as vscode from 'vscode';
 import { checkNotebook, runOrder } from '../core/cell/checkNotebook';
 import { formatProblem } from '../core/cell/problems';
 import type { ExperimentSpec } from '../core/spec/experiment';
-import { RUN_MIME, type RunResult } from '../core/run/result';
+import type { RunResult } from '../core/run/result';
+import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
 import { latestRun } from '../core/store/runStore';
 import { compareCells } from '../core/runner/compareCell';
 import { plannedPoints } from '../core/sweep/plan';
-import { COMPARE_MIME } from '../core/run/comparison';
 import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
 import type { LiveChannel } from './liveChannel';
-import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE, PROGRESS_MIME } from './ids';
+import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
 
 export class RegnbController implements vscode.Disposable {
   private readonly controller: vscode.NotebookController;
@@ -129,11 +129,11 @@ export class RegnbController implements vscode.Disposable {
       // The renderer draws the live chart from deltas posted on the channel under this key.
       const liveKey = `${cell.document.uri.toString()}#${execution.executionOrder}`;
       this.live.start(liveKey, spec.name, spec.train.epochs);
-      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json({ liveKey, name: spec.name, epochs: spec.train.epochs }, PROGRESS_MIME)]));
+      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json({ liveKey, name: spec.name, epochs: spec.train.epochs } satisfies ProgressData, PROGRESS_MIME)]));
       let result: RunResult;
       try {
         result = await this.client.run(spec, notebook.uri.fsPath, (event) => {
-          if (event.type === 'start') this.live.layers(liveKey, event.layers);
+          if (event.type === 'start') this.live.started(liveKey, event.layers, event.metric);
           else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
           else if (event.type === 'points') this.live.sweep(liveKey, event.grid, plannedPoints(spec.grid!));
         }, cellAbort.signal);

@@ -2,7 +2,5 @@
 export const NOTEBOOK_TYPE = 'regnb';
 export const LANGUAGE_ID = 'regnb';
 export const CONTROLLER_ID = 'regnb-trainer';
-export const RENDERER_ID = 'regnb-run-renderer';
-export const PROGRESS_MIME = 'application/vnd.regnb.progress+json';
 export const TREE_VIEW_ID = 'regnb.experiments';
 export const EXTENSION_ID = 'regnb.regnb';

@@ -5,34 +5,20 @@
 
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
-import type { GridResult } from '../core/run/result';
-import { RENDERER_ID } from './ids';
+import type { GridResult, MetricName } from '../core/run/result';
+import { RENDERER_ID, type FromRenderer, type LiveRowsMessage, type LiveSweepMessage, type ToRenderer } from '../core/protocol/notebookRenderer';
 
 interface LiveRun {
   name: string;
   epochs: number;
   layers: string[];
+  metric: MetricName | undefined;
   rows: EpochRow[];
   posted: number;
   timer: NodeJS.Timeout | undefined;
   /** The latest sweep progress, for a renderer that (re)draws. */
-  sweep?: SweepProgress;
+  sweep?: LiveSweepMessage;
 }
-
-type SweepProgress = { type: 'sweep'; liveKey: string; done: number; planned: number; select: string; best: GridResult['best'] };
-
-export type FromRenderer =
-  | { type: 'sync'; liveKey: string }
-  | {
-      type: 'rendered';
-      runId: string;
-      charts: { id: string; marks: number; legend: string[] }[];
-      /** The page's theme kind (body class vscode-light/-dark/-high-contrast[-light]); undefined when none is set. */
-      theme?: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
-      /** The charts' background colour (from the theme's editor background). */
-      background?: string;
-    }
-  | { type: 'save'; format: 'svg' | 'png'; fileName: string; data: string };
 
 /**
  * What the channel did, as it happened: a live run began, or a message left for the
@@ -40,7 +26,7 @@ export type FromRenderer =
  */
 export type LiveActivity =
   | { type: 'start'; liveKey: string; name: string }
-  | { type: 'posted'; liveKey: string; message: 'rows' | 'reset' | 'sweep'; rows: number };
+  | { type: 'posted'; liveKey: string; message: ToRenderer['type']; rows: number };
 
 export class LiveChannel implements vscode.Disposable {
   private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
@@ -61,13 +47,16 @@ export class LiveChannel implements vscode.Disposable {
   }
 
   start(key: string, name: string, epochs: number): void {
-    this.runs.set(key, { name, epochs, layers: [], rows: [], posted: 0, timer: undefined });
+    this.runs.set(key, { name, epochs, layers: [], metric: undefined, rows: [], posted: 0, timer: undefined });
     this.activity.fire({ type: 'start', liveKey: key, name });
   }
 
-  layers(key: string, layers: string[]): void {
+  /** Training started: the weighted layers' names (in the rows' order) and the run's metric. */
+  started(key: string, layers: string[], metric: MetricName): void {
     const run = this.runs.get(key);
-    if (run) run.layers = layers;
+    if (!run) return;
+    run.layers = layers;
+    run.metric = metric;
   }
 
   rows(key: string, rows: EpochRow[]): void {
@@ -83,8 +72,7 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     run.sweep = { type: 'sweep', liveKey: key, done: grid.runs.length, planned, select: grid.select ?? '', best: grid.best };
-    void this.messaging.postMessage(run.sweep);
-    this.activity.fire({ type: 'posted', liveKey: key, message: 'sweep', rows: 0 });
+    void this.postMessage(run.sweep);
   }
 
   end(key: string): void {
@@ -105,16 +93,24 @@ export class LiveChannel implements vscode.Disposable {
     run.timer = undefined;
     const fresh = run.rows.slice(run.posted);
     run.posted = run.rows.length;
-    if (!fresh.length) return;
-    void this.messaging.postMessage({ type: 'rows', liveKey: key, epochs: run.epochs, rows: fresh });
-    this.activity.fire({ type: 'posted', liveKey: key, message: 'rows', rows: fresh.length });
+    if (fresh.length) void this.postMessage(this.rowsMessage('rows', key, run, fresh));
   }
 
   private sync(key: string, editor: vscode.NotebookEditor): void {
     const run = this.runs.get(key);
     if (!run) return;
-    void this.messaging.postMessage({ type: 'reset', liveKey: key, epochs: run.epochs, rows: run.rows }, editor);
-    this.activity.fire({ type: 'posted', liveKey: key, message: 'reset', rows: run.rows.length });
-    if (run.sweep) void this.messaging.postMessage(run.sweep, editor);
+    void this.postMessage(this.rowsMessage('reset', key, run, run.rows), editor);
+    if (run.sweep) void this.postMessage(run.sweep, editor);
+  }
+
+  private rowsMessage(type: LiveRowsMessage['type'], liveKey: string, run: LiveRun, rows: EpochRow[]): LiveRowsMessage {
+    return { type, liveKey, epochs: run.epochs, rows, layers: run.layers, ...(run.metric ? { metric: run.metric } : {}) };
+  }
+
+  /** Every message to the renderer goes through here, typed by the protocol. */
+  private postMessage(message: ToRenderer, editor?: vscode.NotebookEditor): Thenable<boolean> {
+    const sent = this.messaging.postMessage(message, editor);
+    this.activity.fire({ type: 'posted', liveKey: message.liveKey, message: message.type, rows: 'rows' in message ? message.rows.length : 0 });
+    return sent;
   }
 }

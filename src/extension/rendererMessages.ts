@@ -3,7 +3,7 @@
 // since a webview cannot write files).
 
 import * as vscode from 'vscode';
-import type { FromRenderer } from './liveChannel';
+import type { FromRenderer } from '../core/protocol/notebookRenderer';
 
 type Rendered = Extract<FromRenderer, { type: 'rendered' }>;
 

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
-import { defaultSweepThreads } from '../core/sweep/threadCount';
+import { defaultSweepThreads } from '../worker/threadCount';
 
 export interface Settings {
   backend: BackendChoice;

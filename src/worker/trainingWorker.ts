@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'fs/promises';
 import { runExperiment } from '../core/runner/runExperiment';
 import { boundRunResult } from '../core/notebook/boundOutputs';
-import { SweepThreads } from '../core/sweep/sweepThreads';
+import { SweepThreads } from './sweepThreads';
 import type { BackendName } from '../core/run/result';
 import { sweepWorkerEntry } from './sweepWorkerEntry';
 import { serveJobs } from './serveJobs';

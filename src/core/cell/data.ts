@@ -2,6 +2,7 @@
 
 import { isMap, isScalar } from 'yaml';
 import { BUNDLED_SOURCES, GENERATED_SOURCES, type DataSourceName, type DataSpec, type Standardize, type Task } from '../spec/experiment';
+import { MAX_NUMPY_SEED } from '../data/numpyRandom';
 import { DATA_KEYS } from './keys';
 import type { Span } from './problems';
 import { describe, entries, keySpan, readBoolean, readChoice, readNumber, readText, scalarText, valueSpan, type Ctx, type Entry } from './reader';
@@ -17,6 +18,8 @@ export interface DataResult {
 
 const SOURCES: readonly DataSourceName[] = [...GENERATED_SOURCES, ...BUNDLED_SOURCES, 'file'];
 const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
+/** Sources drawn as scikit-learn draws them (numpy's RandomState: seeds 0 .. 2^32 - 1). */
+const SKLEARN_SOURCES: readonly DataSourceName[] = ['moons', 'circles', 'blobs'];
 
 export function defaultNoise(source: DataSourceName): number {
   if (source === 'blobs') return 1.0;
@@ -79,6 +82,10 @@ export function readData(ctx: Ctx, e: Entry | undefined, missingAt: Span): DataR
   spec.samples = num('samples', { integer: true, min: 2 }) ?? spec.samples;
   spec.noise = num('noise', { min: 0 }) ?? spec.noise;
   spec.seed = num('seed', { integer: true }) ?? spec.seed;
+  const seedEntry = keys.get('seed');
+  if (seedEntry && SKLEARN_SOURCES.includes(spec.source) && (spec.seed < 0 || spec.seed > MAX_NUMPY_SEED)) {
+    ctx.problems.error(valueSpan(ctx, seedEntry), `${spec.source} draws like scikit-learn, whose random_state must be an integer from 0 to ${MAX_NUMPY_SEED}; got ${spec.seed}`);
+  }
   spec.shuffle = bool('shuffle') ?? spec.shuffle;
   spec.standardizeTarget = bool('standardizeTarget') ?? spec.standardizeTarget;
   spec.features = num('features', { integer: true, min: 1 }) ?? spec.features;

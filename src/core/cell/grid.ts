@@ -1,32 +1,40 @@
 // The `grid:` section: a sweep over penalty strength alpha.
 
 import { isMap, isSeq } from 'yaml';
-import type { AlphaRange, GridSpec, Task } from '../spec/experiment';
-import { ALPHA_RANGE_KEYS, GRID_KEYS, SELECT_VALUES } from './keys';
-import { describe, entries, keySpan, readChoice, readNumber, valueSpan, type Ctx, type Entry } from './reader';
+import type { AlphaRange, GridSpec, GridValidation, Task } from '../spec/experiment';
+import { ALPHA_RANGE_KEYS, GRID_KEYS, MAX_FOLDS, MIN_FOLDS, RULE_VALUES, SELECT_VALUES, VALIDATE_KEYS } from './keys';
+import { describe, entries, keySpan, readChoice, readNumber, scalarText, valueSpan, type Ctx, type Entry } from './reader';
 import { resolved } from './yamlSource';
 
-/** The default of `select`: accuracy for classification, loss otherwise (valid for any task). */
-export function defaultSelect(task: Task | undefined): string {
-  return task === 'binary' || task === 'multiclass' ? 'test.accuracy' : 'test.loss';
+/** The default of `select`: the validation data loss, a proper scoring rule valid for any task. */
+export function defaultSelect(_task: Task | undefined): string {
+  return 'validation.loss';
 }
+
+/** The default of `validate`: five folds. */
+export const DEFAULT_FOLDS = 5;
 
 /** Why `select` does not suit the task, or undefined when it does. */
 export function selectMismatch(select: string, task: Task | undefined, data: string): string | undefined {
   if (task === undefined) return undefined;
-  const metric = select.split('.')[1];
-  if (metric === 'accuracy' && task === 'regression') return `${select} has no meaning for a regression task (${data}): use test.loss or test.r2`;
-  if (metric === 'r2' && task !== 'regression') return `${select} has no meaning for a ${task} task (${data}): use test.accuracy or test.loss`;
+  const [set, metric] = select.split('.');
+  if (metric === 'accuracy' && task === 'regression') return `${select} has no meaning for a regression task (${data}): use ${set}.loss or ${set}.r2`;
+  if (metric === 'r2' && task !== 'regression') return `${select} has no meaning for a ${task} task (${data}): use ${set}.accuracy or ${set}.loss`;
   return undefined;
+}
+
+/** What choosing alpha on the test set costs, in the words of the warning. */
+export function testSelectionWarning(select: string): string {
+  return `select ${select} chooses alpha on the test set, so the test score of the chosen alpha is optimistic (it won because it scored well on these very rows); select validation.${select.split('.')[1]} keeps the test set out of the choice`;
 }
 
 export function readGrid(ctx: Ctx, e: Entry, task: Task | undefined, data: string): GridSpec | undefined {
   if (!isMap(e.value)) {
-    ctx.problems.error(valueSpan(ctx, e), `grid must be a map with alpha (and repeats, refine, select), got ${describe(e.value)}`);
+    ctx.problems.error(valueSpan(ctx, e), `grid must be a map with alpha (and repeats, refine, select, validate, rule), got ${describe(e.value)}`);
     return undefined;
   }
   const keys = entries(ctx, e.value, Object.keys(GRID_KEYS), 'in grid');
-  const spec: GridSpec = { alpha: [], repeats: 1, refine: 0, select: defaultSelect(task) };
+  const spec: GridSpec = { alpha: [], repeats: 1, refine: 0, select: defaultSelect(task), validate: { kind: 'folds', folds: DEFAULT_FOLDS }, rule: '1se' };
   let ok = true;
   const ae = keys.get('alpha');
   if (!ae) {
@@ -41,6 +49,8 @@ export function readGrid(ctx: Ctx, e: Entry, task: Task | undefined, data: strin
   if (re) spec.repeats = readNumber(ctx, re, 'repeats', { integer: true, min: 1 }) ?? spec.repeats;
   const fe = keys.get('refine');
   if (fe) spec.refine = readNumber(ctx, fe, 'refine', { integer: true, min: 0 }) ?? spec.refine;
+  const ru = keys.get('rule');
+  if (ru) spec.rule = readChoice(ctx, ru, 'rule', RULE_VALUES, 'selection rule') ?? spec.rule;
   const se = keys.get('select');
   if (se) {
     const select = readChoice(ctx, se, 'select', SELECT_VALUES, 'select metric');
@@ -48,7 +58,46 @@ export function readGrid(ctx: Ctx, e: Entry, task: Task | undefined, data: strin
     if (why) ctx.problems.error(valueSpan(ctx, se), why);
     if (select) spec.select = select;
   }
+  const onTest = spec.select.startsWith('test.');
+  const ve = keys.get('validate');
+  if (ve) {
+    const validate = readValidate(ctx, ve);
+    if (validate === undefined) ok = false;
+    else spec.validate = validate;
+    if (validate && onTest && validate.kind !== 'none') {
+      ctx.problems.error(valueSpan(ctx, ve), `select ${spec.select} scores every point on the test set, so these validation rows would not be used: write validate: none, or select validation.${spec.select.split('.')[1]}`);
+    }
+    if (validate?.kind === 'none' && spec.select.startsWith('validation.')) {
+      ctx.problems.error(valueSpan(ctx, ve), `validate: none leaves no validation rows for select ${spec.select}: choose {folds: ${DEFAULT_FOLDS}} or {holdout: 0.2}, or select test.${spec.select.split('.')[1]} (optimistic)`);
+    }
+  } else if (onTest) {
+    spec.validate = { kind: 'none' };
+  }
+  if (onTest && se) ctx.problems.warning(valueSpan(ctx, se), testSelectionWarning(spec.select));
   return ok ? spec : undefined;
+}
+
+function readValidate(ctx: Ctx, e: Entry): GridValidation | undefined {
+  const text = scalarText(e.value);
+  if (text === 'none') return { kind: 'none' };
+  const shape = `validate must be {folds: k} (k from ${MIN_FOLDS} to ${MAX_FOLDS}), {holdout: f} (0 < f < 1) or none`;
+  if (!isMap(e.value)) {
+    ctx.problems.error(valueSpan(ctx, e), `${shape}, got ${describe(e.value)}`);
+    return undefined;
+  }
+  const keys = entries(ctx, e.value, Object.keys(VALIDATE_KEYS), 'in validate');
+  const fe = keys.get('folds');
+  const he = keys.get('holdout');
+  if ((fe ? 1 : 0) + (he ? 1 : 0) !== 1) {
+    ctx.problems.error(valueSpan(ctx, e), `${shape}: give exactly one of folds and holdout`);
+    return undefined;
+  }
+  if (fe) {
+    const folds = readNumber(ctx, fe, 'folds', { integer: true, min: MIN_FOLDS, max: MAX_FOLDS });
+    return folds === undefined ? undefined : { kind: 'folds', folds };
+  }
+  const fraction = readNumber(ctx, he!, 'holdout', { above: 0, below: 1 });
+  return fraction === undefined ? undefined : { kind: 'holdout', fraction };
 }
 
 function readAlpha(ctx: Ctx, e: Entry): number[] | AlphaRange | undefined {

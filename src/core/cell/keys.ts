@@ -31,6 +31,10 @@ export interface KeyDoc {
 
 export type KeyTable = Readonly<Record<string, KeyDoc>>;
 
+/** Limits of `grid.validate.folds`. */
+export const MIN_FOLDS = 2;
+export const MAX_FOLDS = 20;
+
 // ---- enumerated values ---------------------------------------------------------------
 
 const SOURCE_DOCS: Readonly<Record<DataSourceName, string>> = {
@@ -89,16 +93,28 @@ const OPTIMIZER_DOCS: Readonly<Record<OptimizerName, string>> = {
   adamw: 'Adam with decoupled weight decay (weightDecay), reported apart from penalties (default lr 0.001)',
 };
 
-export const SELECT_VALUES = ['train.loss', 'test.loss', 'train.accuracy', 'test.accuracy', 'train.r2', 'test.r2'] as const;
+export const SELECT_VALUES = [
+  'validation.loss', 'validation.accuracy', 'validation.r2', 'train.loss', 'test.loss', 'train.accuracy', 'test.accuracy', 'train.r2', 'test.r2',
+] as const;
 export type SelectValue = (typeof SELECT_VALUES)[number];
 
+const TEST_OPTIMISM = 'chooses on the test set, so the test score of the chosen alpha is optimistic';
 const SELECT_DOCS: Readonly<Record<SelectValue, string>> = {
-  'train.loss': 'Lowest final data loss on the training set',
-  'test.loss': 'Lowest final data loss on the test set (default for regression)',
-  'train.accuracy': 'Highest final accuracy on the training set (classification)',
-  'test.accuracy': 'Highest final accuracy on the test set (default for classification)',
-  'train.r2': 'Highest final r2 on the training set (regression)',
-  'test.r2': 'Highest final r2 on the test set (regression)',
+  'validation.loss': 'Lowest mean data loss on the validation rows (log loss for classification, a proper scoring rule): the default',
+  'validation.accuracy': 'Highest mean accuracy on the validation rows (classification)',
+  'validation.r2': 'Highest mean r2 on the validation rows (regression)',
+  'train.loss': 'Lowest final data loss on the rows each point trained on',
+  'test.loss': `Lowest final data loss on the test set: ${TEST_OPTIMISM}`,
+  'train.accuracy': 'Highest final accuracy on the rows each point trained on (classification)',
+  'test.accuracy': `Highest final accuracy on the test set (classification): ${TEST_OPTIMISM}`,
+  'train.r2': 'Highest final r2 on the rows each point trained on (regression)',
+  'test.r2': `Highest final r2 on the test set (regression): ${TEST_OPTIMISM}`,
+};
+
+export const RULE_VALUES = ['1se', 'best'] as const;
+const RULE_DOCS: Readonly<Record<(typeof RULE_VALUES)[number], string>> = {
+  '1se': 'The largest alpha whose mean is within one standard error of the best mean (glmnet\'s lambda.1se): the simplest model the data cannot tell from the best',
+  best: 'The alpha with the best mean',
 };
 
 /** Every enumerated value with a one-line description, by kind. */
@@ -110,6 +126,7 @@ export const VALUE_DOCS = {
   padding: PADDING_DOCS,
   optimizer: OPTIMIZER_DOCS,
   select: SELECT_DOCS,
+  rule: RULE_DOCS,
 } as const;
 export type ValueKind = keyof typeof VALUE_DOCS;
 
@@ -142,8 +159,8 @@ export const DATA_KEYS: KeyTable = {
   task: { type: 'binary | multiclass | regression', description: 'Forces the task of a CSV file (otherwise inferred from the target column)', values: 'task', appliesTo: ['file'] },
   samples: { type: 'integer >= 2', description: 'Number of generated rows (train + test)', default: '100', appliesTo: GENERATED },
   noise: { type: 'number >= 0', description: 'Noise level of a generated source (meaning per source: jitter std, cluster std, target noise std)', default: '0.2 (blobs 1.0, regression 10)', appliesTo: GENERATED },
-  seed: { type: 'integer', description: 'Seed of the generator and of the row shuffle', default: '1' },
-  shuffle: { type: 'boolean', description: 'Shuffle the rows before splitting; false keeps generator or file order', default: 'true' },
+  seed: { type: 'integer', description: 'Seed of the generator and of the row shuffle; moons, circles and blobs: scikit-learn\'s random_state (0 to 2^32 - 1), the very rows of make_moons/make_circles/make_blobs', default: '1' },
+  shuffle: { type: 'boolean', description: 'Shuffle the rows before splitting; false keeps generator or file order (moons, circles and blobs: the order of scikit-learn\'s (shuffled) make_moons, make_circles, make_blobs)', default: 'true' },
   train: { type: 'integer >= 1 | fraction in (0, 1)', description: 'Training rows: the first N rows, or that fraction of the rows; the rest is the test set', default: '0.7' },
   standardize: { type: 'true | zscore | minmax | false', description: 'Input scaling fitted on the training rows only', default: 'zscore', values: 'standardize' },
   standardizeTarget: { type: 'boolean', description: 'Regression: also z-score the target with training statistics (losses are then in target std units)', default: 'false' },
@@ -215,9 +232,22 @@ export const TRAIN_KEYS: KeyTable = {
 
 export const GRID_KEYS: KeyTable = {
   alpha: { type: 'list of numbers > 0 | {from, to, perDecade}', description: 'The penalty strengths to try: each replaces the coefficient of every penalty in the cell', required: true },
-  repeats: { type: 'integer >= 1', description: 'Independent seeds per alpha; results give mean and spread', default: '1' },
-  refine: { type: 'integer >= 0', description: 'Then try this many more values inside the best decade (0: off)', default: '0' },
-  select: { type: 'metric', description: 'What "best" means', default: 'test.accuracy (classification), test.loss (regression or unknown task)', values: 'select' },
+  repeats: { type: 'integer >= 1', description: 'Independent seeds per alpha (each with its own folds); results give mean and spread', default: '1' },
+  refine: { type: 'integer >= 0', description: 'Then try this many more values inside the decade around the chosen alpha, still on validation rows (0: off)', default: '0' },
+  select: { type: 'metric', description: 'What "best" means', default: 'validation.loss', values: 'select' },
+  validate: {
+    type: '{folds: k} | {holdout: f} | none',
+    description:
+      'Where each alpha is scored without touching the test set: k-fold cross-validation over the training rows (stratified for classification; fewer folds, with a warning, when a fold would hold fewer than 2 rows of a class or 5 rows), ' +
+      'or one held-out fraction f of them; none trains every point on all training rows and scores it on the test set (optimistic). The chosen alpha is then refit on all training rows and scored once on the test set',
+    default: '{folds: 5} (none when select reads the test set)',
+  },
+  rule: { type: '1se | best', description: 'How the alpha is chosen from the per-alpha means', default: '1se', values: 'rule' },
+};
+
+export const VALIDATE_KEYS: KeyTable = {
+  folds: { type: `integer ${MIN_FOLDS}..${MAX_FOLDS}`, description: 'k-fold cross-validation: every training row is held out once' },
+  holdout: { type: 'number in (0, 1)', description: 'Hold out this fraction of the training rows (stratified), once per repeat' },
 };
 
 export const ALPHA_RANGE_KEYS: KeyTable = {
@@ -238,6 +268,7 @@ export function keyTablesAt(path: readonly (string | number)[]): KeyTable[] {
     return [];
   }
   if (a === 'grid' && b === 'alpha' && path.length === 2) return [ALPHA_RANGE_KEYS];
+  if (a === 'grid' && b === 'validate' && path.length === 2) return [VALIDATE_KEYS];
   if (a !== 'model' || typeof b !== 'number') return [];
   if (path.length === 2) return [LAYER_TYPE_KEYS, LAYER_OPTION_KEYS];
   if (c !== 'regularize') return [];

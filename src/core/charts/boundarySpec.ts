@@ -19,6 +19,12 @@ export interface BoundaryCell {
 }
 
 /** The class label of index `i`. */
+/** Whether a result has a decision boundary to draw (a grid of class values). */
+export function hasBoundary(result: RunResult): boolean {
+  const b = result.boundary;
+  return !!b && Array.isArray(b.xs) && Array.isArray(b.ys) && Array.isArray(b.values) && b.xs.length > 0 && b.ys.length > 0;
+}
+
 export function className(boundary: Pick<DecisionBoundary, 'classNames'>, i: number): string {
   const name = boundary.classNames?.[i];
   return typeof name === 'string' && name !== '' ? name : `class ${i}`;

@@ -2,7 +2,7 @@
 // per run of its test loss, total penalty, sum of layer L2 norms or test metric. Pure.
 
 import type { History, RunResult } from '../run/result';
-import { downsampleHistory } from '../notebook/boundOutputs';
+import { downsampleHistory } from '../run/historyThinning';
 import { metricLabel, type VegaLiteSpec } from './specs';
 import { bottomLegend, chartFrame, epochAxis, finite, logScale, seriesColor, themeOf, type ChartOptions } from './specKit';
 

@@ -5,7 +5,8 @@
 import type { GridPoint, RunResult } from '../run/result';
 import type { NormKind, VegaLiteSpec } from './specs';
 import { NORM_TITLES } from './specs';
-import { alphaAxis, bottomLegend, chartFrame, finite, formatAlpha, layerNamesOf, logScale, meanStd, seriesColor, themeOf, type ChartOptions } from './specKit';
+import { alphaAxis, bottomLegend, chartFrame, finite, formatAlpha, layerNamesOf, logScale, seriesColor, themeOf, type ChartOptions } from './specKit';
+import { spreadOf } from '../sweep/plan';
 
 export interface AlphaStat {
   alpha: number;
@@ -34,7 +35,7 @@ function statsByAlpha(values: { alpha: number; value: number }[], series: string
     .sort((a, b) => a - b)
     .map((alpha) => {
       const xs = byAlpha.get(alpha)!;
-      const { mean, std } = meanStd(xs);
+      const { mean, std } = spreadOf(xs);
       return { alpha, series, mean, std, lo: mean - std, hi: mean + std, n: xs.length };
     });
 }
@@ -78,7 +79,7 @@ export interface PathOptions extends ChartOptions {
   normKind?: NormKind;
 }
 
-/** Each layer's final norm against alpha (log x), mean over repeats with a ±1 std band; the best alpha marked. */
+/** Each layer's final norm against alpha (log x), mean over repeats with a ±1 std band; the chosen alpha marked. */
 export function regularizationPathSpec(result: RunResult, opts: PathOptions = {}): VegaLiteSpec {
   const theme = themeOf(opts);
   const kind: NormKind = opts.normKind ?? 'l2';
@@ -162,7 +163,7 @@ function bestRule(result: RunResult, color: string, x: ReturnType<typeof alphaAx
   if (!best || !finite(best.alpha) || best.alpha <= 0) return [];
   return [
     {
-      data: { values: [{ alpha: best.alpha, label: `best α = ${formatAlpha(best.alpha)}` }] },
+      data: { values: [{ alpha: best.alpha, label: `chosen α = ${formatAlpha(best.alpha)}${best.rule ? ` (${best.rule})` : ''}` }] },
       mark: { type: 'rule' as const, strokeDash: [4, 4], color, opacity: 0.6 },
       encoding: { x, tooltip: [{ field: 'label', type: 'nominal' as const }] },
     },

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { RunResult } from '../run/result';
 import { writeFileAtomic } from '../store/atomicWrite';
 import type { ChartOptions, VegaLiteSpec } from './specs';
-import { everyChartFor } from './moreCharts';
+import { buildCharts } from './catalogue';
 import { renderChartSvg } from './renderSvg';
 
 export { renderSvg, renderChartSvg, loadVega } from './renderSvg';
@@ -62,14 +62,14 @@ export interface ChartFileOptions extends ChartOptions, PngOptions {
 
 /**
  * Writes `<baseName>-<chart>.svg` and `.png` into `dir` (created if missing) for every
- * chart the run has (everyChartFor), each file atomically. Returns the files' paths.
+ * chart the run has (the chart catalogue, each control at its starting value), each file atomically. Returns the files' paths.
  */
 export async function renderChartFiles(result: RunResult, dir: string, baseName: string, opts: ChartFileOptions = {}): Promise<string[]> {
   const formats = opts.formats ?? ['svg', 'png'];
   const base = [...baseName].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('') || 'chart';
   await fs.mkdir(dir, { recursive: true });
   const files: string[] = [];
-  for (const chart of everyChartFor(result, opts)) {
+  for (const chart of buildCharts(result, opts)) {
     const { svg } = await renderChartSvg(chart.spec);
     if (formats.includes('svg')) {
       const file = path.join(dir, `${base}-${chart.id}.svg`);

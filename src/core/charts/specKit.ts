@@ -69,13 +69,6 @@ export function formatAlpha(a: number): string {
   return a >= 0.01 && a < 1000 ? String(Number(a.toPrecision(3))) : a.toExponential(1).replace('.0e', 'e');
 }
 
-/** Mean and sample standard deviation (0 for a single value). */
-export function meanStd(xs: number[]): { mean: number; std: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const std = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-  return { mean, std };
-}
-
 /** Layer names: the result's layers in order, then any others its history names. */
 export function layerNamesOf(result: { layers?: { name: string }[]; history?: { penalty?: object; norms?: object } }): string[] {
   const names = (result.layers ?? []).map((l) => l.name);

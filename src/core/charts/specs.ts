@@ -6,14 +6,16 @@
 import type { TopLevelSpec } from 'vega-lite/build/index';
 import type { UnitSpec } from 'vega-lite/build/spec/index';
 import type { Field } from 'vega-lite/build/channeldef';
-import type { GridPoint, MetricName, RunResult } from '../run/result';
-import { downsampleHistory, MAX_HISTORY_POINTS } from '../notebook/boundOutputs';
+import type { MetricName, RunResult } from '../run/result';
+import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
 import { decadeTicks } from './logTicks';
+import type { Spread } from '../run/result';
+import { statsOf } from '../sweep/plan';
+import { formatScore, selectLabel, withinWords } from '../sweep/sweepText';
 
 export type VegaLiteSpec = TopLevelSpec;
 export type NormKind = 'l2' | 'l1' | 'max' | 'sparsity';
-export type ChartId = 'loss' | 'norms' | 'metrics' | 'sweep';
 
 export interface ChartOptions {
   theme?: Partial<ChartTheme>;
@@ -24,12 +26,6 @@ export interface ChartOptions {
   height?: number;
   /** Points per series shown (default 512). */
   maxPoints?: number;
-}
-
-export interface ChartEntry {
-  id: ChartId;
-  title: string;
-  spec: VegaLiteSpec;
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -201,68 +197,75 @@ export function metricsSpec(result: RunResult, opts: ChartOptions = {}): VegaLit
 
 export interface SweepPoint {
   alpha: number;
-  set: 'train' | 'test';
+  /** Which rows the figure is on: the rows each point trained on, or the rows `select` scores. */
+  set: 'train' | 'validation' | 'test';
   series: string;
-  /** Whether the alpha came from the coarse log grid or from refining inside the best decade. */
+  /** Whether the alpha came from the coarse log grid or from refining inside the chosen decade. */
   stage: 'coarse' | 'refined';
   mean: number;
   std: number;
+  /** Standard error of the mean; the band is mean ± 1 SE. */
+  se: number;
   lo: number;
   hi: number;
   n: number;
 }
 
-/** Mean and sample standard deviation of each alpha's final train and test metric (completed runs only). */
+/** The `select` quantity per alpha (and the same on the training rows), from the statistics the sweep derived. */
 export function sweepPoints(result: RunResult): SweepPoint[] {
-  const runs: GridPoint[] = Array.isArray(result.grid?.runs) ? result.grid.runs : [];
-  const label = metricLabel(result.metric);
-  const byAlpha = new Map<number, { train: number[]; test: number[]; refined: boolean }>();
-  for (const r of runs) {
-    if (!finite(r?.alpha) || r.alpha <= 0 || (r.status && r.status !== 'completed')) continue;
-    const entry = byAlpha.get(r.alpha) ?? { train: [], test: [], refined: r.refined === true };
-    const tr = r.final?.train?.[result.metric];
-    const te = r.final?.test?.[result.metric];
-    if (finite(tr)) entry.train.push(tr);
-    if (finite(te)) entry.test.push(te);
-    byAlpha.set(r.alpha, entry);
-  }
+  if (!result.grid) return [];
+  const metric = result.metric === 'r2' ? 'r2' : 'accuracy';
+  const select = result.grid.select ?? `test.${metric}`;
+  const [set, what] = select.split('.') as ['train' | 'validation' | 'test', string];
+  const label = what === 'loss' ? 'loss' : metricLabel(what as MetricName);
   const out: SweepPoint[] = [];
-  for (const alpha of [...byAlpha.keys()].sort((a, b) => a - b)) {
-    for (const set of ['train', 'test'] as const) {
-      const { [set]: xs, refined } = byAlpha.get(alpha)!;
-      if (!xs.length) continue;
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const std = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-      out.push({ alpha, set, series: `${set} ${label}`, stage: refined ? 'refined' : 'coarse', mean, std, lo: mean - std, hi: mean + std, n: xs.length });
-    }
+  for (const s of statsOf(result.grid, metric)) {
+    if (!finite(s.alpha) || s.alpha <= 0) continue;
+    const stage = s.refined ? ('refined' as const) : ('coarse' as const);
+    const row = (on: SweepPoint['set'], v: Spread): SweepPoint => ({ alpha: s.alpha, set: on, series: `${on} ${label}`, stage, mean: v.mean, std: v.std, se: v.se, lo: v.mean - v.se, hi: v.mean + v.se, n: v.n });
+    if (set !== 'train' && s.train) out.push(row('train', s.train));
+    out.push(row(set, s));
   }
   return out;
 }
 
-/** A sweep's final train and test metric against alpha (log x), mean ± 1 std, the best alpha marked. */
+/**
+ * A sweep's `select` quantity against alpha (log x): the scored rows' mean ± 1 standard
+ * error and the training rows' mean, the rule's choice, the threshold one SE from the
+ * best mean, and the one test score of the chosen alpha refit on all training rows.
+ */
 export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteSpec {
   const theme = completeTheme(opts.theme);
   const points = sweepPoints(result);
-  const label = metricLabel(result.metric);
-  const names = [`train ${label}`, `test ${label}`];
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain: names, range: [seriesColor(theme, 0), seriesColor(theme, 1)] }, legend: bottomLegend(2) };
+  const grid = result.grid;
+  const select = grid?.select ?? `test.${result.metric}`;
+  const [set, what] = select.split('.');
+  const label = what === 'loss' ? 'loss' : metricLabel(what as MetricName);
+  const names = [...new Set(points.map((p) => p.series))];
+  const color = { field: 'series', type: 'nominal' as const, scale: { domain: names, range: names.map((n) => seriesColor(theme, n.startsWith('train') ? 0 : 1)) }, legend: bottomLegend(names.length) };
   const decades = decadeTicks(points.map((p) => p.alpha));
   const x = { field: 'alpha', type: 'quantitative' as const, title: 'alpha (penalty strength, log scale)', scale: { type: 'log' as const }, axis: { format: '.0e', grid: true, ...(decades ? { values: decades } : {}) } };
+  const yTitle = `${label} (mean ± 1 standard error)`;
   const y = { type: 'quantitative' as const, scale: { zero: false } };
-  const repeats = Math.max(0, ...points.map((p) => p.n));
-  const best = result.grid?.best && finite(result.grid.best.alpha) && result.grid.best.alpha > 0 ? result.grid.best : null;
-  const bestRow = best ? [{ alpha: best.alpha, mean: points.find((p) => p.alpha === best.alpha && p.set === 'test')?.mean ?? best.mean, label: `best α = ${formatAlpha(best.alpha)}` }] : [];
-  const select = result.grid?.select ? ` · best by ${result.grid.select}` : '';
+  const models = Math.max(0, ...points.map((p) => p.n));
+  const best = grid?.best && finite(grid.best.alpha) && grid.best.alpha > 0 ? grid.best : null;
+  const scored = points.filter((p) => p.set === set);
+  const chosenMean = best ? (scored.find((p) => p.alpha === best.alpha)?.mean ?? best.mean) : NaN;
+  const rule = best?.rule ? ` (${best.rule})` : '';
+  const bestRow = best ? [{ alpha: best.alpha, mean: chosenMean, label: `chosen α = ${formatAlpha(best.alpha)}${rule}` }] : [];
+  const testValue = grid?.test && best ? (what === 'loss' ? grid.test.loss : grid.test[what as 'accuracy' | 'r2']) : undefined;
+  const testRow = finite(testValue) ? [{ alpha: grid!.test!.alpha, mean: testValue, label: `test ${label} ${formatScore(select, testValue)} (refit on all training rows)` }] : [];
+  const threshold = best && best.rule === '1se' && finite(best.bestMean) && finite(best.bestSe) && best.bestSe > 0 ? [{ mean: best.bestMean + (what === 'loss' ? 1 : -1) * best.bestSe }] : [];
 
   const layer: UnitSpec<Field>[] = [
     {
       data: { values: points },
       mark: { type: 'area', opacity: 0.2 },
-      encoding: { x, y: { ...y, field: 'lo', title: `${label} (mean ± 1 std)` }, y2: { field: 'hi' }, color },
+      encoding: { x, y: { ...y, field: 'lo', title: yTitle }, y2: { field: 'hi' }, color },
     },
-    { data: { values: points }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'mean', title: `${label} (mean ± 1 std)` }, color } },
+    { data: { values: points }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'mean', title: yTitle }, color } },
     {
-      // Coarse alphas as filled circles, the values refined inside the best decade as
+      // Coarse alphas as filled circles, the values refined inside the chosen decade as
       // open triangles: which points the search added after the first pass.
       data: { values: points },
       mark: { type: 'point', size: 60, strokeWidth: 2, filled: true },
@@ -279,12 +282,18 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
           { field: 'series', type: 'nominal' },
           { field: 'stage', type: 'nominal', title: 'from' },
           { field: 'mean', type: 'quantitative', format: '.4~g' },
+          { field: 'se', type: 'quantitative', title: 'standard error', format: '.2~g' },
           { field: 'std', type: 'quantitative', format: '.2~g' },
-          { field: 'n', type: 'quantitative', title: 'runs' },
+          { field: 'n', type: 'quantitative', title: 'models' },
         ],
       },
     },
   ];
+  if (threshold.length) {
+    // Every alpha whose mean is on the good side of this line is within one standard
+    // error of the best: the 1se rule takes the largest of them.
+    layer.push({ data: { values: threshold }, mark: { type: 'rule', strokeDash: [2, 3], color: theme.foreground, opacity: 0.5 }, encoding: { y: { ...y, field: 'mean' }, tooltip: [{ field: 'mean', type: 'quantitative', title: 'best mean ± 1 SE', format: '.4~g' }] } });
+  }
   if (bestRow.length) {
     layer.push(
       { data: { values: bestRow }, mark: { type: 'rule', strokeDash: [4, 4], color: theme.foreground, opacity: 0.6 }, encoding: { x } },
@@ -292,26 +301,18 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
       { data: { values: bestRow }, mark: { type: 'text', align: 'left', dx: 6, dy: -10, color: theme.foreground, font: theme.font }, encoding: { x, y: { ...y, field: 'mean' }, text: { field: 'label', type: 'nominal' } } },
     );
   }
+  if (testRow.length) {
+    layer.push(
+      { data: { values: testRow }, mark: { type: 'point', shape: 'square', size: 110, filled: true, color: seriesColor(theme, 2) }, encoding: { x, y: { ...y, field: 'mean' }, tooltip: [{ field: 'label', type: 'nominal' }] } },
+      { data: { values: testRow }, mark: { type: 'text', align: 'left', dx: 8, dy: 12, color: seriesColor(theme, 2), font: theme.font }, encoding: { x, y: { ...y, field: 'mean' }, text: { value: 'test (refit)' } } },
+    );
+  }
+  const how = best?.rule ? ` · chosen by ${best.rule}` : '';
+  const within = grid ? withinWords(grid) : null;
   return {
-    ...frame(result, opts, theme, `Sweep over alpha: ${label}`, `final ${label}, mean ± 1 std over ${repeats} run${repeats === 1 ? '' : 's'} per alpha${select}`),
+    ...frame(result, opts, theme, `Sweep over alpha: ${selectLabel(select)}`, `${set} ${label}, mean ± 1 standard error over ${models} model${models === 1 ? '' : 's'} per alpha${how}${within ? ` · ${within}` : ''}`),
     layer,
   };
-}
-
-/** The charts a run has: loss, norms and metrics when it has a history, the sweep when it has a grid. */
-export function allChartsFor(result: RunResult, opts: ChartOptions = {}): ChartEntry[] {
-  const charts: ChartEntry[] = [];
-  const epochs = Array.isArray(result.history?.epoch) ? result.history.epoch.length : 0;
-  if (epochs > 0) {
-    charts.push({ id: 'loss', title: 'Loss breakdown', spec: lossBreakdownSpec(result, opts) });
-    const kind = opts.normKind ?? 'l2';
-    if (layerNames(result).some((l) => Array.isArray(result.history.norms?.[l]?.[kind]))) {
-      charts.push({ id: 'norms', title: `Weight norms (${NORM_TITLES[kind].name})`, spec: weightNormsSpec(result, opts) });
-    }
-    charts.push({ id: 'metrics', title: `Train vs test ${metricLabel(result.metric)}`, spec: metricsSpec(result, opts) });
-  }
-  if (result.grid && sweepPoints(result).length > 0) charts.push({ id: 'sweep', title: 'Sweep over alpha', spec: sweepSpec(result, opts) });
-  return charts;
 }
 
 // ---------------------------------------------------------------------------------------

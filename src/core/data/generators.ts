@@ -1,19 +1,27 @@
 // Seeded, deterministic generators of the synthetic data sets (contract section 2).
 //
-// Row order. The classification generators build their points class by class (like
-// scikit-learn with shuffle=False) and then permute the rows with their own random
-// stream, like scikit-learn's default shuffle=True inside make_moons & co. So the
-// "generator order" that `data.shuffle: false` keeps is already a random mix of the
-// classes: `shuffle: false` with `train: 30` gives 30 rows of both moons, not 30 rows
-// of the outer moon. `data.shuffle` controls a separate, second row shuffle before the
-// split (see split.ts), drawn from another stream of the same seed.
+// moons, circles and blobs are scikit-learn's make_moons, make_circles (factor 0.5) and
+// make_blobs with random_state = seed and scikit-learn's default shuffle=True
+// (sklearnSamples.ts): the same rows in the same order, so a cell holds the data of a
+// tutorial that called them. `data.shuffle: false` keeps that order: `seed: 1,
+// shuffle: false, train: 30` trains on `X[:30]` of `make_moons(..., random_state=1)` and
+// tests on `X[30:]`, as the weight-regularization tutorial does.
+//
+// The other generators build their points class by class and then permute the rows with
+// their own random stream (Random). So every classification generator's order is
+// already a random mix of the classes: `shuffle: false` with `train: 30` gives 30 rows of
+// both moons, not 30 rows of the outer moon. `data.shuffle` (default true) controls a
+// separate, second row shuffle before the split (see split.ts), drawn from another
+// stream of the same seed.
 // `regression` rows are independent draws (no order to mix) and `sine` rows stay in
 // time order, so that `shuffle: false` gives a proper forecasting split (train on the
 // past, test on the future).
 
 import type { DataSpec } from '../spec/experiment';
 import { DataError, type RegressionTruth } from './dataset';
+import { MAX_NUMPY_SEED } from './numpyRandom';
 import { Random } from './random';
+import { makeBlobs, makeCircles, makeMoons, type SampleArrays } from './sklearnSamples';
 import type { Table } from './table';
 
 export interface GeneratorOptions {
@@ -21,6 +29,7 @@ export interface GeneratorOptions {
   noise: number;
   seed: number;
 }
+
 
 /** `sine`: the period of the series, in steps. */
 export const SINE_PERIOD = 25;
@@ -86,64 +95,68 @@ function planar(source: string, points: [number, number, number][], classes: num
   };
 }
 
+/** numpy's RandomState accepts seeds 0 .. 2^32 - 1 only. */
+function checkNumpySeed(source: string, seed: number): void {
+  check(
+    Number.isInteger(seed) && seed >= 0 && seed <= MAX_NUMPY_SEED,
+    'data.seed',
+    `${source} draws like scikit-learn, whose random_state must be an integer from 0 to ${MAX_NUMPY_SEED}; got seed ${seed}`,
+  );
+}
+
+/** A float32 table of scikit-learn's float64 arrays, rows in scikit-learn's (shuffled) order. */
+function sklearnTable(source: string, s: SampleArrays, classes: number): Table {
+  return {
+    source,
+    task: classes === 2 ? 'binary' : 'multiclass',
+    n: s.y.length,
+    sampleShape: [2],
+    featureNames: ['x1', 'x2'],
+    x: Float32Array.from(s.x),
+    y: Float32Array.from(s.y),
+    classes,
+    classNames: Array.from({ length: classes }, (_, i) => String(i)),
+    scaleBy: 'feature',
+  };
+}
+
 /**
- * Two interleaving half circles (sklearn make_moons): the outer moon (class 0) is the
- * upper half of the unit circle, the inner one (class 1) the lower half shifted to
- * (1, 0.5); points evenly spaced along each arc, then N(0, noise^2) added to both coordinates.
+ * Two interleaving half circles: make_moons(n_samples=samples, noise=noise,
+ * random_state=seed). The outer moon (class 0) is the upper half of the
+ * unit circle, the inner one (class 1) the lower half shifted to (1, 0.5); points evenly
+ * spaced along each arc, then N(0, noise^2) added to both coordinates.
  */
 export function moons(o: GeneratorOptions): Table {
   checkCommon(o);
-  const rng = new Random(o.seed);
-  const nOut = Math.floor(o.samples / 2);
-  const nIn = o.samples - nOut;
-  const pts: [number, number, number][] = [];
-  for (const t of linspace(0, Math.PI, nOut)) pts.push([Math.cos(t), Math.sin(t), 0]);
-  for (const t of linspace(0, Math.PI, nIn)) pts.push([1 - Math.cos(t), 1 - Math.sin(t) - 0.5, 1]);
-  for (const p of pts) {
-    p[0] += rng.normal(0, o.noise);
-    p[1] += rng.normal(0, o.noise);
-  }
-  return planar('moons', pts, 2, rng);
+  checkNumpySeed('moons', o.seed);
+  return sklearnTable('moons', makeMoons({ ...o, shuffle: true }), 2);
 }
 
 /**
- * Two concentric circles (sklearn make_circles, factor 0.5): the outer circle of radius 1
- * is class 0, the inner one of radius `factor` class 1; N(0, noise^2) on both coordinates.
+ * Two concentric circles: make_circles(n_samples=samples, noise=noise, factor=0.5,
+ * random_state=seed). The outer circle of radius 1 is class 0, the inner
+ * one of radius `factor` class 1; N(0, noise^2) on both coordinates.
  */
 export function circles(o: GeneratorOptions & { factor?: number }): Table {
   checkCommon(o);
-  const factor = o.factor ?? 0.5;
-  const rng = new Random(o.seed);
-  const nOut = Math.floor(o.samples / 2);
-  const nIn = o.samples - nOut;
-  const pts: [number, number, number][] = [];
-  for (const t of linspace(0, 2 * Math.PI, nOut, false)) pts.push([Math.cos(t), Math.sin(t), 0]);
-  for (const t of linspace(0, 2 * Math.PI, nIn, false)) pts.push([factor * Math.cos(t), factor * Math.sin(t), 1]);
-  for (const p of pts) {
-    p[0] += rng.normal(0, o.noise);
-    p[1] += rng.normal(0, o.noise);
-  }
-  return planar('circles', pts, 2, rng);
+  checkNumpySeed('circles', o.seed);
+  return sklearnTable('circles', makeCircles({ ...o, shuffle: true, factor: o.factor ?? 0.5 }), 2);
 }
 
 /**
- * Gaussian blobs (sklearn make_blobs): `classes` centers drawn uniformly in the box
- * [-10, 10]^2, each class an isotropic Gaussian with standard deviation `noise`.
- * The centers are returned too (for tests and charts).
+ * Gaussian blobs: make_blobs(n_samples=samples, centers=classes, cluster_std=noise,
+ * center_box=(-10, 10), random_state=seed). The centers are drawn
+ * uniformly in [-10, 10]^2, each class an isotropic Gaussian with standard deviation
+ * `noise`. The centers are returned too (for tests and charts).
  */
 export function blobs(o: GeneratorOptions & { classes: number }): Table & { centers: [number, number][] } {
   checkCommon(o);
   check(Number.isInteger(o.classes) && o.classes >= 2, 'data.classes', `classes must be an integer >= 2, got ${o.classes}`);
   check(o.samples >= o.classes, 'data.samples', `samples (${o.samples}) must be at least the number of classes (${o.classes})`);
-  const rng = new Random(o.seed);
-  const centers: [number, number][] = [];
-  for (let k = 0; k < o.classes; k++) centers.push([rng.uniform(-10, 10), rng.uniform(-10, 10)]);
-  const pts: [number, number, number][] = [];
-  perClass(o.samples, o.classes).forEach((count, k) => {
-    const [cx, cy] = centers[k] as [number, number];
-    for (let i = 0; i < count; i++) pts.push([rng.normal(cx, o.noise), rng.normal(cy, o.noise), k]);
-  });
-  return { ...planar('blobs', pts, o.classes, rng), centers };
+  checkNumpySeed('blobs', o.seed);
+  const s = makeBlobs({ samples: o.samples, seed: o.seed, shuffle: true, classes: o.classes, std: o.noise });
+  const centers = Array.from({ length: o.classes }, (_, k): [number, number] => [s.centers[2 * k] as number, s.centers[2 * k + 1] as number]);
+  return { ...sklearnTable('blobs', s, o.classes), centers };
 }
 
 /**

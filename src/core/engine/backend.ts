@@ -63,7 +63,11 @@ async function activate(name: BackendName, wasmDir: string): Promise<boolean> {
   }
 }
 
-/** tfjs prints an advertisement for tfjs-node when the cpu backend starts in Node. */
+/**
+ * tfjs prints an advertisement for tfjs-node ("Hi, looks like you are running
+ * TensorFlow.js in Node.js...") into users' logs: the cpu backend on its first tensor
+ * write, not when it starts. So the first write happens here, with the console quiet.
+ */
 async function quietly(start: () => Promise<boolean>): Promise<boolean> {
   const log = console.log;
   const warn = console.warn;
@@ -71,7 +75,10 @@ async function quietly(start: () => Promise<boolean>): Promise<boolean> {
   console.warn = () => undefined;
   try {
     const ok = await start();
-    if (ok) await tf.ready();
+    if (ok) {
+      await tf.ready();
+      tf.scalar(0).dispose();
+    }
     return ok;
   } finally {
     console.log = log;

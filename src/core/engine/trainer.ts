@@ -26,22 +26,16 @@ export interface MemberConfig {
   train: TrainSpec;
   /** Weights to start from (fine-tuning), in the model's weight order. */
   initialWeights?: tf.NamedTensorMap | tf.Tensor[];
+  /**
+   * The member's own rows (cross-validation: the training rows minus a fold as
+   * xTrain/yTrain, the fold as xTest/yTest). Absent: the data set given to train().
+   * Members stack only with members of equal row counts.
+   */
+  data?: Dataset;
 }
 
-/** One epoch of one member, as read back from the backend. */
-export interface EpochRow {
-  epoch: number;
-  dataLoss: number;
-  /** Per weighted layer, in order. */
-  penalty: number[];
-  totalLoss: number;
-  trainLoss: number;
-  testLoss: number;
-  trainMetric: number;
-  testMetric: number;
-  /** Per weighted layer: [l1, l2, max, sparsity]. */
-  norms: [number, number, number, number][];
-}
+import type { EpochRow } from '../run/epochRow';
+export type { EpochRow };
 
 export interface MemberOutcome {
   status: RunStatus;
@@ -92,6 +86,12 @@ interface Trainee {
   xAll: tf.Tensor;
   yTest: tf.Tensor;
   pending: tf.Tensor2D[];
+  /** The rows this trainee trains on: the shared data set, or its members' own (equal counts). */
+  data: Dataset;
+  /** Training rows to gather mini-batches from: shared [n, ...], or per member [K, n, ...] when `ownRows`. */
+  xTrain: tf.Tensor;
+  yTrain: tf.Tensor;
+  ownRows: boolean;
 }
 
 interface DataTensors {
@@ -109,7 +109,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   const yTest = tf.tensor1d(data.yTest);
   const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
   const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
-  const members = configs.map((config, index) => createMember(index, config, data));
+  const members = configs.map((config, index) => createMember(index, config, config.data ?? data));
   const trainees = groupMembers(members, data).map((group) => createTrainee(group, data, tensors));
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
   const active = (t: Trainee, epoch: number) => t.members.some((m) => !m.status && epoch <= m.config.train.epochs);
@@ -124,7 +124,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
       for (const t of trainees) {
         if (!active(t, epoch)) continue;
         try {
-          t.pending.push(runEpoch(t, data, tensors));
+          t.pending.push(runEpoch(t));
         } catch (e) {
           for (const m of t.members) if (!m.status) finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
         }
@@ -167,7 +167,10 @@ function groupMembers(members: Member[], data: Dataset): Member[][] {
   const groups = new Map<string, Member[]>();
   const alone: Member[][] = [];
   for (const m of members) {
-    const key = stackKey(m.config.layers, m.config.train, data.inputShape);
+    const own = m.config.data;
+    const shapeKey = stackKey(m.config.layers, m.config.train, data.inputShape);
+    // Members on rows of their own stack only with members of the same row counts.
+    const key = shapeKey === null ? null : own ? `${shapeKey}|rows ${own.nTrain}+${own.nTest}` : shapeKey;
     if (key === null) {
       alone.push([m]);
       continue;
@@ -179,13 +182,18 @@ function groupMembers(members: Member[], data: Dataset): Member[][] {
   return [...groups.values(), ...alone];
 }
 
-function createTrainee(members: Member[], data: Dataset, d: DataTensors): Trainee {
+function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTensors): Trainee {
   const train = members[0].config.train;
   const stacked = members.length > 1;
+  // ---- per-member rows (cross-validation folds): begin
+  const ownRows = members[0].config.data !== undefined;
+  const data = members[0].config.data ?? shared;
+  const d = ownRows ? memberTensors(members.map((m) => m.config.data!), stacked) : sharedTensors;
+  // ---- per-member rows: end
   const net = stacked ? stackNetworks(members.map((m) => m.net)) : members[0].net;
   const out = net.layers[net.outputIndex];
   const decayed = train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
-  const perMember = (t: tf.Tensor) => (stacked ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
+  const perMember = (t: tf.Tensor) => (stacked && !ownRows ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
   return {
     members,
     net,
@@ -199,17 +207,38 @@ function createTrainee(members: Member[], data: Dataset, d: DataTensors): Traine
     xAll: perMember(d.xAll),
     yTest: perMember(d.yTest),
     pending: [],
+    data,
+    xTrain: d.xTrain,
+    yTrain: d.yTrain,
+    ownRows,
   };
+}
+
+/**
+ * Tensors of members that train on rows of their own, one per member, stacked on a
+ * leading member axis when they share a stack (they then have equal row counts).
+ */
+function memberTensors(sets: Dataset[], stacked: boolean): DataTensors {
+  return tf.tidy(() => {
+    const per = sets.map((s) => {
+      const xTrain = tf.tensor(s.xTrain, [s.nTrain, ...s.inputShape]);
+      return { xTrain, yTrain: tf.tensor1d(s.yTrain), yTest: tf.tensor1d(s.yTest), xAll: tf.concat([xTrain, tf.tensor(s.xTest, [s.nTest, ...s.inputShape])]) };
+    });
+    const join = (k: keyof DataTensors) => (stacked ? tf.stack(per.map((p) => p[k])) : per[0][k]);
+    return { xTrain: join('xTrain'), yTrain: join('yTrain'), yTest: join('yTest'), xAll: join('xAll') };
+  }) as DataTensors;
 }
 
 function disposeTrainee(t: Trainee): void {
   t.optimizer.dispose();
   for (const p of t.pending) p.dispose();
+  // Own rows are the trainee's tensors; shared ones belong to train() (tiled copies are the stack's).
+  if (t.ownRows) tf.dispose([t.xTrain, t.yTrain, t.xAll, t.yTest]);
   if (t.stacked) {
     const stack = t.net as StackedNetwork;
     unstackInto(stack, t.members.map((m) => m.net));
     disposeStack(stack);
-    tf.dispose([t.x, t.y, t.xAll, t.yTest]);
+    if (!t.ownRows) tf.dispose([t.x, t.y, t.xAll, t.yTest]);
   }
 }
 
@@ -227,7 +256,8 @@ function loadWeights(net: Network, weights: tf.NamedTensorMap | tf.Tensor[]): vo
 }
 
 /** Trains one epoch and returns its rows of scalars, [members, width], still on the backend. */
-function runEpoch(t: Trainee, data: Dataset, d: DataTensors): tf.Tensor2D {
+function runEpoch(t: Trainee): tf.Tensor2D {
+  const { data } = t;
   const train = t.members[0].config.train;
   const n = data.nTrain;
   const batch = Math.min(train.batch, n);
@@ -249,9 +279,20 @@ function runEpoch(t: Trainee, data: Dataset, d: DataTensors): tf.Tensor2D {
         const lo = b * batch;
         const hi = Math.min(n, (b + 1) * batch);
         const rows = t.members.map((m) => m.order.subarray(lo, hi));
-        const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
-        xb = tf.gather(d.xTrain, idx);
-        yb = tf.gather(d.yTrain, idx);
+        if (t.ownRows && stacked) {
+          // Own rows per member, [K, n, ...]: gather from the flattened [K * n, ...] with
+          // member k's indices offset by k * n (the wasm gather with batch dimensions
+          // gave wrong rows).
+          const flat = concatInt32(rows.map((r, k) => Int32Array.from(r, (i) => i + k * n)));
+          const idx = tf.tensor1d(flat, 'int32');
+          const sample = t.xTrain.shape.slice(2);
+          xb = tf.reshape(tf.gather(tf.reshape(t.xTrain, [-1, ...sample]), idx), [rows.length, hi - lo, ...sample]);
+          yb = tf.reshape(tf.gather(tf.reshape(t.yTrain, [-1]), idx), [rows.length, hi - lo]);
+        } else {
+          const idx = stacked ? tf.tensor2d(concatInt32(rows), [rows.length, hi - lo], 'int32') : tf.tensor1d(rows[0], 'int32');
+          xb = tf.gather(t.xTrain, idx);
+          yb = tf.gather(t.yTrain, idx);
+        }
       }
       const { grads } = tf.variableGrads(() => {
         const terms = lossTerms(t.net, t.loss, xb, yb, { training: true, dropoutSeed: dropoutSeeds[0] });

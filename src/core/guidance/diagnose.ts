@@ -2,7 +2,8 @@
 // a penalty, weights still growing), each finding with the figures behind it, and the
 // recommended penalty strength of a grid sweep. Pure logic: no vscode, no tfjs.
 
-import type { RunResult, SetScores, GridPoint, FinalScores } from '../run/result';
+import type { RunResult, SetScores } from '../run/result';
+import { formatAlpha, ruleWords, spreadWords, testWords, withinWords } from '../sweep/sweepText';
 import { isZeroPenalty, PENALTY_PARTS } from '../spec/penalty';
 
 export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'healthy';
@@ -221,59 +222,55 @@ export interface AlphaRecommendation {
   alpha: number;
   mean: number;
   std: number;
-  /** What was compared, e.g. `test.accuracy`. */
+  /** Standard error of the mean (absent in results stored before it was derived). */
+  se?: number;
+  /** What was compared, e.g. `validation.loss`. */
   select: string;
+  /** Models behind the mean: repeats times folds. */
   repeats: number;
-  /** The best value is the smallest or largest alpha searched. */
+  /** The chosen value is the smallest or largest alpha searched. */
   atEdge: 'low' | 'high' | null;
+  /** Alphas within one standard error of the best mean (the data cannot tell them apart). */
+  within?: number[];
   message: string;
 }
 
-function scoreOf(final: FinalScores, select: string): number | undefined {
-  const [set, key] = select.split('.') as [string, string | undefined];
-  if (set === 'penalty') return final.penalty;
-  if (set !== 'train' && set !== 'test') return undefined;
-  const v = (final[set] as unknown as Record<string, number | undefined>)[key ?? 'loss'];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-const fmtAlpha = (a: number) => Number(a.toPrecision(3)).toString();
-
-/** The best alpha of a grid sweep, with its mean ± standard deviation over repeats. */
+/**
+ * The sweep's chosen alpha in words. Reads the choice the sweep made (grid.best, from
+ * src/core/sweep/plan.ts): it never picks again.
+ */
 export function recommendAlpha(result: RunResult): AlphaRecommendation | null {
   const grid = result.grid;
-  if (!grid || grid.runs.length === 0) return null;
+  const best = grid?.best;
+  if (!grid || !best || !Number.isFinite(best.alpha)) return null;
   const select = grid.select ?? `test.${result.metric}`;
-  const lowerIsBetter = /loss$/.test(select) || select === 'penalty';
-  const byAlpha = new Map<number, number[]>();
-  for (const run of grid.runs as GridPoint[]) {
-    if (run.status && run.status !== 'completed') continue;
-    const v = scoreOf(run.final, select);
-    if (v === undefined) continue;
-    const list = byAlpha.get(run.alpha) ?? [];
-    list.push(v);
-    byAlpha.set(run.alpha, list);
-  }
-  if (byAlpha.size === 0) return null;
-  let best: { alpha: number; mean: number; std: number; repeats: number } | null = null;
-  for (const [alpha, values] of byAlpha) {
-    const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    const std = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
-    const better = !best || (lowerIsBetter ? mean < best.mean : mean > best.mean) || (mean === best.mean && alpha > best.alpha);
-    if (better) best = { alpha, mean, std, repeats: values.length };
-  }
-  if (!best) return null;
-  const searched = [...new Set([...grid.alpha, ...byAlpha.keys()])].sort((a, b) => a - b);
+  const searched = [...new Set([...grid.alpha, ...(grid.stats ?? []).map((s) => s.alpha)])].sort((a, b) => a - b);
   let atEdge: 'low' | 'high' | null = null;
   if (searched.length >= 2) {
     if (best.alpha === searched[0]) atEdge = 'low';
     else if (best.alpha === searched[searched.length - 1]) atEdge = 'high';
   }
-  const what = select.replace('.', ' ').replace(/\br2\b/, 'R²');
-  let message = `alpha ${fmtAlpha(best.alpha)} (${what} ${best.mean.toFixed(3)} ± ${best.std.toFixed(3)} over ${best.repeats} repeat${best.repeats === 1 ? '' : 's'})`;
+  const repeats = best.n ?? grid.runs.filter((p) => p.alpha === best.alpha && (!p.status || p.status === 'completed')).length;
+  const parts = [`alpha ${formatAlpha(best.alpha)} (${spreadWords(grid)})`];
+  const rule = ruleWords(grid);
+  if (rule) parts.push(`chosen as ${rule}`);
+  const within = withinWords(grid);
+  if (within) parts.push(within);
   if (atEdge) {
-    const end = atEdge === 'low' ? `smallest value searched, ${fmtAlpha(searched[0]!)}` : `largest value searched, ${fmtAlpha(searched[searched.length - 1]!)}`;
-    message += `; the best value is at the edge of the range (${end}): extend it ${atEdge === 'low' ? 'downward' : 'upward'}`;
+    const end = atEdge === 'low' ? `smallest value searched, ${formatAlpha(searched[0]!)}` : `largest value searched, ${formatAlpha(searched[searched.length - 1]!)}`;
+    parts.push(`the chosen value is at the edge of the range (${end}): extend it ${atEdge === 'low' ? 'downward' : 'upward'}`);
   }
-  return { ...best, select, atEdge, message };
+  const test = testWords(grid, result.metric, result.data?.nTrain);
+  if (test) parts.push(test);
+  return {
+    alpha: best.alpha,
+    mean: best.mean,
+    std: best.std,
+    ...(best.se !== undefined ? { se: best.se } : {}),
+    select,
+    repeats,
+    atEdge,
+    ...(best.within ? { within: best.within } : {}),
+    message: parts.join('; '),
+  };
 }

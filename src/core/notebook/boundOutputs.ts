@@ -1,12 +1,13 @@
 // Keeps the outputs stored in a notebook small (contract section 1): at most 512 points
-// per history series and at most 256 KiB per cell. The full-resolution history lives in
-// the run store. Pure: the renderer and the extension reuse downsampleHistory.
+// per history series (the thinning is beside the run result, run/historyThinning.ts)
+// and at most 256 KiB per cell. The full-resolution history lives in the run store.
 
-import { RUN_MIME, type History, type RunResult } from '../run/result';
+import type { History, RunResult } from '../run/result';
+import { MAX_HISTORY_POINTS, downsampleRun, historyLength, mapSeries, setKey } from '../run/historyThinning';
+import { RUN_MIME } from '../protocol/notebookRenderer';
 import { cellText, utf8Length } from './notebookText';
 import type { CellDoc, OutputDoc } from './types';
 
-export const MAX_HISTORY_POINTS = 512;
 export const MAX_CELL_BYTES = 256 * 1024;
 /** Significant digits kept when a history must shrink further (float32 training values carry about 7). */
 export const ROUNDED_DIGITS = 7;
@@ -14,58 +15,6 @@ export const ROUNDED_DIGITS = 7;
 export interface BoundOptions {
   maxPoints?: number;
   maxCellBytes?: number;
-}
-
-/**
- * Indices of at most `maxPoints` evenly spaced samples of `n`, always including the first
- * and the last (maxPoints below 2 counts as 2). Strictly increasing.
- */
-export function downsampleIndices(n: number, maxPoints: number): number[] {
-  const m = Math.max(2, Math.floor(maxPoints));
-  if (n <= m) return Array.from({ length: n }, (_, i) => i);
-  const idx = new Array<number>(m);
-  for (let k = 0; k < m; k++) idx[k] = Math.round((k * (n - 1)) / (m - 1));
-  return idx;
-}
-
-/**
- * The history with every series (the epoch array, the top-level series, and the nested
- * per-layer penalty and norm series, including ones added later) sampled at the same at
- * most `maxPoints` epochs, first and last kept. Returns the same object when nothing
- * needs to change; never mutates its argument.
- */
-export function downsampleHistory<H extends History>(history: H, maxPoints: number): H {
-  const n = Array.isArray(history.epoch) ? history.epoch.length : longestArray(history);
-  const m = Math.max(2, Math.floor(maxPoints));
-  if (n <= m && longestArray(history) <= m) return history;
-  const idx = downsampleIndices(n, m);
-  return mapSeries(history, (arr) => {
-    if (arr.length === n) return idx.map((i) => arr[i]);
-    if (arr.length > m) return downsampleIndices(arr.length, m).map((i) => arr[i]);
-    return arr;
-  }) as H;
-}
-
-/** Number of epochs a history holds. */
-export function historyLength(history: History): number {
-  return Array.isArray(history.epoch) ? history.epoch.length : 0;
-}
-
-function longestArray(value: unknown, depth = 0): number {
-  if (Array.isArray(value)) return value.length;
-  if (!isObject(value) || depth > 4) return 0;
-  let max = 0;
-  for (const key of Object.keys(value)) max = Math.max(max, longestArray((value as Record<string, unknown>)[key], depth + 1));
-  return max;
-}
-
-/** Applies `f` to every array in a nested object of series (objects are copied, never mutated). */
-function mapSeries(value: unknown, f: (arr: unknown[], path: string[]) => unknown[], path: string[] = []): unknown {
-  if (Array.isArray(value)) return f(value, path);
-  if (!isObject(value) || path.length > 4) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setKey(out, key, mapSeries((value as Record<string, unknown>)[key], f, [...path, key]));
-  return out;
 }
 
 /** Every number in `value` (nested arrays and objects) rounded to `digits` significant digits. */
@@ -86,13 +35,6 @@ function roundHistory<H extends History>(history: H, digits: number): H {
 function emptyHistory(history: History): History {
   const empty = mapSeries(history, () => []) as History;
   return { ...empty, penalty: {}, norms: {} };
-}
-
-/** A run result whose history has at most `maxPoints` points (marked `downsampled`). */
-export function downsampleRun(result: RunResult, maxPoints = MAX_HISTORY_POINTS): RunResult {
-  if (!isObject(result.history)) return result;
-  const history = downsampleHistory(result.history, maxPoints);
-  return history === result.history ? result : { ...result, history, downsampled: true };
 }
 
 // Reductions tried in order, until the cell fits. Each one is pure and idempotent.
@@ -277,9 +219,6 @@ function smallJson(v: unknown, max: number): boolean {
   return text !== undefined && text.length <= max;
 }
 
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function isObject(v: unknown): v is object {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

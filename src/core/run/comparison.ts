@@ -2,9 +2,7 @@
 // runs' histories, bounded for display, side by side.
 
 import type { RunResult } from './result';
-import { downsampleHistory } from '../notebook/boundOutputs';
-
-export const COMPARE_MIME = 'application/vnd.regnb.compare+json';
+import { downsampleHistory } from './historyThinning';
 
 export interface Comparison {
   regnb: 1;

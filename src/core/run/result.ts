@@ -1,10 +1,8 @@
 // The run result (contract section 3): one per run of an experiment cell, stored in
-// the notebook as an output of MIME type RUN_MIME and in the run store as result.json.
+// the notebook as an output of MIME type RUN_MIME (protocol/notebookRenderer.ts) and in the run store as result.json.
 
 import type { LayerPenalties } from '../spec/penalty';
 import type { LayerType, Task } from '../spec/experiment';
-
-export const RUN_MIME = 'application/vnd.regnb.run+json';
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
 export type MetricName = 'accuracy' | 'r2';
@@ -63,13 +61,66 @@ export interface GridPoint {
   norms: Record<string, { l1: number; l2: number; max: number; sparsity: number }>;
   /** Penalty as a fraction of the final total training loss. */
   penaltyShare?: number;
+  /** Extension: the fold this point held out (cross-validation; 0 for a held-out fraction). */
+  fold?: number;
+  /**
+   * Extension: which rows `final.test` was scored on: `validation` (the point's held-out
+   * training rows; the test set never entered it) or `test` (validate: none). Absent: test.
+   */
+  scoredOn?: 'validation' | 'test';
+}
+
+/** Mean, sample standard deviation, standard error of the mean (std / sqrt(n)) and count of one figure. */
+export interface Spread {
+  mean: number;
+  std: number;
+  se: number;
+  n: number;
+}
+
+/** Extension: the statistics of one alpha, derived once by the sweep (src/core/sweep/plan.ts) and read by every view. */
+export interface AlphaStats extends Spread {
+  alpha: number;
+  refined: boolean;
+  /** The same quantity on the rows the points trained on. */
+  train?: Spread;
+  /** The figure shown beside `select` on the same rows (accuracy or R² beside a loss, the loss beside a metric). */
+  beside?: Spread & { key: string };
+}
+
+/** The chosen alpha and how the rule chose it. */
+export interface GridBest {
+  alpha: number;
+  mean: number;
+  std: number;
+  /** Extensions: the chosen alpha's standard error and count, the rule, and the alpha of the best mean. */
+  se?: number;
+  n?: number;
+  rule?: 'best' | '1se';
+  bestAlpha?: number;
+  bestMean?: number;
+  bestSe?: number;
+  /** Alphas whose mean is within one standard error of the best mean, largest first (the data cannot tell them apart). */
+  within?: number[];
 }
 
 export interface GridResult {
   alpha: number[];
   runs: GridPoint[];
-  best: { alpha: number; mean: number; std: number } | null;
+  best: GridBest | null;
   select?: string;
+  /** Extension: per-alpha statistics of `select` (ascending alpha). */
+  stats?: AlphaStats[];
+  /** Extension: the validation used (folds may be fewer than asked: see warnings). */
+  validate?: { kind: 'folds'; folds: number } | { kind: 'holdout'; fraction: number } | { kind: 'none' };
+  rule?: 'best' | '1se';
+  /**
+   * Extension: the chosen alpha refit on all training rows and scored once on the test
+   * set: the sweep's only test figure when points were scored on validation rows.
+   */
+  test?: SetScores & { alpha: number };
+  /** Extension: what the sweep had to adapt or warns about, in words. */
+  warnings?: string[];
   /** Extension: how the points trained: threads at once, and the most models in one stacked network. */
   threads?: number;
   stackSize?: number;

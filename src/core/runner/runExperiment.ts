@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
 import type { Dataset, ReadText } from '../data/dataset';
 import { WEIGHTED_LAYER_TYPES, type ExperimentSpec } from '../spec/experiment';
-import type { BackendName, GridPoint, GridResult, RunResult } from '../run/result';
+import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { runSweep, type ChunkRunner } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
@@ -32,7 +32,7 @@ export interface RunContext {
 }
 
 export type RunEvent =
-  | { type: 'start'; cell: string; runId: string; epochs: number; layers: string[] }
+  | { type: 'start'; cell: string; runId: string; epochs: number; layers: string[]; metric: MetricName }
   | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number }
   | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
   | { type: 'done'; cell: string; result: RunResult };
@@ -55,7 +55,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     spec = withOutputFor(spec, dataset);
     const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
-    ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers });
+    ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: dataset.task === 'regression' ? 'r2' : 'accuracy' });
     let outcome: MemberOutcome;
     let grid: GridResult | undefined;
     if (spec.grid) {

@@ -8,13 +8,13 @@ import type { NotebookDoc } from '../notebook/types';
 import { checkNotebook, runOrder } from '../cell/checkNotebook';
 import { completeForTask } from '../cell/completeForTask';
 import type { ExperimentSpec, Problem } from '../spec/experiment';
-import { RUN_MIME, type RunResult } from '../run/result';
+import type { RunResult } from '../run/result';
+import { COMPARE_MIME, RUN_MIME } from '../protocol/notebookRenderer';
 import { DataError, type ReadText } from '../data/dataset';
 import { loadTable } from '../data/loadDataset';
 import { latestRun } from '../store/runStore';
 import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
-import { COMPARE_MIME } from '../run/comparison';
 
 export interface NotebookProblem extends Problem {
   /** The cell's name (or `cell-<n>` when it has none), `-` for the file itself. */

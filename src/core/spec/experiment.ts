@@ -95,12 +95,26 @@ export interface AlphaRange {
   perDecade: number;
 }
 
+/**
+ * How a sweep scores each alpha without the test set: k-fold cross-validation over the
+ * training rows (stratified for classification), one held-out fraction of them, or
+ * `none` (every point trains on all training rows and is scored on the test set).
+ */
+export type GridValidation = { kind: 'folds'; folds: number } | { kind: 'holdout'; fraction: number } | { kind: 'none' };
+
+/** `best`: the best mean; `1se`: the largest alpha within one standard error of it (glmnet's lambda.1se). */
+export type SelectionRule = 'best' | '1se';
+
 export interface GridSpec {
   alpha: number[] | AlphaRange;
   repeats: number;
   refine: number;
-  /** e.g. `test.accuracy`, `test.loss`, `test.r2`, `train.accuracy`. */
+  /** e.g. `validation.loss` (default), `validation.accuracy`, `test.loss`, `train.accuracy`. */
   select: string;
+  /** Default: 5 folds (`none` when `select` reads the test set). */
+  validate: GridValidation;
+  /** Default: `1se`. */
+  rule: SelectionRule;
 }
 
 export interface ExperimentSpec {

@@ -1,16 +1,20 @@
-// Trains a grid cell: every alpha (coarse, then refined inside the best decade) times
-// every repeat. Points go in chunks of whole alphas, each chunk one train() call (one
+// Trains a grid cell: every alpha (coarse, then refined inside the chosen decade) times
+// every repeat times every validation fold, chooses alpha on the validation rows, then
+// refits the chosen alpha on all training rows and scores it once on the test set. Points go in chunks of whole alphas, each chunk one train() call (one
 // stacked network for dense models); chunks train one after another here, or several
 // at once on the sweep threads of a pool. Results stream in chunk by chunk, and a
 // cancel keeps the chunks that finished.
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec } from '../spec/experiment';
+import type { ExperimentSpec, GridValidation } from '../spec/experiment';
 import type { GridPoint, GridResult } from '../run/result';
 import type { EpochRow, MemberOutcome } from '../engine/trainer';
 import { stackKey } from '../engine/stackedNetwork';
-import { bestAlpha, coarseAlphas, layersWithAlpha, pointsFor, refineAlphas, type SweepPoint } from './plan';
+import { chooseAlpha, coarseAlphas, layersWithAlpha, pointsFor, refineAlphas, summarize, type SweepPoint } from './plan';
+import { planValidation } from './validation';
+import { testSelectionWarning } from '../cell/grid';
+import { finalOf } from '../engine/runResult';
 import { trainChunk, type ChunkTrainer, type TrainedChunk } from './trainChunk';
 
 /** Most models trained in one stack unless told otherwise. */
@@ -37,7 +41,11 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   grid: GridResult;
-  /** The first repeat at the best alpha: its history and model represent the cell. */
+  /**
+   * The model that represents the cell: the chosen alpha trained on all training rows
+   * (refit after a validated selection, or repeat 0 when points were scored on the
+   * test set). Null when nothing finished or the sweep was cancelled before the refit.
+   */
   representative: MemberOutcome | null;
   cancelled: boolean;
 }
@@ -46,12 +54,34 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   const gridSpec = spec.grid!;
   const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
   const stackSize = opts.stackSize ?? DEFAULT_STACK_SIZE;
-  const grid: GridResult = { alpha: [], runs: [], best: null, select: gridSpec.select, threads: runner.lanes, stackSize };
+  const metric = data.task === 'regression' ? 'r2' : 'accuracy';
+  // Checked before anything trains: too few rows for the folds asked is an error or fewer folds.
+  const plan = planValidation(gridSpec.validate, data);
+  const warnings: string[] = [];
+  if (plan.warning) warnings.push(plan.warning);
+  if (gridSpec.select.startsWith('test.')) warnings.push(testSelectionWarning(gridSpec.select));
+  else if (plan.validate.kind === 'none') warnings.push('validate: none: every point was scored on the test set');
+  const grid: GridResult = {
+    alpha: [],
+    runs: [],
+    best: null,
+    select: gridSpec.select,
+    stats: [],
+    validate: plan.validate,
+    rule: gridSpec.rule,
+    threads: runner.lanes,
+    stackSize,
+    ...(warnings.length ? { warnings } : {}),
+  };
   const kept = new Map<number, MemberOutcome>();
   let cancelled = false;
+  const derive = () => {
+    grid.stats = summarize(gridSpec, grid.runs, metric);
+    grid.best = chooseAlpha(grid.stats, gridSpec.select, gridSpec.rule);
+  };
 
   const trainAlphas = async (alphas: number[], refined: boolean) => {
-    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, stackSize);
+    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, stackSize, plan.validate);
     const running = new Set<number>();
     let next = 0;
     const collect = (chunk: TrainedChunk) => {
@@ -60,7 +90,7 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
       if (chunk.points.length === 0) return;
       grid.alpha.push(...new Set(chunk.points.map((p) => p.alpha)));
       grid.runs.push(...chunk.points);
-      grid.best = bestAlpha(gridSpec, grid.runs);
+      derive();
       opts.onPoints?.(chunk.points, grid);
     };
     const lane = async () => {
@@ -90,27 +120,54 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
 
   const coarse = coarseAlphas(gridSpec.alpha);
   await trainAlphas(coarse, false);
-  const coarseBest = bestAlpha(gridSpec, grid.runs);
-  if (!cancelled && gridSpec.refine > 0 && coarseBest) {
-    await trainAlphas(refineAlphas(coarseBest.alpha, gridSpec.refine, coarse), true);
+  // Refinement is part of the selection: its points are scored on the same validation rows.
+  if (!cancelled && gridSpec.refine > 0 && grid.best) {
+    await trainAlphas(refineAlphas(grid.best.alpha, gridSpec.refine, coarse), true);
   }
   // Chunks on several threads finish in any order: the result does not depend on it.
-  grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat);
-  grid.best = bestAlpha(gridSpec, grid.runs);
-  const representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : null;
+  grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat || (a.fold ?? 0) - (b.fold ?? 0));
+  derive();
+  let representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : null;
   for (const o of kept.values()) if (o !== representative) o.network.model.dispose();
+  if (grid.best && !representative && !cancelled && !opts.signal?.aborted) {
+    representative = await refit(spec, data, grid.best.alpha, runner, opts);
+    if (representative?.status === 'cancelled') cancelled = true;
+  }
+  if (representative && representative.rows.length > 0) {
+    const { test } = finalOf(data, representative.rows);
+    grid.test = { alpha: grid.best!.alpha, ...test };
+  }
   return { grid: { ...grid, alpha: [...grid.alpha].sort((a, b) => b - a) }, representative, cancelled };
+}
+
+/** The chosen alpha trained once on all training rows with the cell's own seed (scored on the test set). */
+async function refit(spec: ExperimentSpec, data: Dataset, alpha: number, runner: ChunkRunner, opts: SweepOptions): Promise<MemberOutcome | null> {
+  const point: SweepPoint = { alpha, repeat: 0, seed: spec.train.seed, refined: false };
+  const chunk = await runner.trainChunk(spec, data, [point], {
+    signal: opts.signal,
+    initialWeights: opts.initialWeights,
+    onRows: (rows, epochs) => opts.onRows?.(point, rows, epochs),
+  });
+  return chunk.firsts.get(alpha) ?? null;
 }
 
 /**
  * Whole alphas per chunk: as many as fit in `stackSize` models, but spread so that
  * every lane gets work. Networks that cannot be stacked train one alpha per chunk.
  */
-export function chunksOf(spec: ExperimentSpec, data: Dataset, alphas: number[], refined: boolean, lanes: number, stackSize: number): SweepPoint[][] {
-  const repeats = spec.grid!.repeats;
+export function chunksOf(
+  spec: ExperimentSpec,
+  data: Dataset,
+  alphas: number[],
+  refined: boolean,
+  lanes: number,
+  stackSize: number,
+  validate: GridValidation = spec.grid!.validate,
+): SweepPoint[][] {
+  const perAlpha = spec.grid!.repeats * (validate.kind === 'folds' ? validate.folds : 1);
   const stackable = stackKey(layersWithAlpha(spec.model, alphas[0] ?? 1), spec.train, data.inputShape) !== null;
-  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / repeats), Math.ceil(alphas.length / lanes))) : 1;
+  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / perAlpha), Math.ceil(alphas.length / lanes))) : 1;
   const chunks: SweepPoint[][] = [];
-  for (let i = 0; i < alphas.length; i += perChunk) chunks.push(pointsFor(spec, alphas.slice(i, i + perChunk), refined));
+  for (let i = 0; i < alphas.length; i += perChunk) chunks.push(pointsFor(spec, alphas.slice(i, i + perChunk), refined, validate));
   return chunks;
 }

@@ -9,6 +9,7 @@ import type { GridPoint } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { finalOf } from '../engine/runResult';
 import { layersWithAlpha, type SweepPoint } from './plan';
+import { foldAssignment, memberData } from './validation';
 
 export interface ChunkOptions {
   signal?: AbortSignal;
@@ -20,7 +21,7 @@ export interface ChunkOptions {
 export interface TrainedChunk {
   /** The points that finished (a cancelled point is left out). */
   points: GridPoint[];
-  /** Repeat 0 of each finished alpha, with its model: the one that represents the cell if that alpha wins. */
+  /** Repeat 0 of each finished alpha scored on the test set (validate: none), with its model: it represents the cell if that alpha wins. */
   firsts: Map<number, MemberOutcome>;
   cancelled: boolean;
 }
@@ -28,9 +29,10 @@ export interface TrainedChunk {
 export type ChunkTrainer = (spec: ExperimentSpec, data: Dataset, points: SweepPoint[], opts: ChunkOptions) => Promise<TrainedChunk>;
 
 export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
+  const rows = pointRows(data, points);
   const outcomes = await train(
     data,
-    points.map((p) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights })),
+    points.map((p, i) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights, data: rows[i] })),
     { signal: opts.signal, onRows: (m, rows, epochs) => m === 0 && opts.onRows?.(rows, epochs) },
   );
   const chunk: TrainedChunk = { points: [], firsts: new Map(), cancelled: outcomes.some((o) => o.status === 'cancelled') };
@@ -40,12 +42,26 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
       o.network.model.dispose();
       return;
     }
-    chunk.points.push(pointOf(p, o, data));
-    if (p.repeat === 0) chunk.firsts.set(p.alpha, o);
+    chunk.points.push(pointOf(p, o, rows[i] ?? data));
+    // Points scored on validation rows never represent the cell: the chosen alpha is refit.
+    if (p.repeat === 0 && !p.heldOut) chunk.firsts.set(p.alpha, o);
     else o.network.model.dispose();
   });
   return chunk;
 };
+
+/** Each point's own rows (undefined: all training rows, scored on the test set); one fold assignment per repeat. */
+function pointRows(data: Dataset, points: SweepPoint[]): (Dataset | undefined)[] {
+  const assignments = new Map<string, Int32Array>();
+  return points.map((p) => {
+    if (!p.heldOut) return undefined;
+    const { fold: _fold, ...which } = p.heldOut;
+    const key = JSON.stringify(which);
+    let assignment = assignments.get(key);
+    if (!assignment) assignments.set(key, (assignment = foldAssignment(data, which)));
+    return memberData(data, p.heldOut, assignment);
+  });
+}
 
 function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
   const final = finalOf(data, o.rows);
@@ -63,5 +79,7 @@ function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
     final,
     norms,
     penaltyShare: last && total > 0 ? final.penalty / total : 0,
+    scoredOn: p.heldOut ? 'validation' : 'test',
+    ...(p.heldOut ? { fold: p.heldOut.fold } : {}),
   };
 }

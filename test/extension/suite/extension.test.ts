@@ -141,8 +141,13 @@ describe('RegNB in a real VS Code', () => {
     const editor = await openNotebook(uri);
     const execution = runCells(editor, [0]);
     const cell = editor.notebook.cellAt(0);
-    await waitFor('the run to start', () => (cell.outputs.length > 0 ? true : undefined));
-    await new Promise((r) => setTimeout(r, 1500));
+    // Training is under way once the running cell has drawn its live charts from epochs
+    // that arrived: they name the layers and series as the final charts do.
+    const liveKey = `${cell.document.uri.toString()}#`;
+    const live = await waitFor('the live charts', async () => [...(await api()).renderedCharts].find(([key, charts]) => key.startsWith(liveKey) && charts.length === 2)?.[1]);
+    assert.deepStrictEqual(live.map((c) => c.id), ['live-loss', 'live-norms']);
+    assert.deepStrictEqual(live[0].legend, ['data loss', 'dense_1 penalty', 'dense_2 penalty', 'test loss (no penalty)']);
+    assert.deepStrictEqual(live[1].legend, ['dense_1', 'dense_2']);
     // Interrupt as the toolbar button does: on the active notebook editor.
     await vscode.commands.executeCommand('notebook.cancelExecution');
     await execution;

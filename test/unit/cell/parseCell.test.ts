@@ -187,6 +187,12 @@ describe('parseCell: problems with exact positions', () => {
     assert.equal(r.spec, undefined);
   });
 
+  it('moons, circles, blobs: a seed scikit-learn refuses, at the value; other sources take any integer', () => {
+    const r = parse(cell('data:', '  source: blobs', '  seed: -3', 'model:', '  - dense: 3'));
+    assertProblemAt(r.problems, 'blobs draws like scikit-learn, whose random_state must be an integer from 0 to 4294967295; got -3', 3, 9, [3, 11]);
+    assert.deepEqual(errors(parse(cell('data:', '  source: xor', '  seed: -3', 'model:', '  - dense: 1')).problems), []);
+  });
+
   it('unknown key without a close match lists the known keys', () => {
     const r = parse(moons('colour: red'));
     const p = assertProblemAt(r.problems, "unknown key 'colour'", 6, 1, [6, 7]);

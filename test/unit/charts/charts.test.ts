@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  allChartsFor,
   lossBreakdownSpec,
   metricsSpec,
   sweepPoints,
@@ -14,6 +13,7 @@ import {
   type VegaLiteSpec,
 } from '../../../src/core/charts/specs';
 import { DARK_THEME, LIGHT_THEME, completeTheme } from '../../../src/core/charts/theme';
+import { buildCharts } from '../../../src/core/charts/catalogue';
 import { loadVega, renderChartSvg } from '../../../src/core/charts/renderSvg';
 import { renderChart, renderChartFiles, svgToPng } from '../../../src/core/charts/renderHeadless';
 import { makeRun } from '../notebook/runFixture';
@@ -47,12 +47,14 @@ async function compiledScales(spec: VegaLiteSpec): Promise<{ name: string; type?
 }
 
 describe('chart specs', () => {
-  it('a run has loss, norms and metrics charts; a sweep adds the sweep chart; a failed run has none', () => {
-    assert.deepEqual(allChartsFor(run).map((c) => c.id), ['loss', 'norms', 'metrics']);
-    assert.deepEqual(allChartsFor(sweep).map((c) => c.id), ['loss', 'norms', 'metrics', 'sweep']);
+  it('a run has loss, norms and metrics charts; a sweep adds the sweep charts; a failed run has none', () => {
+    assert.deepEqual(buildCharts(run).map((c) => c.id), ['loss', 'norms', 'metrics']);
+    assert.deepEqual(buildCharts(run).map((c) => c.title), ['Loss breakdown', 'Weight norms', 'Train vs test accuracy']);
+    assert.equal(buildCharts({ ...run, metric: 'r2' }).find((c) => c.id === 'metrics')!.title, 'Train vs test R²');
+    assert.deepEqual(buildCharts(sweep).map((c) => c.id), ['loss', 'norms', 'metrics', 'sweep', 'path', 'share']);
     const failed = makeRun({ epochs: 0, status: 'failed', layers: [] });
-    assert.deepEqual(allChartsFor(failed), []);
-    for (const c of allChartsFor(sweep)) assert.ok(c.title.length > 0);
+    assert.deepEqual(buildCharts(failed), []);
+    for (const c of buildCharts(sweep)) assert.ok(c.title.length > 0);
   });
 
   it('the loss breakdown stacks data loss and each layer’s penalty, the test loss apart', () => {
@@ -97,8 +99,32 @@ describe('chart specs', () => {
     const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
     assert.ok(Math.abs(test3.mean - mean) < 1e-12 && Math.abs(test3.std - std) < 1e-12);
     assert.equal(test3.n, 3);
-    assert.ok(JSON.stringify(spec).includes('best α = 1e-3'));
+    assert.ok(JSON.stringify(spec).includes('chosen α = 1e-3'));
     assert.ok(points.every((p) => p.stage === 'coarse'), 'a grid without refinement has only coarse points');
+  });
+
+  it('a validated sweep chart: validation mean ± 1 SE, the 1se threshold, the choice, the refit test score, and words when alphas tie', async () => {
+    const validated = makeRun({ epochs: 40, grid: { alphas: [1e-5, 1e-4, 1e-3, 1e-2, 1e-1], repeats: 2, validated: true } });
+    const points = sweepPoints(validated);
+    const v = points.find((p) => p.alpha === 1e-3 && p.set === 'validation')!;
+    // 10 validation losses at 1e-3: 0.30 + 0.06 * (-1, 0, 1, ...) by hand: mean 0.30.
+    const losses = validated.grid!.runs.filter((r) => r.alpha === 1e-3).map((r) => r.final.test.loss);
+    const mean = losses.reduce((a, b) => a + b) / losses.length;
+    const se = Math.sqrt(losses.reduce((a, b) => a + (b - mean) ** 2, 0) / (losses.length - 1)) / Math.sqrt(losses.length);
+    assert.ok(Math.abs(v.mean - 0.3) < 1e-12 && Math.abs(v.se - se) < 1e-12);
+    assert.ok(Math.abs(v.hi - v.lo - 2 * se) < 1e-12, 'the band is ± 1 standard error');
+    assert.ok(points.some((p) => p.set === 'train'), 'the training rows beside');
+    assert.ok(!points.some((p) => p.set === 'test'), 'no test figure per alpha: the test set was not used');
+    const spec = sweepSpec(validated);
+    const text = JSON.stringify(spec);
+    assert.ok(text.includes('chosen α = 0.01 (1se)'), 'the rule chose the larger alpha within one SE');
+    assert.ok(text.includes('test loss 0.35 (refit on all training rows)'));
+    assert.ok(text.includes('0.001 and 0.01 are within one standard error of the best mean'));
+    const threshold = layers(spec).find((l) => (l.data as { values: Json[] } | undefined)?.values?.[0] && 'mean' in (l.data as { values: Json[] }).values[0] && !('alpha' in (l.data as { values: Json[] }).values[0]))!;
+    assert.ok(Math.abs(((threshold.data as { values: { mean: number }[] }).values[0].mean) - (0.3 + se)) < 1e-12, 'the 1se line is one SE above the best mean');
+    const { svg, warnings } = await renderChartSvg(spec);
+    assert.deepEqual(warnings, []);
+    assert.ok(legendTexts(svg).includes('validation loss') && legendTexts(svg).includes('train loss'));
   });
 
   it('the sweep chart tells refined alphas from coarse ones, by point shape, in the legend and the drawing', async () => {
@@ -124,7 +150,7 @@ describe('chart specs', () => {
 
   it('shows at most 512 points per series', () => {
     const long = makeRun({ epochs: 10000 });
-    for (const c of allChartsFor(long)) {
+    for (const c of buildCharts(long)) {
       for (const values of dataValues(c.spec)) {
         const perSeries = new Map<string, number>();
         for (const r of values) perSeries.set(String(r.series), (perSeries.get(String(r.series)) ?? 0) + 1);
@@ -171,7 +197,7 @@ describe('headless rendering', () => {
       metrics: ['train accuracy', 'test accuracy'],
       sweep: ['train accuracy', 'test accuracy'],
     };
-    for (const chart of allChartsFor(sweep)) {
+    for (const chart of buildCharts(sweep).filter((c) => c.id in expected)) {
       const { svg, warnings } = await renderChartSvg(chart.spec);
       assert.deepEqual(warnings, [], chart.id);
       assert.match(svg, /^<svg[^>]*width="\d+"[^>]*height="\d+"/);
@@ -181,12 +207,12 @@ describe('headless rendering', () => {
       assert.deepEqual(legendTexts(svg).filter((t) => expected[chart.id].includes(t)).sort(), [...expected[chart.id]].sort(), chart.id);
     }
     const sweepSvg = await renderChartSvg(sweepSpec(sweep));
-    assert.ok(sweepSvg.svg.includes('best α = 1e-3'));
+    assert.ok(sweepSvg.svg.includes('chosen α = 1e-3'));
   });
 
   it('layer names are data, never markup or field paths', async () => {
     const odd = makeRun({ epochs: 30, layers: ['a<b>&"c', 'dense.1', 'x[0]'] });
-    for (const chart of allChartsFor(odd)) {
+    for (const chart of buildCharts(odd)) {
       const { svg, warnings } = await renderChartSvg(chart.spec);
       assert.deepEqual(warnings, [], chart.id);
       assert.ok(!svg.includes('<b>'), chart.id);
@@ -246,7 +272,7 @@ describe('spec builders stay browser-safe', () => {
         else bad.push(`${path.relative(root, file)} imports ${spec}`);
       }
     };
-    for (const f of ['specs.ts', 'theme.ts']) visit(path.join(root, f));
+    for (const f of ['specs.ts', 'theme.ts', 'catalogue.ts', 'liveSpec.ts']) visit(path.join(root, f));
     assert.ok(seen.size >= 4, [...seen].join(', '));
     assert.deepEqual(bad, []);
   });

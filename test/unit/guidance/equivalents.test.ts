@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { equivalentSettings, type Equivalent } from '../../../src/core/guidance/equivalents';
 import type { ExperimentSpec } from '../../../src/core/spec/experiment';
 import type { Penalty } from '../../../src/core/spec/penalty';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
+import { PY, peersOrSkip } from '../helpers/peers';
 
 // Deterministic random numbers (mulberry32) and a Box-Muller normal.
 function rng(seed: number) {
@@ -196,16 +196,6 @@ test('sklearn MLP: mixed per-layer penalties have no single alpha, and the reaso
   assert.ok(eqs.some((x) => x.tool === 'pytorch' && x.what === 'explicit penalty term'));
 });
 
-const PY = '/usr/bin/python3';
-function hasSklearn(): boolean {
-  if (!existsSync(PY)) return false;
-  try {
-    execFileSync(PY, ['-c', 'import sklearn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Solves A x = b (Gaussian elimination with partial pivoting). */
 function solve(A: number[][], b: number[]): number[] {
@@ -230,10 +220,7 @@ function solve(A: number[][], b: number[]): number[] {
 }
 
 test('sklearn Ridge(alpha = n * l2) matches the closed form (X\'X + n l2 I)^-1 X\'y on centered data', (t) => {
-  if (!hasSklearn()) {
-    t.skip('scikit-learn is not installed for /usr/bin/python3 (apt-get install -y python3-sklearn)');
-    return;
-  }
+  if (!peersOrSkip(t, ['sklearn'])) return;
   const n = 30;
   const p = 4;
   const l2 = 0.05;

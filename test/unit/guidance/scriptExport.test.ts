@@ -1,19 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kerasScript, pytorchScript, type ScriptContext } from '../../../src/core/guidance/scriptExport';
 import type { ExperimentSpec } from '../../../src/core/spec/experiment';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
-
-const PY = '/usr/bin/python3';
-const hasPython = existsSync(PY);
-const pyHas = (mod: string) => hasPython && spawnSync(PY, ['-c', `import ${mod}`], { stdio: 'ignore' }).status === 0;
+import { PY, peersOrSkip } from '../helpers/peers';
 
 function assertParses(script: string, what: string) {
-  if (!hasPython) return; // syntax check skipped: no /usr/bin/python3
   const r = spawnSync(PY, ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: script, encoding: 'utf8' });
   assert.equal(r.status, 0, `${what} is not valid Python:\n${r.stderr}\n${script}`);
 }
@@ -50,7 +46,8 @@ const cases: [string, ExperimentSpec, ScriptContext?][] = [
 ];
 
 for (const [name, s, ctx] of cases) {
-  test(`Keras and PyTorch scripts are valid Python: ${name}`, () => {
+  test(`Keras and PyTorch scripts are valid Python: ${name}`, (t) => {
+    if (!peersOrSkip(t, [''])) return;
     assertParses(kerasScript(s, ctx), `kerasScript(${name})`);
     assertParses(pytorchScript(s, ctx), `pytorchScript(${name})`);
   });
@@ -98,10 +95,7 @@ test('PyTorch script: penalties from named parameters, biases only when penalize
 });
 
 test('the PyTorch script runs end to end on regenerated and on CSV data', (t) => {
-  if (!pyHas('torch') || !pyHas('sklearn')) {
-    t.skip('PyTorch or scikit-learn missing for /usr/bin/python3 (apt-get install -y python3-torch python3-sklearn)');
-    return;
-  }
+  if (!peersOrSkip(t, ['torch', 'sklearn'])) return;
   const out = execFileSync(PY, ['-c', pytorchScript(moons)], { encoding: 'utf8', timeout: 120_000 });
   assert.match(out, /train loss [\d.]+ metric [\d.]+/);
   assert.match(out, /penalty [\d.e-]+/);

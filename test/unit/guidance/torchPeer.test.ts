@@ -4,21 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { equivalentSettings } from '../../../src/core/guidance/equivalents';
 import { layer, spec } from './fixtures';
+import { PY, peersOrSkip } from '../helpers/peers';
 
-const PY = '/usr/bin/python3';
-
-function hasTorch(): boolean {
-  if (!existsSync(PY)) return false;
-  try {
-    execFileSync(PY, ['-c', 'import torch'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const TORCH_STEP = `
 import json, sys, torch
@@ -35,10 +24,7 @@ print(json.dumps({"w": w.detach().tolist(), "b": b.detach().item()}))
 `;
 
 test('PyTorch SGD with the mapped weight_decay takes the same step as RegNB\'s L2 objective', (t) => {
-  if (!hasTorch()) {
-    t.skip('PyTorch is not installed for /usr/bin/python3 (apt-get install -y python3-torch)');
-    return;
-  }
+  if (!peersOrSkip(t, ['torch'])) return;
   const l2 = 0.037;
   const cell = spec([layer('dense', 1, { name: 'linear', activation: 'linear', penalties: { kernel: { l2 } } })], {
     data: { ...spec([]).data, source: 'regression' },

@@ -9,8 +9,16 @@ export function trainSpec(extra: Partial<TrainSpec> = {}): TrainSpec {
   return { epochs: 10, batch: 32, optimizer: 'adam', lr: 0.01, seed: 1, momentum: 0, weightDecay: 0, ...extra };
 }
 
-/** A grid cell over a relu network with L2 on both kernels (alpha replaces the 1). */
-export function sweepSpec(grid: GridSpec, epochs = 300, hidden = 64): ExperimentSpec {
+/**
+ * A grid cell over a relu network with L2 on both kernels (alpha replaces the 1).
+ * Unless given: validate none when `select` reads the test set (5 folds otherwise), rule best.
+ */
+export function sweepSpec(partial: Omit<GridSpec, 'validate' | 'rule'> & Partial<GridSpec>, epochs = 300, hidden = 64): ExperimentSpec {
+  const grid: GridSpec = {
+    validate: partial.select.startsWith('test.') ? { kind: 'none' } : { kind: 'folds', folds: 5 },
+    rule: 'best',
+    ...partial,
+  };
   const l2 = { kernel: { l2: 1 } };
   return {
     name: 'sweep',

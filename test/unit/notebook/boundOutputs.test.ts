@@ -3,14 +3,10 @@ import assert from 'node:assert/strict';
 import { parseNotebook } from '../../../src/core/notebook/parse';
 import { serializeNotebook } from '../../../src/core/notebook/serialize';
 import { cellText, utf8Length } from '../../../src/core/notebook/notebookText';
-import {
-  MAX_CELL_BYTES,
-  boundCellOutputs,
-  boundRunResult,
-  downsampleHistory,
-  downsampleIndices,
-} from '../../../src/core/notebook/boundOutputs';
-import { RUN_MIME, type History, type RunResult } from '../../../src/core/run/result';
+import { MAX_CELL_BYTES, boundCellOutputs, boundRunResult } from '../../../src/core/notebook/boundOutputs';
+import { downsampleHistory, downsampleIndices } from '../../../src/core/run/historyThinning';
+import type { History, RunResult } from '../../../src/core/run/result';
+import { RUN_MIME } from '../../../src/core/protocol/notebookRenderer';
 import type { NotebookDoc } from '../../../src/core/notebook/types';
 import { makeHistory, makeRun } from './runFixture';
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NotebookWriter, serializeNotebook, type KeyedCell } from '../../../src/core/notebook/serialize';
-import { RUN_MIME } from '../../../src/core/run/result';
+import { RUN_MIME } from '../../../src/core/protocol/notebookRenderer';
 import type { CellDoc, NotebookDoc } from '../../../src/core/notebook/types';
 import { makeRun } from './runFixture';
 

@@ -1,5 +1,6 @@
 // Synthetic run results for the notebook, store and chart tests.
 import type { GridPoint, History, NormSeries, RunResult } from '../../../src/core/run/result';
+import { chooseAlpha, summarize } from '../../../src/core/sweep/plan';
 
 export interface FixtureOptions {
   name?: string;
@@ -9,8 +10,8 @@ export interface FixtureOptions {
   status?: RunResult['status'];
   startedAt?: string;
   metric?: 'accuracy' | 'r2';
-  /** Add a grid of this many alphas x repeats. */
-  grid?: { alphas: number[]; repeats: number };
+  /** Add a grid of this many alphas x repeats (x 5 folds scored on validation rows, chosen by 1se, when `validated`). */
+  grid?: { alphas: number[]; repeats: number; validated?: boolean };
 }
 
 export function makeHistory(epochs: number, layers: string[]): History {
@@ -82,6 +83,22 @@ export function makeRun(opts: FixtureOptions = {}): RunResult {
       }
     }
     result.grid = { alpha: opts.grid.alphas, runs, best: { alpha: 1e-3, mean: 0.906, std: 0.004 }, select: 'test.accuracy' };
+    if (opts.grid.validated) {
+      // Validation loss lowest at 1e-3 (0.30), 1e-2 within one SE (0.31): 1se chooses 1e-2.
+      const folds: GridPoint[] = [];
+      for (const alpha of opts.grid.alphas) {
+        for (let repeat = 0; repeat < opts.grid.repeats; repeat++) {
+          for (let fold = 0; fold < 5; fold++) {
+            const loss = 0.3 + 0.2 * (Math.log10(alpha) + 3) ** 2 / 4 + (alpha === 1e-2 ? -0.04 : 0) + 0.06 * ((fold + repeat) % 3 - 1);
+            folds.push({ alpha, repeat, fold, scoredOn: 'validation', status: 'completed', final: { train: { loss: loss / 3, accuracy: 0.99 }, test: { loss, accuracy: 1 - loss / 2 }, penalty: alpha }, norms: {} });
+          }
+        }
+      }
+      const grid = { select: 'validation.loss', rule: '1se' as const };
+      const stats = summarize(grid, folds);
+      const best = chooseAlpha(stats, grid.select, grid.rule);
+      result.grid = { alpha: opts.grid.alphas, runs: folds, best, stats, select: grid.select, rule: grid.rule, validate: { kind: 'folds', folds: 5 }, test: { alpha: best!.alpha, loss: 0.35, accuracy: 0.87 } };
+    }
   }
   return result;
 }

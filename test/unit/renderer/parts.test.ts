@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadVega } from '../../../src/core/charts/renderSvg';
-import { LIVE_DATA, liveLossSpec, livePoints } from '../../../src/core/charts/liveSpec';
+import { LIVE_DATA, liveLossSpec, liveNormsSpec, livePoints } from '../../../src/core/charts/liveSpec';
+import { liveCharts } from '../../../src/core/charts/catalogue';
 import { DARK_THEME, LIGHT_THEME } from '../../../src/core/charts/theme';
 import type { EpochRow } from '../../../src/core/engine/trainer';
 import { LiveRows, statusLine, sweepLine } from '../../../renderers/liveRows';
-import { isLiveSweepMessage } from '../../../renderers/messages';
+import { isLiveSweepMessage } from '../../../src/core/protocol/notebookRenderer';
 import { plannedPoints } from '../../../src/core/sweep/plan';
 import { sceneStats } from '../../../renderers/sceneStats';
 import { isDark, luminance, mixColors, parseColor, themeFromCss, themeKindOf } from '../../../renderers/theme';
@@ -69,9 +70,10 @@ describe('renderer parts', () => {
 
   it('live rows: every epoch until 500, then a doubling stride; the newest epoch always shown', () => {
     const live = new LiveRows(500);
-    const first = live.push(Array.from({ length: 300 }, (_, i) => row(i + 1)));
-    assert.equal(live.layers, 2);
-    assert.equal(first.insert.length, 300 * 4);
+    const first = live.push(Array.from({ length: 300 }, (_, i) => row(i + 1)), ['dense_1', 'dense_2']);
+    assert.deepEqual(live.layers, ['dense_1', 'dense_2']);
+    // Per epoch: data loss, 2 penalties, test loss; 4 norms of each of the 2 layers.
+    assert.equal(first.insert.length, 300 * 12);
     assert.equal(first.remove.size, 0);
     let inserted = first.insert.length;
     let removedEpochs = 0;
@@ -87,42 +89,75 @@ describe('renderer parts', () => {
     assert.equal(epochs[epochs.length - 1], 300 + 100 * 97, 'the newest epoch is on the chart');
     assert.ok(epochs.length > 250 && epochs.length <= 501, String(epochs.length));
     // What the changesets did adds up to what is shown.
-    assert.equal(inserted - removedEpochs * 4, values.length);
+    assert.equal(inserted - removedEpochs * 12, values.length);
     // Old rows (or repeats) are ignored.
     assert.equal(live.push([row(5)]).insert.length, 0);
     const reset = live.reset([row(1), row(2)]);
     assert.equal(reset.removeAll, true);
-    assert.equal(live.values().length, 8);
+    assert.equal(live.values().length, 24);
     assert.equal(live.latest!.epoch, 2);
   });
 
-  it('live chart: changesets grow the view without rebuilding it', async () => {
+  it('live charts: changesets grow the views without rebuilding them; loss and norms named as in the final charts', async () => {
     const { vega, vl } = await loadVega();
     const live = new LiveRows(500);
-    const first = live.push([row(1), row(2), row(3)]);
-    const view = new vega.View(vega.parse(vl.compile(liveLossSpec(2, first.insert, { epochs: 100 })).spec), { renderer: 'none' });
-    await view.runAsync();
-    assert.equal(view.data(LIVE_DATA).length, 12);
+    const layers = ['dense_1', 'dense_2'];
+    const first = live.push([row(1), row(2), row(3)], layers);
+    const run = { layers, epochs: 100, metric: 'accuracy' as const };
+    const views = [liveLossSpec(run, first.insert), liveNormsSpec(run, first.insert)].map((spec) => new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' }));
+    for (const view of views) await view.runAsync();
+    assert.equal(views[0].data(LIVE_DATA).length, 36);
     for (let e = 4; e <= 40; e += 3) {
       const u = live.push([row(e), row(e + 1), row(e + 2)]);
-      const cs = vega.changeset().remove((d: { epoch: number }) => u.remove.has(d.epoch)).insert(u.insert);
-      await view.change(LIVE_DATA, cs).runAsync();
+      for (const view of views) {
+        const cs = vega.changeset().remove((d: { epoch: number }) => u.remove.has(d.epoch)).insert(u.insert);
+        await view.change(LIVE_DATA, cs).runAsync();
+      }
     }
-    assert.equal(view.data(LIVE_DATA).length, live.values().length);
-    const stats = sceneStats(view.scenegraph());
-    assert.equal(stats.marks, 4, 'three stacked areas and the test line');
-    assert.deepEqual(stats.legend, ['data loss', 'layer 1 penalty', 'layer 2 penalty', 'test loss (no penalty)']);
-    view.finalize();
-    // A diverging epoch keeps its test loss but no stack.
+    assert.equal(views[0].data(LIVE_DATA).length, live.values().length);
+    const loss = sceneStats(views[0].scenegraph());
+    assert.equal(loss.marks, 4, 'three stacked areas and the test line');
+    const norms = sceneStats(views[1].scenegraph());
+    assert.equal(norms.marks, 2, 'one line per layer');
+    // The final charts of a run with these layers name their series the same way.
+    const final = makeRun({ epochs: 40, layers });
+    const panels = runPanels(final);
+    const finalLoss = await drawHeadless(panels.find((p) => p.id === 'loss')!.build({ theme: LIGHT_THEME, width: 500, state: {} }));
+    const finalNorms = await drawHeadless(panels.find((p) => p.id === 'norms')!.build({ theme: LIGHT_THEME, width: 500, state: {} }));
+    assert.deepEqual(loss.legend, ['data loss', 'dense_1 penalty', 'dense_2 penalty', 'test loss (no penalty)']);
+    assert.deepEqual(loss.legend, finalLoss.stats.legend);
+    assert.deepEqual(norms.legend, ['dense_1', 'dense_2']);
+    assert.deepEqual(norms.legend, finalNorms.stats.legend);
+    // The live view shows the catalogue's live charts, under the final charts' titles.
+    assert.deepEqual(liveCharts().map((k) => [k.id, k.title(final)]), panels.filter((p) => p.id === 'loss' || p.id === 'norms').map((p) => [p.id, p.title]));
+    // The norm control picks the value drawn: rows' norms are [l1 1, l2 1, max 1, sparsity 0].
+    const drawn = async (normKind: 'l2' | 'sparsity') => {
+      const view = new vega.View(vega.parse(vl.compile(liveNormsSpec(run, live.values(), { normKind })).spec), { renderer: 'none' });
+      await view.runAsync();
+      // data_0: the live rows after the spec's filter (what the lines are drawn from).
+      const values = (view.data('data_0') as { value: number }[]).map((d) => d.value);
+      view.finalize();
+      return values;
+    };
+    const [l2, sparsity] = [await drawn('l2'), await drawn('sparsity')];
+    assert.equal(l2.length, 2 * live.size);
+    assert.ok(l2.every((v) => v === 1));
+    assert.equal(sparsity.length, 2 * live.size);
+    assert.ok(sparsity.every((v) => v === 0));
+    for (const view of views) view.finalize();
+    // A diverging epoch keeps its test loss and norms but no stack.
     assert.deepEqual(
-      livePoints({ ...row(7), dataLoss: Number.NaN }).map((p) => p.kind),
-      ['line'],
+      [...new Set(livePoints({ ...row(7), dataLoss: Number.NaN }, layers).map((p) => p.kind))],
+      ['line', 'l1', 'l2', 'max', 'sparsity'],
     );
+    // Names that do not fit the rows fall back to positions.
+    assert.deepEqual(livePoints(row(1), ['only_one']).filter((p) => p.kind === 'stack').map((p) => p.series), ['data loss', 'layer 1 penalty', 'layer 2 penalty']);
   });
 
   it('live status line', () => {
     assert.equal(statusLine(undefined, 4000), 'waiting for the first epoch (of 4,000)…');
-    assert.equal(statusLine({ ...row(120), totalLoss: 0.23456, testMetric: 0.91234 }, 4000), 'epoch 120 / 4,000 · loss 0.2346 · test metric 0.9123');
+    assert.equal(statusLine({ ...row(120), totalLoss: 0.23456, testMetric: 0.91234 }, 4000, 'accuracy'), 'epoch 120 / 4,000 · loss 0.2346 · test accuracy 0.9123');
+    assert.equal(statusLine({ ...row(120), totalLoss: 0.23456, testMetric: 0.91234 }, 4000, 'r2'), 'epoch 120 / 4,000 · loss 0.2346 · test R² 0.9123');
     assert.equal(sweepLine({ done: 6, planned: 1200, select: 'test.accuracy', best: null }), 'sweep: 6 of 1,200 points');
     assert.equal(
       sweepLine({ done: 6, planned: 18, select: 'test.accuracy', best: { alpha: 0.01, mean: 0.85714, std: 0.01234 } }),
@@ -130,9 +165,11 @@ describe('renderer parts', () => {
     );
     assert.ok(isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: 1, planned: 2, select: 's', best: null }));
     assert.ok(!isLiveSweepMessage({ type: 'sweep', liveKey: 'k', done: '1', planned: 2 }), 'a malformed message is ignored');
-    // 3 coarse alphas plus 4 refined, 5 repeats each.
-    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 5, refine: 4, select: 'test.accuracy' }), 35);
-    assert.equal(plannedPoints({ alpha: { from: 1e-6, to: 1e-1, perDecade: 1 }, repeats: 2, refine: 0, select: 'test.loss' }), 12);
+    // 3 coarse alphas plus 4 refined, 5 repeats each (times the folds when validated).
+    const onTest = { validate: { kind: 'none' } as const, rule: 'best' as const };
+    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 5, refine: 4, select: 'test.accuracy', ...onTest }), 35);
+    assert.equal(plannedPoints({ alpha: { from: 1e-6, to: 1e-1, perDecade: 1 }, repeats: 2, refine: 0, select: 'test.loss', ...onTest }), 12);
+    assert.equal(plannedPoints({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 1, select: 'validation.loss', validate: { kind: 'folds', folds: 5 }, rule: '1se' }), 40);
   });
 
   it('theme from VS Code CSS variables; light, dark and high contrast', () => {

@@ -4,7 +4,7 @@ import { boundaryCells, cellEdges, decisionBoundarySpec } from '../../../src/cor
 import { histogramBars, weightHistogramSpec } from '../../../src/core/charts/histogramSpec';
 import { penaltySharePoints, penaltyShareSpec, regularizationPath, regularizationPathSpec } from '../../../src/core/charts/gridSpecs';
 import { compareRows, compareSpec, runLabels, shortRunId } from '../../../src/core/charts/compareSpecs';
-import { moreChartsFor } from '../../../src/core/charts/moreCharts';
+import { chartsFor } from '../../../src/core/charts/catalogue';
 import { DARK_THEME } from '../../../src/core/charts/theme';
 import { makeRun } from '../notebook/runFixture';
 import { makeBoundary, makeFullRun } from './fixtures';
@@ -118,12 +118,12 @@ describe('renderer chart specs', () => {
     assert.ok(log.compiledScales.some((s) => s.name === 'y' && s.type === 'log'));
   });
 
-  it('moreChartsFor lists the extra charts a result has', () => {
+  it('the chart catalogue lists every chart a result has, in display order', () => {
     assert.deepEqual(
-      moreChartsFor(makeFullRun()).map((c) => c.id),
-      ['boundary', 'weights', 'path', 'share'],
+      chartsFor(makeFullRun()).map((c) => c.id),
+      ['loss', 'norms', 'metrics', 'boundary', 'weights', 'sweep', 'path', 'share'],
     );
-    assert.deepEqual(moreChartsFor(makeRun()), []);
+    assert.deepEqual(chartsFor(makeRun()).map((c) => c.id), ['loss', 'norms', 'metrics']);
   });
 
   it('names are data: a layer named like markup appears escaped in the SVG', async () => {

@@ -93,7 +93,14 @@ describe('renderer summary', () => {
 
   it('grid best: alpha and mean ± std of the selected score', () => {
     const run = makeRun({ grid: { alphas: [1e-4, 1e-3, 1e-2], repeats: 3 } });
-    assert.equal(gridBestText(run), 'best α = 0.001 · test.accuracy 90.6% ± 0.4% (3 runs)');
+    // A result stored before the sweep kept its statistics: the std it has.
+    assert.equal(gridBestText(run), 'alpha 0.001 · test accuracy 90.6% ± 0.4 points (std, 3 models)');
+    const validated = makeRun({ grid: { alphas: [1e-4, 1e-3, 1e-2], repeats: 2, validated: true } });
+    assert.equal(
+      gridBestText(validated),
+      'alpha 0.01 by 1se · validation loss 0.31 ± 0.0155 (standard error, 10 models) · test accuracy 87.0%, test loss 0.35 (alpha 0.01 refit on all training rows, scored once)',
+    );
+    assert.ok(runSummary(validated).notes.includes('Sweep: 0.001 and 0.01 are within one standard error of the best mean: the data cannot tell them apart.'));
     assert.equal(runSummary(run).gridBest, gridBestText(run));
     assert.equal(gridBestText(makeRun()), null);
   });

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../../src/core/sweep/runSweep';
-import { SweepThreads } from '../../../src/core/sweep/sweepThreads';
+import { SweepThreads } from '../../../src/worker/sweepThreads';
 import { sweepWorkerEntry } from '../../../src/worker/sweepWorkerEntry';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { WASM_DIR, testBackend } from '../helpers/backend';
@@ -45,15 +45,25 @@ describe('sweep threads', () => {
     here.representative!.network.model.dispose();
   });
 
-  it('a cancel reaches the threads: the sweep stops at once', async () => {
+  it('a cancel reaches the threads: the sweep stops before its points finish', async () => {
     const controller = new AbortController();
-    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 1, refine: 0, select: 'test.loss' }, 3000, 32);
-    const started = Date.now();
-    setTimeout(() => controller.abort(), 1500);
-    const out = await runSweep(spec, data, { runner: threads, signal: controller.signal, stackSize: 1 });
+    const epochs = 3000;
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 1, refine: 0, select: 'test.loss' }, epochs, 32);
+    // Cancel as soon as the threads report training (no timer: the first rows are the signal).
+    let lastEpoch = 0;
+    const out = await runSweep(spec, data, {
+      runner: threads,
+      signal: controller.signal,
+      stackSize: 1,
+      onRows: (_p, rows) => {
+        lastEpoch = Math.max(lastEpoch, ...rows.map((r) => r.epoch));
+        controller.abort();
+      },
+    });
     assert.equal(out.cancelled, true);
-    assert.ok(Date.now() - started < 20_000, 'stopped well before 4 x 3000 epochs');
-    assert.ok(out.grid.runs.length < 4);
+    assert.ok(lastEpoch > 0, 'the threads were training when the cancel came');
+    assert.ok(lastEpoch < epochs, `no point ran to its last epoch (latest ${lastEpoch})`);
+    assert.ok(out.grid.runs.length < 4, 'not every point finished');
     out.representative?.network.model.dispose();
   });
 

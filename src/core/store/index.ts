@@ -1,5 +1,0 @@
-// The run store (contract section 4). Node only (file system).
-export * from './runStore';
-export { runId, makeRunId, parseRunId, safeName } from './runId';
-export { writeFileAtomic } from './atomicWrite';
-export { historyCsv, historyColumns, historyLayers, NORM_KINDS } from './historyCsv';
