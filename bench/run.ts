@@ -15,6 +15,7 @@ import { fmt, median, printTable, times, type Cell } from './lib/format';
 import { peerJob, regnbJob, REPO_ROOT } from './lib/jobs';
 import { ensurePeers } from './lib/peers';
 import type { MoonsJob, RidgeResult, SweepJob, SweepResult, TimedResult } from './lib/types';
+import { cliSweepWall } from './lib/cliSweep';
 
 const quick = process.argv.includes('--quick');
 
@@ -29,7 +30,13 @@ const CONFIG = {
   reps: quick ? 1 : 3,
   /** Benchmark 2: read back every epoch, and once at the very end; the default is 250 ms. */
   flushMs: [0, 1e9],
-  sweep: { epochs: quick ? 30 : 300, alphas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0001], repeats: 3 },
+  sweep: { epochs: quick ? 30 : 1000, alphas: [0.1, 0.03, 0.01, 0.003, 0.001, 0.0001], repeats: quick ? 2 : 5 },
+  /** Benchmark 1b: cold processes, timed from the first epoch as a user's run is (no warm-up). */
+  cold: [
+    { label: 'explicit sigmoid, batch 32 (one batch)', implicitOutput: false, batch: 32 },
+    { label: 'implicit output, batch 32', implicitOutput: true, batch: 32 },
+    { label: 'explicit sigmoid, batch 8 (4 shuffled steps)', implicitOutput: false, batch: 8 },
+  ],
   /** Benchmark 5 (as test/unit/engine/independentTruths.test.ts): converges to ~1e-4. */
   ridge: { l2: 0.05, epochs: quick ? 300 : 3000, lr: 0.2 },
 };
@@ -97,6 +104,24 @@ function main(): void {
       ['All tools start from RegNB\'s initial weights (seed 1) and minimize the same objective (mean BCE + l2*sum(W^2), kernels only): the scores should agree to ~1e-4.'],
     );
 
+    // 1b. Cold runs: a fresh process per tool and variant, no warm-up, as a user's run.
+    const coldRows: Cell[][] = [];
+    for (const v of CONFIG.cold) {
+      const job: MoonsJob = { ...moons, warmup: 0, reps: 1, batch: v.batch, implicitOutput: v.implicitOutput };
+      const r = attempt(`RegNB cold ${v.label}`, () => regnbJob<TimedResult>(job, tmp));
+      const t = peer<TimedResult>('torch', job, `PyTorch cold ${v.label}`);
+      const s = v.batch === 32 ? peer<TimedResult>('sklearn', job, `scikit-learn cold ${v.label}`) : null;
+      const eps = (o: Outcome<TimedResult> | null) => (o && o.ok ? (o.value.epochs * 1000) / o.value.times[0] : undefined);
+      const [re, te, se] = [eps(r), eps(t), eps(s)];
+      coldRows.push([v.label, fmt(re, 0), fmt(te, 0), fmt(se, 0), times(re && te ? re / te : undefined), times(re && se ? re / se : undefined)]);
+    }
+    printTable(
+      `1b. Cold runs, timed as a user's run is: a fresh process per tool, ${CONFIG.epochs} epochs from the first (JIT and set-up included), the full per-epoch record in RegNB`,
+      ['variant', 'RegNB epochs/s', 'PyTorch epochs/s', 'scikit-learn epochs/s', 'RegNB vs PyTorch', 'RegNB vs scikit-learn'],
+      coldRows,
+      ['Targets (#7): at least 3x PyTorch and 1.5x scikit-learn. PyTorch\'s mini-batches are its own shuffles (speed only).'],
+    );
+
     // 2. The batched read-back.
     const flush = attempt('RegNB flush', () => regnbJob<TimedResult>({ ...moons, kind: 'flush', flushMs: CONFIG.flushMs }, tmp));
     if (flush.ok) {
@@ -128,6 +153,20 @@ function main(): void {
       ['tool', 'backend / threads', 'wall s', 'cpu s', 'model-epochs/s', 'speed vs RegNB', 'how'],
       sweepRows.map((r) => [r.tool, r.backend, fmt(r.ms / 1000, 2), fmt(r.cpuMs / 1000, 2), fmt((nModels * CONFIG.sweep.epochs * 1000) / r.ms, 0), times(sweepBase === undefined ? undefined : sweepBase / r.ms),
         r.how ?? 'one model after the other']),
+    );
+    // 3b. The same sweep as a user runs it: `regnb run` of a notebook, wall time from the
+    // process start (start-up, data, threads and the run store included), per thread count.
+    const peerFastest = Math.min(...[ok(b3.torch), ok(b3.sklearn)].filter((r): r is SweepResult => !!r).map((r) => r.ms));
+    const cliRows: Cell[][] = [];
+    for (const workers of [1, 2]) {
+      const wall = attempt(`regnb run, ${workers} thread(s)`, () => cliSweepWall({ hidden: NET.hidden, lr: NET.lr, batch: NET.batch, epochs: CONFIG.sweep.epochs, alphas: CONFIG.sweep.alphas, repeats: CONFIG.sweep.repeats, workers }, tmp));
+      if (wall.ok) cliRows.push([`regnb run --workers ${workers}`, fmt(wall.value / 1000, 2), times(Number.isFinite(peerFastest) ? peerFastest / wall.value : undefined)]);
+    }
+    printTable(
+      `3b. The sweep as a user runs it: \`regnb run\` of a notebook with this sweep cell (${nModels} models x ${CONFIG.sweep.epochs} epochs), wall time of the whole process`,
+      ['command', 'wall s', 'fastest peer (in-process, no start-up) / RegNB'],
+      cliRows,
+      ['Target (#7): RegNB\'s wall time at most 1/3 of the faster peer\'s, i.e. the last column at least 3x. Needs `npm run build` (dist/cli.js).'],
     );
     if (sweepRows.length) {
       printTable('   mean test accuracy per alpha (same initial weights per repeat in every tool)', ['alpha', ...sweepRows.map((r) => r.tool)],

@@ -30,6 +30,8 @@ export interface MoonsJob {
   seed: number;
   /** flush job: the flushMs values to compare. */
   flushMs?: number[];
+  /** RegNB: leave the output activation implicit (the default, sigmoid) instead of writing it. */
+  implicitOutput?: boolean;
 }
 
 export interface SweepJob {

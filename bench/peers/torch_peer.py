@@ -30,16 +30,21 @@ def build(init):
 
 
 def fit(model, x, y, epochs, lr, l2, batch):
-    if x.shape[0] > batch:
-        raise SystemExit("full-batch epochs only: the bench network has one batch of 30")
     opt = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-7)
     kernels = [model[0].weight, model[2].weight]
     loss_fn = torch.nn.BCEWithLogitsLoss()
+    n = x.shape[0]
     for _ in range(epochs):
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(x).squeeze(1), y) + l2 * sum((w * w).sum() for w in kernels)
-        loss.backward()
-        opt.step()
+        if n <= batch:
+            batches = [(x, y)]
+        else:  # mini-batches of a fresh shuffle every epoch, as RegNB (another order: speed only)
+            perm = torch.randperm(n)
+            batches = [(x[perm[i:i + batch]], y[perm[i:i + batch]]) for i in range(0, n, batch)]
+        for xb, yb in batches:
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb).squeeze(1), yb) + l2 * sum((w * w).sum() for w in kernels)
+            loss.backward()
+            opt.step()
 
 
 def weights(model):

@@ -17,6 +17,8 @@ export interface MoonsCell {
   seed: number;
   /** A sweep: these alphas replace l2, each trained `repeats` times. */
   grid?: { alphas: number[]; repeats: number };
+  /** Leave the output activation to the task's default instead of writing `sigmoid`. */
+  implicitOutput?: boolean;
 }
 
 export function moonsSpec(c: MoonsCell): ExperimentSpec {
@@ -27,7 +29,7 @@ export function moonsSpec(c: MoonsCell): ExperimentSpec {
     `  - dense: ${c.hidden}`,
     '    activation: relu',
     '  - dense: 1',
-    '    activation: sigmoid',
+    ...(c.implicitOutput ? [] : ['    activation: sigmoid']),
     `regularize: { l2: ${c.l2} }`,
     `train: { epochs: ${c.epochs}, batch: ${c.batch}, optimizer: adam, lr: ${c.lr}, seed: ${c.seed} }`,
     ...(c.grid ? [`grid: { alpha: [${c.grid.alphas.join(', ')}], repeats: ${c.grid.repeats}, refine: 0, select: test.accuracy }`] : []),

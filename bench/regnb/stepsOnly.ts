@@ -1,37 +1,36 @@
-// RegNB's training step without its per-epoch bookkeeping, to price that bookkeeping.
+// RegNB's training without its per-epoch record, to price that record.
 //
-// train() does, every epoch, the optimizer step AND an inference pass over train+test,
-// the test loss, both metrics and four norms per layer (then a batched read-back). The
-// peers only step. There is no flag to turn the bookkeeping off, so this loop re-uses
-// the engine's own pieces (network builder, loss terms, optimizer) and leaves it out.
-// Keep it in step with runEpoch in src/core/engine/trainer.ts (full-batch case).
+// train() does, every epoch, the optimizer steps AND an inference pass over train+test
+// (train and test loss and metric) and the norms of the weights. The peers only step.
+// This loop trains the same network on the same fused engine (fused/fusedTrainee.ts)
+// with trainEpoch(), which leaves the inference pass out.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../../src/core/data/dataset';
 import type { MemberConfig } from '../../src/core/engine/trainer';
-import { buildNetwork, trainableVariables, type Network } from '../../src/core/engine/network';
+import { buildNetwork, type Network } from '../../src/core/engine/network';
 import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from '../../src/core/engine/objective';
-import { makeOptimizer } from '../../src/core/engine/optimizer';
 import { forward } from '../../src/core/engine/forward';
+import { fusedLayoutOf, readWeights, writeWeights } from '../../src/core/engine/fused/layout';
+import { FusedTrainee } from '../../src/core/engine/fused/fusedTrainee';
+import { Random } from '../../src/core/data/random';
 import type { Scores } from '../lib/types';
 
 export function trainStepsOnly(data: Dataset, config: MemberConfig): { net: Network; scores: Scores } {
-  if (data.nTrain > config.train.batch) throw new Error('the steps-only loop does full-batch epochs only (the bench network has one batch)');
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
-  const vars = trainableVariables(net);
-  const optimizer = makeOptimizer(config.train);
+  const layout = fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes);
+  if (!layout) throw new Error('the steps-only loop needs a network the fused engine covers');
   const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: net.layers[net.outputIndex].spec?.activation ?? defaultOutputActivation(data.task) };
-  const x = tf.tensor2d(data.xTrain, [data.nTrain, data.inputShape[0]]);
-  const y = tf.tensor1d(data.yTrain);
-  for (let epoch = 0; epoch < config.train.epochs; epoch++) {
-    tf.tidy(() => {
-      const { grads } = tf.variableGrads(() => lossTerms(net, loss, x, y, { training: true }).total, vars);
-      optimizer.applyGradients(grads);
-    });
-  }
-  // Scores once at the end, as the peers compute them (the weights are read back here, so
-  // the timing above includes all the queued work).
+  const params = new Float64Array(layout.size);
+  readWeights(layout, net, params);
+  const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);
+  const trainee = new FusedTrainee(layout, loss, config.train, data, new Random(config.train.seed), order, params);
+  for (let epoch = 0; epoch < config.train.epochs; epoch++) trainee.trainEpoch();
+  writeWeights(layout, trainee.params, net);
+  // Scores once at the end, as the peers compute them.
   const scores = tf.tidy(() => {
+    const x = tf.tensor2d(data.xTrain, [data.nTrain, data.inputShape[0]]);
+    const y = tf.tensor1d(data.yTrain);
     const xt = tf.tensor2d(data.xTest, [data.nTest, data.inputShape[0]]);
     const yt = tf.tensor1d(data.yTest);
     const terms = lossTerms(net, loss, x, y, { training: false });
@@ -40,7 +39,5 @@ export function trainStepsOnly(data: Dataset, config: MemberConfig): { net: Netw
     const v = tf.stack([terms.dataLoss, terms.total, dataLoss(loss, testLogits, yt), metric(loss, trainLogits, y), metric(loss, testLogits, yt)]).dataSync();
     return { trainLoss: v[0], objective: v[1], testLoss: v[2], trainAcc: v[3], testAcc: v[4] };
   });
-  optimizer.dispose();
-  tf.dispose([x, y]);
   return { net, scores };
 }

@@ -61,7 +61,7 @@ function toFile(name: string, d: Dataset, init?: DataFile['init']): DataFile {
 }
 
 function moonsConfig(job: MoonsJob, epochs: number): MemberConfig {
-  const spec = moonsSpec({ hidden: job.hidden, l2: job.l2, epochs, batch: job.batch, lr: job.lr, seed: job.seed });
+  const spec = moonsSpec({ hidden: job.hidden, l2: job.l2, epochs, batch: job.batch, lr: job.lr, seed: job.seed, implicitOutput: job.implicitOutput });
   return { layers: spec.model, train: spec.train };
 }
 
@@ -84,9 +84,9 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
     return { ...time, scores: scoresOfRow(out.rows[out.rows.length - 1], job.l2) };
   };
 
-  // Warm-up: the first run pays for kernel set-up and JIT; it is not timed.
-  if (job.kind === 'steps') trainStepsOnly(data, moonsConfig(job, job.warmup)).net.model.dispose();
-  else (await train(data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
+  // Warm-up: the first run pays for kernel set-up and JIT; it is not timed (a cold run has none).
+  if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(data, moonsConfig(job, job.warmup)).net.model.dispose();
+  else if (job.warmup > 0) (await train(data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
 
   const times: number[] = [];
   const cpu: number[] = [];
@@ -133,7 +133,7 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
   return {
     tool: threads > 1 ? `RegNB, ${threads} threads` : 'RegNB runSweep',
     backend: threads > 1 ? `${backend} x ${threads}` : backend,
-    how: `stacks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
+    how: `chunks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
     ms,
     cpuMs: cpu,
     meanTestAcc: job.alphas.map((a) => mean(a, (r) => r.final.test.accuracy ?? NaN)),

@@ -1,15 +1,17 @@
 // The `regnb` command line (contract section 5): run and check notebooks headless.
 //
 // Exit status: 0 all runs completed; 1 a run failed or diverged (or was cancelled);
-// 2 the notebook or a cell is invalid (nothing trained, nothing written).
+// 2 the notebook, a cell or an output path is invalid (nothing trained, nothing written).
+// An output that cannot be written (or a cell edited while it ran) is reported in one
+// line and makes the exit status 1; every other output is still written.
 
 import { parseArgs } from 'node:util';
 import * as path from 'path';
 import * as fs from 'fs/promises';
 import { useBackend, BACKEND_CHOICES, type BackendChoice } from '../core/engine/backend';
 import { checkNotebookFile, runNotebook, type NotebookProblem } from '../core/runner/runNotebook';
-import { serializeNotebook } from '../core/notebook/serialize';
-import { writeFileAtomic } from '../core/store/atomicWrite';
+import type { OutputUpdate } from '../core/notebook/mergeOutputs';
+import { describeFsError } from '../core/store/fsError';
 import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
@@ -17,23 +19,28 @@ import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { installPaths } from './installPaths';
+import { preflightOutputs, writeNotebookOutputs, writeOutputFile } from './writeOutputs';
+import { DEFAULT_LIMITS, formatCount, limitsFromArgs, LIMIT_NAMES, MAX_WORKERS } from '../core/limits/limits';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
 
 const USAGE = `usage:
-  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--quiet]
-  regnb check NOTEBOOK.regnb
+  regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--quiet]
+  regnb check NOTEBOOK.regnb [--limit NAME=N]...
   regnb data NOTEBOOK.regnb --cell NAME [--out FILE]
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
-        that train a sweep's points at once (default: the cores but one, at least 1).
+        that train a sweep's points at once (default: the cores but one, at least 1, at most 64).
+--limit raises (or lowers) one of the stated limits every cell is checked against:
+        ${LIMIT_NAMES.map((n) => `${n} (${formatCount(DEFAULT_LIMITS[n])})`).join(', ')}.
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
 data    writes the cell's data set as CSV (raw inputs, target, split train/test; training
         rows first, in training order) to --out or stdout.
 
-exit status: 0 all runs completed, 1 a run failed or diverged, 2 the notebook or a cell is invalid.`;
+exit status: 0 all runs completed, 1 a run failed, diverged or was interrupted, or an output
+could not be written, 2 the notebook, a cell or an output path is invalid.`;
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -48,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         charts: { type: 'string' },
         backend: { type: 'string' },
         workers: { type: 'string' },
+        limit: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,15 +87,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const workers = values.workers === undefined ? defaultSweepThreads() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) {
-    process.stderr.write(`regnb: --workers must be a whole number of at least 1, not '${values.workers}'\n`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    process.stderr.write(`regnb: --workers must be a whole number from 1 to ${MAX_WORKERS}, not '${values.workers}'\n`);
+    return 2;
+  }
+  const { limits, problems: limitArgProblems } = limitsFromArgs(values.limit ?? []);
+  if (limitArgProblems.length > 0) {
+    process.stderr.write(limitArgProblems.map((p) => `regnb: ${p}\n`).join(''));
     return 2;
   }
   const notebookPath = path.resolve(file);
   const { dataDir, wasmDir } = installPaths();
   const readText = (p: string) => fs.readFile(p, 'utf8');
 
-  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell });
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, cells: values.cell, limits });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
     return 2;
@@ -100,14 +113,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   printProblems(file, checked.problems);
 
-  // Output folders are made before training, so a bad path fails now, not after an hour of runs.
+  // Every output path is checked before training, so a bad one fails now, not after an hour of runs.
   const out = values.out ? path.resolve(values.out) : notebookPath;
   const jsonFile = values.json && values.json !== '-' ? path.resolve(values.json) : undefined;
   const chartsDir = values.charts ? path.resolve(values.charts) : undefined;
-  try {
-    for (const dir of [path.dirname(out), jsonFile && path.dirname(jsonFile), chartsDir]) if (dir) await fs.mkdir(dir, { recursive: true });
-  } catch (e) {
-    process.stderr.write(`regnb: cannot create the output folder: ${(e as Error).message}\n`);
+  const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.order });
+  if (unwritable.length > 0) {
+    process.stderr.write(unwritable.map((p) => `regnb: ${p}\n`).join(''));
     return 2;
   }
 
@@ -126,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     results = await runNotebook(checked, {
       notebookPath,
+      limits,
       dataDir,
       backend,
       readText,
@@ -148,20 +161,42 @@ export async function main(argv: string[]): Promise<number> {
     sweepRunner?.dispose();
   }
 
-  await writeFileAtomic(out, serializeNotebook(checked.doc));
+  // Each output on its own: one that cannot be written costs only itself.
+  const failures: string[] = results.flatMap((r) => (r.store === null ? [`${r.name}: ${r.error}`] : []));
+  const ran = new Set(results.map((r) => r.name));
+  const updates: OutputUpdate[] = [
+    ...checked.specs.filter((s) => ran.has(s.spec.name)).map((s) => ({ index: s.cellIndex, label: s.spec.name })),
+    ...checked.compares.map((c) => ({ index: c.cellIndex, label: `compare cell ${c.cellIndex + 1}` })),
+  ].map(({ index, label }) => ({ index, label, kind: checked.doc.cells[index].kind, source: checked.doc.cells[index].source, outputs: checked.doc.cells[index].outputs ?? [] }));
+  const written = await writeNotebookOutputs(notebookPath, out, updates);
+  failures.push(...written.conflicts.map((c) => c.message));
+  if (written.failure) failures.push(written.failure);
   if (values.json) {
-    const text = `${JSON.stringify(results, null, 2)}\n`;
-    if (jsonFile) await writeFileAtomic(jsonFile, text);
-    else process.stdout.write(text);
+    let text: string | undefined;
+    try {
+      text = `${JSON.stringify(results, null, 2)}\n`;
+    } catch (e) {
+      failures.push(`--json was not written: ${describeFsError(e, values.json)}`);
+    }
+    if (text !== undefined && jsonFile) {
+      const failure = await writeOutputFile(jsonFile, text, '--json');
+      if (failure) failures.push(failure);
+    } else if (text !== undefined) process.stdout.write(text);
   }
   if (chartsDir) {
     const dir = chartsDir;
     for (const r of results) {
       if (r.history.epoch.length === 0) continue;
-      const files = await renderChartFiles(r, dir, r.name);
-      progress.message(`${r.name}: ${files.length} chart files in ${path.relative(process.cwd(), dir) || '.'}`);
+      try {
+        const files = await renderChartFiles(r, dir, r.name);
+        progress.message(`${r.name}: ${files.length} chart files in ${path.relative(process.cwd(), dir) || '.'}`);
+      } catch (e) {
+        failures.push(`${r.name}: the charts were not written: ${describeFsError(e, path.relative(process.cwd(), dir) || dir)}`);
+      }
     }
   }
+  for (const f of failures) process.stderr.write(`regnb: ${f}\n`);
+  if (failures.length > 0) return 1;
   return results.every((r) => r.status === 'completed') ? 0 : 1;
 }
 

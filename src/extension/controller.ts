@@ -15,6 +15,7 @@ import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
 import type { LiveChannel } from './liveChannel';
 import { CONTROLLER_ID, LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
+import { readLimits } from './settings';
 
 export class RegnbController implements vscode.Disposable {
   private readonly controller: vscode.NotebookController;
@@ -74,7 +75,7 @@ export class RegnbController implements vscode.Disposable {
   /** Cells to run, in dependency order, with cells named in `from` that never ran added first. */
   private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument) {
     const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
-    const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })));
+    const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })), { limits: readLimits() });
     const entries = experiments.map((cell, k) => {
       const parse = checked.cells[k];
       const valid = !parse.problems.some((p) => p.severity === 'error');
@@ -136,7 +137,7 @@ export class RegnbController implements vscode.Disposable {
           if (event.type === 'start') this.live.started(liveKey, event.layers, event.metric);
           else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
           else if (event.type === 'points') this.live.sweep(liveKey, event.grid, plannedPoints(spec.grid!));
-        }, cellAbort.signal);
+        }, cellAbort.signal, readLimits());
       } finally {
         this.live.end(liveKey);
       }

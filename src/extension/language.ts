@@ -7,13 +7,14 @@ import { cursorPath } from '../core/cell/cursorPath';
 import { keyDocAt, keyTablesAt, VALUE_DOCS, type KeyDoc, type ValueKind } from '../core/cell/keys';
 import type { Problem } from '../core/spec/experiment';
 import { LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
+import { readLimits } from './settings';
 
 export function registerLanguage(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
   const pending = new Map<string, NodeJS.Timeout>();
-  // The sources each notebook was last checked with. Most notebook changes are outputs and
-  // execution states (several per cell during Run All), which cannot change a problem;
-  // checking every cell again for each would hold the editor's thread for nothing.
+  // The sources and limits each notebook was last checked with. Most notebook changes are
+  // outputs and execution states (several per cell during Run All), which cannot change a
+  // problem; checking every cell again for each would hold the editor's thread for nothing.
   const checked = new Map<string, string>();
   const validate = (notebook: vscode.NotebookDocument) => {
     const key = notebook.uri.toString();
@@ -21,10 +22,11 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
     pending.set(key, setTimeout(() => {
       pending.delete(key);
       const cells = experimentCells(notebook);
-      const sources = cells.map((c) => `${c.index}\u0000${c.document.getText()}`).join('\u0000');
-      if (checked.get(key) === sources) return;
-      checked.set(key, sources);
-      publish(diagnostics, cells);
+      const limits = readLimits();
+      const inputs = [JSON.stringify(limits), ...cells.map((c) => `${c.index}\u0000${c.document.getText()}`)].join('\u0000');
+      if (checked.get(key) === inputs) return;
+      checked.set(key, inputs);
+      publish(diagnostics, cells, limits);
     }, 200));
   };
   const notebookOf = (doc: vscode.TextDocument) =>
@@ -38,6 +40,10 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
       if (e.document.languageId !== LANGUAGE_ID) return;
       const nb = notebookOf(e.document);
       if (nb) validate(nb);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('regnb.limits')) return;
+      for (const nb of vscode.workspace.notebookDocuments) if (nb.notebookType === NOTEBOOK_TYPE) validate(nb);
     }),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
       for (const cell of nb.getCells()) diagnostics.delete(cell.document.uri);
@@ -53,8 +59,8 @@ function experimentCells(notebook: vscode.NotebookDocument): vscode.NotebookCell
   return notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
 }
 
-function publish(diagnostics: vscode.DiagnosticCollection, cells: vscode.NotebookCell[]): void {
-  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })));
+function publish(diagnostics: vscode.DiagnosticCollection, cells: vscode.NotebookCell[], limits: ReturnType<typeof readLimits>): void {
+  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })), { limits });
   cells.forEach((cell, k) => diagnostics.set(cell.document.uri, checked.cells[k].problems.map(toDiagnostic)));
 }
 

@@ -5,12 +5,15 @@
 import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import { defaultSweepThreads } from '../worker/threadCount';
+import { DEFAULT_LIMITS, LIMIT_NAMES, limitValueProblem, MAX_WORKERS, type Limits } from '../core/limits/limits';
 
 export interface Settings {
   backend: BackendChoice;
   /** Sweep threads, resolved: `regnb.workers` 0 means the cores but one. */
   workers: number;
   liveUpdateMs: number;
+  /** The limits every cell is checked against (`regnb.limits.*`). */
+  limits: Limits;
 }
 
 export interface SettingsProblem {
@@ -29,9 +32,18 @@ export function readSettings(): { settings: Settings; problems: SettingsProblem[
   };
   const wholeIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const backend = pick<BackendChoice>('backend', 'auto', (v): v is BackendChoice => BACKEND_CHOICES.includes(v as BackendChoice), `one of ${BACKEND_CHOICES.join(', ')}`);
-  const workers = pick('workers', 0, wholeIn(0, 64), 'a whole number from 0 (the cores but one) to 64');
+  const workers = pick('workers', 0, wholeIn(0, MAX_WORKERS), `a whole number from 0 (the cores but one) to ${MAX_WORKERS}`);
   const liveUpdateMs = pick('liveUpdateMs', 250, wholeIn(50, 5000), 'a whole number of milliseconds from 50 to 5000');
-  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs }, problems };
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of LIMIT_NAMES) {
+    limits[name] = pick(`limits.${name}`, DEFAULT_LIMITS[name], (v): v is number => limitValueProblem(v) === undefined, 'a number of at least 1');
+  }
+  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, limits }, problems };
+}
+
+/** The limits from the settings (invalid values fall back to the defaults; SettingsReader reports them). */
+export function readLimits(): Limits {
+  return readSettings().settings.limits;
 }
 
 /** Reads the settings and tells the user, once per distinct problem, what was wrong. */

@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import type { RunEvent } from '../core/runner/runExperiment';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
+import type { Limits } from '../core/limits/limits';
 import { JobClient, type JobReply } from '../worker/jobClient';
 import type { FromWorker, ToWorker, WorkerInit } from '../worker/protocol';
 
@@ -50,9 +51,9 @@ export class TrainingClient {
     this.replaceIfIdle();
   }
 
-  async run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal): Promise<RunResult> {
+  async run(spec: ExperimentSpec, notebookPath: string, onEvent: (e: RunEvent) => void, signal: AbortSignal, limits?: Limits): Promise<RunResult> {
     try {
-      return await this.ensureWorker().run((job) => ({ type: 'run', job, spec, notebookPath }), onEvent, signal);
+      return await this.ensureWorker().run((job) => ({ type: 'run', job, spec, notebookPath, limits }), onEvent, signal);
     } finally {
       this.replaceIfIdle();
     }

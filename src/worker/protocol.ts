@@ -6,6 +6,7 @@ import type { BackendChoice } from '../core/engine/backendChoice';
 import type { RunEvent } from '../core/runner/runExperiment';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
+import type { Limits } from '../core/limits/limits';
 
 export interface WorkerInit {
   dataDir: string;
@@ -16,7 +17,7 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string }
+  | { type: 'run'; job: number; spec: ExperimentSpec; notebookPath: string; limits?: Limits }
   | { type: 'cancel'; job: number };
 
 export type FromWorker =

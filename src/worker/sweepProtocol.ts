@@ -4,7 +4,7 @@
 // and trained weights, from which the coordinator rebuilds the model.
 
 import type { BackendChoice } from '../core/engine/backendChoice';
-import type { EpochRow } from '../core/engine/trainer';
+import type { EpochRow, TrainingEngine } from '../core/engine/trainer';
 import type { Dataset } from '../core/data/dataset';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { GridPoint, RunStatus } from '../core/run/result';
@@ -27,6 +27,7 @@ export interface FirstOfAlpha {
   error: string | null;
   rows: EpochRow[];
   durationMs: number;
+  engine: TrainingEngine;
   weights: WeightArray[];
 }
 

@@ -110,7 +110,7 @@ function rebuild(spec: Parameters<ChunkTrainer>[0], data: Parameters<ChunkTraine
   for (const f of m.firsts as FirstOfAlpha[]) {
     const network = buildNetwork(layersWithAlpha(spec.model, f.alpha), data.inputShape, f.seed);
     tf.tidy(() => network.model.setWeights(f.weights.map((w) => tf.tensor(w.values, w.shape))));
-    firsts.set(f.alpha, { status: f.status, error: f.error, rows: f.rows, network, durationMs: f.durationMs });
+    firsts.set(f.alpha, { status: f.status, error: f.error, rows: f.rows, network, durationMs: f.durationMs, engine: f.engine });
   }
   return { points: m.points, firsts, cancelled: m.cancelled };
 }

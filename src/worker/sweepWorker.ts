@@ -31,7 +31,7 @@ serveJobs<ToSweepThread>({
         const weights = o.network.model.getWeights().map((w) => ({ shape: w.shape, values: new Float32Array(w.dataSync()) }));
         o.network.model.dispose();
         const seed = msg.points.find((p) => p.alpha === alpha && p.repeat === 0)!.seed;
-        return { alpha, seed, status: o.status, error: o.error, rows: o.rows, durationMs: o.durationMs, weights };
+        return { alpha, seed, status: o.status, error: o.error, rows: o.rows, durationMs: o.durationMs, engine: o.engine, weights };
       });
       send({ type: 'done', job: msg.job, points: chunk.points, firsts, cancelled: chunk.cancelled }, firsts.flatMap((f) => f.weights.map((w) => w.values.buffer as ArrayBuffer)));
     } finally {

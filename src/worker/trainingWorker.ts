@@ -28,6 +28,7 @@ serveJobs<ToWorker>({
   run: async (msg, signal, backend) => {
     const result = await runExperiment(msg.spec, {
       notebookPath: msg.notebookPath,
+      limits: msg.limits,
       dataDir: init.dataDir,
       backend,
       readText: (p) => fs.readFile(p, 'utf8'),

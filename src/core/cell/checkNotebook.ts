@@ -1,5 +1,6 @@
 // Checks across the cells of a notebook: unique names, train.from (missing cell, itself,
-// cycles, architecture) and compare cells naming cells that exist.
+// cycles, architecture), compare cells naming cells that exist, and each cell's
+// resource estimate against the stated limits (src/core/limits).
 
 import type { ExperimentSpec, Problem } from '../spec/experiment';
 import { architectureMismatch } from './architecture';
@@ -7,6 +8,8 @@ import { parseCell, type CellParse } from './parseCell';
 import { hasErrors, sortProblems, type Span } from './problems';
 import { runOrder } from './runOrder';
 import { didYouMean } from './suggest';
+import { limitProblems } from '../limits/checkLimits';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 
 export { runOrder };
 
@@ -40,8 +43,13 @@ export interface NotebookCheck {
   ok: boolean;
 }
 
+export interface NotebookCheckOptions {
+  /** The limits cells are checked against (default DEFAULT_LIMITS; settings and --limit raise them). */
+  limits?: Limits;
+}
+
 /** Parses the experiment (and compare) cells of a notebook, in notebook order, and checks them together. */
-export function checkNotebook(cells: readonly NotebookCellInput[]): NotebookCheck {
+export function checkNotebook(cells: readonly NotebookCellInput[], opts: NotebookCheckOptions = {}): NotebookCheck {
   const checked: CheckedCell[] = cells.map((c, i) => {
     const index = c.index ?? i;
     return { ...parseCell(c.source, { index }), index };
@@ -56,6 +64,10 @@ export function checkNotebook(cells: readonly NotebookCellInput[]): NotebookChec
   const byName = checkNames(checked, report);
   checkFrom(checked, byName, report);
   checkCompare(checked, byName, report);
+  for (const cell of checked) {
+    if (!cell.spec) continue;
+    for (const p of limitProblems(cell.spec, cell.sourceMap, opts.limits ?? DEFAULT_LIMITS)) report(cell, p, p.message);
+  }
 
   for (const [cell, list] of extra) {
     cell.problems = sortProblems([...cell.problems, ...list]);

@@ -58,7 +58,7 @@ export function buildRunResult(spec: ExperimentSpec, dataset: Dataset, outcome: 
     error: outcome.error,
     task: dataset.task,
     metric: dataset.task === 'regression' ? 'r2' : 'accuracy',
-    backend: id.backend,
+    backend: outcome.engine === 'fused' ? 'fused' : id.backend,
     durationMs: outcome.durationMs,
     layers: layerInfos(outcome.network),
     history: historyOf(outcome.network, outcome.rows),

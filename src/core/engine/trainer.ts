@@ -7,6 +7,11 @@
 // Per epoch and member it records one row of scalars, kept on the backend and read
 // back in a single batched transfer every `flushMs` (a synchronous read per number
 // would dominate the run time of small networks).
+//
+// Members whose network the fused engine covers (dense layers on flat inputs, see
+// fused/layout.ts) train there instead: one call per epoch over typed arrays, free of
+// TensorFlow.js's per-kernel dispatch cost, with the same batches and the same record.
+// TensorFlow.js builds and initializes every network and gets the trained weights back.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
@@ -14,12 +19,14 @@ import type { LayerSpec, TrainSpec } from '../spec/experiment';
 import type { RunStatus } from '../run/result';
 import { Random } from '../data/random';
 import { forward } from './forward';
-import { buildNetwork, trackedWeights, trainableVariables, type Network } from './network';
+import { buildNetwork, trackedWeights, trainableVariables, type Network, type NetworkVariables } from './network';
 import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from './objective';
 import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
 import { stackPer } from './memberAxis';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
+import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
+import { FusedTrainee } from './fused/fusedTrainee';
 
 export interface MemberConfig {
   layers: LayerSpec[];
@@ -37,12 +44,16 @@ export interface MemberConfig {
 import type { EpochRow } from '../run/epochRow';
 export type { EpochRow };
 
+/** Which engine trained a member: the fused typed-array engine, or TensorFlow.js. */
+export type TrainingEngine = 'fused' | 'tfjs';
+
 export interface MemberOutcome {
   status: RunStatus;
   error: string | null;
   rows: EpochRow[];
   network: Network;
   durationMs: number;
+  engine: TrainingEngine;
 }
 
 export interface TrainOptions {
@@ -51,6 +62,15 @@ export interface TrainOptions {
   onRows?: (member: number, rows: EpochRow[], epochs: number) => void;
   /** How often rows are read back from the backend, in ms (default 250). */
   flushMs?: number;
+  /** 'tfjs' trains every member on TensorFlow.js (the reference engine); default 'auto'. */
+  engine?: 'auto' | 'tfjs';
+  /**
+   * Called once, before training, with how the members were grouped: the indices (into
+   * the configs given) of each TensorFlow.js stack, and of each member training alone
+   * (every fused member trains alone). Stacking is invisible in the results, so this is
+   * how a caller (a test) can see that it happened.
+   */
+  onGroups?: (groups: number[][]) => void;
 }
 
 interface Member {
@@ -58,6 +78,8 @@ interface Member {
   index: number;
   config: MemberConfig;
   net: Network;
+  /** Set when the fused engine trains this member. */
+  fused: { layout: FusedLayout; trainee: FusedTrainee; pending: EpochRow[] } | null;
   random: Random;
   order: Int32Array;
   rows: EpochRow[];
@@ -109,17 +131,36 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   const yTest = tf.tensor1d(data.yTest);
   const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
   const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
-  const members = configs.map((config, index) => createMember(index, config, config.data ?? data));
-  const trainees = groupMembers(members, data).map((group) => createTrainee(group, data, tensors));
+  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, opts.engine ?? 'auto'));
+  const fused = members.filter((m) => m.fused);
+  const groups = groupMembers(members.filter((m) => !m.fused), data);
+  opts.onGroups?.([...groups, ...fused.map((m) => [m])].map((g) => g.map((m) => m.index)));
+  let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
-  const active = (t: Trainee, epoch: number) => t.members.some((m) => !m.status && epoch <= m.config.train.epochs);
+  const running = (m: Member, epoch: number) => !m.status && epoch <= m.config.train.epochs;
+  const active = (t: Trainee, epoch: number) => t.members.some((m) => running(m, epoch));
   let lastFlush = Date.now();
+  let lastYield = 0;
   try {
+    trainees = groups.map((group) => createTrainee(group, data, tensors));
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      await yieldToEventLoop();
+      // A fused epoch of a small network takes well under a millisecond: yielding after
+      // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
+      if (Date.now() - lastYield >= YIELD_MS) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
       if (opts.signal?.aborted) {
         for (const m of members) if (!m.status) finish(m, 'cancelled', null);
         break;
+      }
+      for (const m of fused) {
+        if (!running(m, epoch)) continue;
+        try {
+          m.fused!.pending.push(m.fused!.trainee.runEpoch(epoch));
+        } catch (e) {
+          finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
+        }
       }
       for (const t of trainees) {
         if (!active(t, epoch)) continue;
@@ -131,35 +172,42 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
       }
       const last = epoch === epochs;
       if (last || Date.now() - lastFlush >= flushMs) {
-        await flush(trainees, opts);
+        await flush(trainees, fused, opts);
         lastFlush = Date.now();
       }
       if (members.every((m) => m.status)) break;
     }
-    await flush(trainees, opts);
+    await flush(trainees, fused, opts);
     for (const m of members) if (!m.status) finish(m, 'completed', null);
   } finally {
     for (const t of trainees) disposeTrainee(t);
+    for (const m of fused) writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
     tf.dispose([xTrain, yTrain, yTest, xAll]);
   }
-  return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started }));
+  return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
 }
 
-function createMember(index: number, config: MemberConfig, data: Dataset): Member {
+/** Longest stretch of training between two turns of the event loop, in ms. */
+const YIELD_MS = 10;
+
+function createMember(index: number, config: MemberConfig, data: Dataset, engine: 'auto' | 'tfjs'): Member {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
-  return {
-    index,
-    config,
-    net,
-    random: new Random(config.train.seed),
-    order: Int32Array.from({ length: data.nTrain }, (_, i) => i),
-    rows: [],
-    status: null,
-    error: null,
-    started: Date.now(),
-    finished: 0,
-  };
+  const random = new Random(config.train.seed);
+  const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);
+  const layout = engine === 'auto' ? fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes) : null;
+  let fused: Member['fused'] = null;
+  if (layout) {
+    const params = new Float64Array(layout.size);
+    readWeights(layout, net, params);
+    fused = { layout, trainee: new FusedTrainee(layout, lossSpecOf(net, data), config.train, data, random, order, params), pending: [] };
+  }
+  return { index, config, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
+}
+
+function lossSpecOf(net: NetworkVariables, data: Dataset): LossSpec {
+  const out = net.layers[net.outputIndex];
+  return { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) };
 }
 
 /** Members that can share one stack, in the order given; the others train alone. */
@@ -191,7 +239,6 @@ function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTe
   const d = ownRows ? memberTensors(members.map((m) => m.config.data!), stacked) : sharedTensors;
   // ---- per-member rows: end
   const net = stacked ? stackNetworks(members.map((m) => m.net)) : members[0].net;
-  const out = net.layers[net.outputIndex];
   const decayed = train.weightDecay > 0 ? net.weighted.flatMap((l) => [l.kernel, l.recurrent].filter((v): v is tf.Variable => !!v)) : [];
   const perMember = (t: tf.Tensor) => (stacked && !ownRows ? tf.tidy(() => tf.tile(tf.expandDims(t, 0), [members.length, ...t.shape.map(() => 1)])) : t);
   return {
@@ -201,7 +248,7 @@ function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTe
     vars: stacked ? stackedVariables(net as StackedNetwork) : trainableVariables(net as Network),
     optimizer: makeOptimizer(train),
     decayed,
-    loss: { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) },
+    loss: lossSpecOf(net, data),
     x: perMember(d.xTrain),
     y: perMember(d.yTrain),
     xAll: perMember(d.xAll),
@@ -352,7 +399,13 @@ function applyWeightDecay(vars: tf.Variable[], rate: number): void {
 }
 
 /** Reads every trainee's pending rows in one transfer each, and checks for divergence. */
-async function flush(trainees: Trainee[], opts: TrainOptions): Promise<void> {
+async function flush(trainees: Trainee[], fused: Member[], opts: TrainOptions): Promise<void> {
+  for (const m of fused) {
+    const pending = m.fused!.pending;
+    if (pending.length === 0) continue;
+    m.fused!.pending = [];
+    report(m, pending, opts);
+  }
   for (const t of trainees) {
     if (t.pending.length === 0) continue;
     const stacked = tf.stack(t.pending);
@@ -362,19 +415,26 @@ async function flush(trainees: Trainee[], opts: TrainOptions): Promise<void> {
     for (const p of t.pending) p.dispose();
     t.pending = [];
     t.members.forEach((m, k) => {
-      const fresh: EpochRow[] = [];
-      for (let r = 0; r < count && !m.status; r++) {
-        const row = rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + 1, m.net.weighted.length);
-        if (!Number.isFinite(row.totalLoss)) {
-          finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
-          break;
-        }
-        m.rows.push(row);
-        fresh.push(row);
-      }
-      if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
+      const rows: EpochRow[] = [];
+      for (let r = 0; r < count; r++) rows.push(rowOf(values.subarray((r * K + k) * width, (r * K + k + 1) * width), m.rows.length + r + 1, m.net.weighted.length));
+      report(m, rows, opts);
     });
   }
+}
+
+/** Keeps a member's new rows up to the first whose loss is not finite (the member diverged there). */
+function report(m: Member, rows: EpochRow[], opts: TrainOptions): void {
+  const fresh: EpochRow[] = [];
+  for (const row of rows) {
+    if (m.status) break;
+    if (!Number.isFinite(row.totalLoss)) {
+      finish(m, 'diverged', `the training loss became ${Number.isNaN(row.totalLoss) ? 'NaN' : 'infinite'} at epoch ${row.epoch}; the history before it is kept`);
+      break;
+    }
+    m.rows.push(row);
+    fresh.push(row);
+  }
+  if (fresh.length) opts.onRows?.(m.index, fresh, m.config.train.epochs);
 }
 
 /** One member's row: [dataLoss, penalty per layer, trainLoss, testLoss, trainMetric, testMetric, 4 norms per layer]. */

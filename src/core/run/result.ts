@@ -7,6 +7,8 @@ import type { LayerType, Task } from '../spec/experiment';
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
 export type MetricName = 'accuracy' | 'r2';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+/** What trained a run: a TensorFlow.js backend, or the fused typed-array engine for dense networks. */
+export type TrainedBy = BackendName | 'fused';
 
 export interface LayerInfo {
   name: string;
@@ -165,7 +167,7 @@ export interface RunResult {
   error: string | null;
   task: Task;
   metric: MetricName;
-  backend: BackendName;
+  backend: TrainedBy;
   durationMs: number;
   layers: LayerInfo[];
   history: History;

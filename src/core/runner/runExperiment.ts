@@ -15,7 +15,11 @@ import { defaultOutputActivation } from '../engine/objective';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
 import { diagnose, recommendAlpha } from '../guidance/diagnose';
 import { equivalentSettings } from '../guidance/equivalents';
-import { latestRun, readModelArtifacts, runDir, writeRun, type ModelArtifacts } from '../store/runStore';
+import { latestRun, runDir, RunStoreError, writeRun } from '../store/runStore';
+import { readModelArtifacts, type ModelArtifacts } from '../store/modelFiles';
+import { describeFsError } from '../store/fsError';
+import { limitProblems } from '../limits/checkLimits';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 import { makeRunId } from '../store/runId';
 
 export interface RunContext {
@@ -27,6 +31,8 @@ export interface RunContext {
   readText: ReadText;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** The limits the cell was checked against (default DEFAULT_LIMITS): checked again once the data is loaded. */
+  limits?: Limits;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
   sweepRunner?: ChunkRunner;
 }
@@ -53,6 +59,9 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       inputShape: inputLayoutFor(spec.model),
     });
     spec = withOutputFor(spec, dataset);
+    // A CSV file's size is known only now (the editor checks cells before reading it).
+    const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
+    if (over.length > 0) throw new Error(over[0].message);
     const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
     ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: dataset.task === 'regression' ? 'r2' : 'accuracy' });
@@ -90,16 +99,33 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     }
     // A diverged model's weights are NaN: not worth keeping as a starting point.
     const artifacts = outcome.status === 'diverged' ? undefined : await modelArtifacts(network);
-    await writeRun(dir, result, artifacts);
+    await storeRun(dir, result, artifacts, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } catch (e) {
-    const result = failedResult(spec, dataset, identity, (e as Error).message);
-    await writeRun(dir, result, undefined);
+    // Stopped before anything trained: cancelled, not failed (nothing went wrong).
+    const result = failedResult(spec, dataset, identity, (e as Error).message, ctx.signal?.aborted ? 'cancelled' : 'failed');
+    await storeRun(dir, result, undefined, ctx.notebookPath);
     ctx.onEvent?.({ type: 'done', cell: spec.name, result });
     return result;
   } finally {
     network?.model.dispose();
+  }
+}
+
+/**
+ * Writes the run store; a store that cannot be written (read-only, full, a file where a
+ * folder should be) does not lose the result: it is still returned (and becomes the
+ * cell's output), with `store: null` and the reason in one line in `error`.
+ */
+async function storeRun(dir: string, result: RunResult, artifacts: ModelArtifacts | undefined, notebookPath: string): Promise<void> {
+  try {
+    await writeRun(dir, result, artifacts);
+  } catch (e) {
+    const shown = path.relative(path.dirname(notebookPath), dir).split(path.sep).join('/');
+    const why = e instanceof RunStoreError ? e.message : describeFsError(e, shown);
+    result.store = null;
+    result.error = [result.error, `not stored in the run store: ${why}`].filter(Boolean).join('; ');
   }
 }
 
@@ -122,13 +148,13 @@ async function modelArtifacts(net: Network): Promise<ModelArtifacts> {
   return saved!;
 }
 
-function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string): RunResult {
+function failedResult(spec: ExperimentSpec, dataset: Dataset | undefined, id: { runId: string; startedAt: string; backend: BackendName; store: string; notebook: string }, message: string, status: 'failed' | 'cancelled' = 'failed'): RunResult {
   const task = dataset?.task ?? (spec.data.task ?? 'binary');
   return {
     regnb: 1,
     name: spec.name,
     runId: id.runId,
-    status: 'failed',
+    status,
     error: message,
     task,
     metric: task === 'regression' ? 'r2' : 'accuracy',

@@ -15,6 +15,8 @@ import { loadTable } from '../data/loadDataset';
 import { latestRun } from '../store/runStore';
 import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
+import { limitProblems } from '../limits/checkLimits';
+import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 
 export interface NotebookProblem extends Problem {
   /** The cell's name (or `cell-<n>` when it has none), `-` for the file itself. */
@@ -38,6 +40,8 @@ export interface CheckOptions {
   readText: ReadText;
   /** Only these cells (and, when they have no stored run, the cells they start from). */
   cells?: string[];
+  /** The limits every cell is checked against (default DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 export async function checkNotebookFile(notebookPath: string, opts: CheckOptions): Promise<CheckedNotebook> {
@@ -63,7 +67,8 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
   }
 
   const experimentIndexes = doc.cells.flatMap((c, i) => (c.kind === 'experiment' ? [i] : []));
-  const checked = checkNotebook(experimentIndexes.map((i) => ({ source: doc.cells[i].source, index: i })));
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const checked = checkNotebook(experimentIndexes.map((i) => ({ source: doc.cells[i].source, index: i })), { limits });
   const problems: NotebookProblem[] = [];
   const specs: CheckedNotebook['specs'] = [];
   checked.cells.forEach((c, k) => {
@@ -81,8 +86,10 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     try {
       const table = await loadTable(c.spec.data, { baseDir: path.dirname(notebookPath), dataDir: opts.dataDir, readText: opts.readText });
       const completed = completeForTask(c, table.task, table.classes);
-      for (const p of completed.problems) problems.push({ ...p, cell: c.spec.name });
-      if (completed.spec) entry.spec = completed.spec;
+      // The file's size is known now: the limits again, with its rows and inputs.
+      const sized = completed.spec ? limitProblems(completed.spec, c.sourceMap, limits, { rows: table.n, sampleShape: table.sampleShape }) : [];
+      for (const p of [...completed.problems, ...sized]) problems.push({ ...p, cell: c.spec.name });
+      if (completed.spec && sized.length === 0) entry.spec = completed.spec;
       else specs.splice(specs.indexOf(entry), 1);
     } catch (e) {
       if (!(e instanceof DataError)) throw e;

@@ -24,18 +24,31 @@ export function isZeroPenalty(p: Partial<Record<PenaltyKey, unknown>> | undefine
   return !p || PENALTY_KEYS.every((k) => !p[k]);
 }
 
+/**
+ * The penalty of one weight w: l1 |w| + l2 w^2 + expabs (e^|w| - 1). The one scalar
+ * definition of the formulas, read by the fused engine, the tests and the summaries
+ * (the TensorFlow.js path writes the same terms as tensor ops in engine/penalties.ts).
+ */
+export function penaltyTerm(p: Penalty, w: number): number {
+  const a = Math.abs(w);
+  // expm1 only when the term is there: it costs more than the rest (the engine's hot loop).
+  return (p.l1 ?? 0) * a + (p.l2 ?? 0) * a * a + (p.expabs ? p.expabs * Math.expm1(a) : 0);
+}
+
+/**
+ * d penaltyTerm / dw. |w|'s derivative at w = 0 is taken as -1, as TensorFlow.js's
+ * Abs gradient (step(w, -1)) does, so that both engines move a zero weight alike.
+ */
+export function penaltyDerivative(p: Penalty, w: number): number {
+  const s = w > 0 ? 1 : -1;
+  return (p.l1 ?? 0) * s + 2 * (p.l2 ?? 0) * w + (p.expabs ? p.expabs * Math.exp(Math.abs(w)) * s : 0);
+}
+
 /** Scalar penalty value of a plain array of weights (used by tests and summaries). */
 export function penaltyValue(p: Penalty, weights: ArrayLike<number>): number {
-  let l1 = 0;
-  let l2 = 0;
-  let ex = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const a = Math.abs(weights[i]);
-    l1 += a;
-    l2 += a * a;
-    ex += Math.expm1(a);
-  }
-  return (p.l1 ?? 0) * l1 + (p.l2 ?? 0) * l2 + (p.expabs ?? 0) * ex;
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += penaltyTerm(p, weights[i]);
+  return sum;
 }
 
 /** Replaces the coefficient of every non-zero term by alpha (grid sweeps). */

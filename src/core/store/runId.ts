@@ -1,5 +1,8 @@
 // Run ids (contract sections 3 and 4): `<UTC time>-<cell name>-<4 hex digits>`, for
-// example `20261125T101500Z-l2-moons-3f2a`. They sort by time and name a run's folder.
+// example `20261125T101500Z-l2-moons-3f2a`. They sort by time and name a run's folder:
+// at most 100 characters, the cell name cut to fit, never the random suffix.
+
+import { MAX_FOLDER_NAME } from './folderName';
 
 const RUN_ID = /^(\d{8}T\d{6}Z)-(.+)-([0-9a-f]{4})$/;
 
@@ -7,7 +10,9 @@ const RUN_ID = /^(\d{8}T\d{6}Z)-(.+)-([0-9a-f]{4})$/;
 export function runId(name: string, date: Date, random: () => number = Math.random): string {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
   const hex = Math.floor(Math.min(Math.max(random(), 0), 0.9999999999) * 0x10000).toString(16).padStart(4, '0');
-  return `${stamp}-${safeName(name)}-${hex}`;
+  // The name is cut so the whole id fits one folder name: the suffix always survives.
+  const room = MAX_FOLDER_NAME - stamp.length - hex.length - 2;
+  return `${stamp}-${slug(name).slice(0, room)}-${hex}`;
 }
 
 /** runId with a random suffix. */
@@ -24,12 +29,7 @@ export function parseRunId(id: string): { time: Date; name: string; suffix: stri
   return Number.isNaN(time.getTime()) ? undefined : { time, name: m[2], suffix: m[3] };
 }
 
-/**
- * A name usable as one folder name on every platform: cell names are already letters,
- * digits, `_`, `.` and `-`; anything else becomes `_`; a name that would be hidden, empty
- * or reserved on Windows gets a leading `_`.
- */
-export function safeName(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 100);
-  return s === '' || s.startsWith('.') || /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s) ? `_${s}` : s;
+/** The cell name as it appears in a run id: characters other than letters, digits, `_`, `.`, `-` become `_`. */
+function slug(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_') || '_';
 }

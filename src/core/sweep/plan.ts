@@ -12,8 +12,14 @@ export function coarseAlphas(alpha: number[] | AlphaRange): number[] {
   if (Array.isArray(alpha)) return [...new Set(alpha)].sort((a, b) => b - a);
   const lo = Math.log10(alpha.from);
   const hi = Math.log10(alpha.to);
-  const steps = Math.max(1, Math.round((hi - lo) * alpha.perDecade));
+  const steps = coarseCount(alpha) - 1;
   return Array.from({ length: steps + 1 }, (_, i) => roundAlpha(10 ** (hi - (i * (hi - lo)) / steps)));
+}
+
+/** How many coarse alphas a grid has, without listing them (the limits check reads it for any perDecade). */
+export function coarseCount(alpha: number[] | AlphaRange): number {
+  if (Array.isArray(alpha)) return new Set(alpha).size;
+  return Math.max(1, Math.round((Math.log10(alpha.to) - Math.log10(alpha.from)) * alpha.perDecade)) + 1;
 }
 
 /**
@@ -176,7 +182,7 @@ export function bestAlpha(grid: Pick<GridSpec, 'select' | 'rule'>, runs: readonl
 /** How many points a grid trains at most: coarse and refined alphas times the repeats times the folds. */
 export function plannedPoints(grid: GridSpec): number {
   const folds = grid.validate?.kind === 'folds' ? grid.validate.folds : 1;
-  return (coarseAlphas(grid.alpha).length + grid.refine) * grid.repeats * folds;
+  return (coarseCount(grid.alpha) + grid.refine) * grid.repeats * folds;
 }
 
 /**

@@ -44,7 +44,8 @@ export interface SweepOutcome {
   /**
    * The model that represents the cell: the chosen alpha trained on all training rows
    * (refit after a validated selection, or repeat 0 when points were scored on the
-   * test set). Null when nothing finished or the sweep was cancelled before the refit.
+   * test set). Cancelled before that, a partly trained model (status cancelled) keeps
+   * the epochs trained; null when nothing trained at all.
    */
   representative: MemberOutcome | null;
   cancelled: boolean;
@@ -86,9 +87,14 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
     let next = 0;
     const collect = (chunk: TrainedChunk) => {
       if (chunk.cancelled) cancelled = true;
-      for (const [alpha, o] of chunk.firsts) kept.set(alpha, o);
+      for (const [alpha, o] of chunk.firsts) {
+        // A partly trained model never replaces a finished one of the same alpha.
+        if (o.status === 'cancelled' && kept.has(alpha)) o.network.model.dispose();
+        else kept.set(alpha, o);
+      }
       if (chunk.points.length === 0) return;
-      grid.alpha.push(...new Set(chunk.points.map((p) => p.alpha)));
+      // An alpha split over several chunks (repeats > stackSize) is listed once.
+      for (const alpha of new Set(chunk.points.map((p) => p.alpha))) if (!grid.alpha.includes(alpha)) grid.alpha.push(alpha);
       grid.runs.push(...chunk.points);
       derive();
       opts.onPoints?.(chunk.points, grid);
@@ -127,15 +133,24 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   // Chunks on several threads finish in any order: the result does not depend on it.
   grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat || (a.fold ?? 0) - (b.fold ?? 0));
   derive();
-  let representative = grid.best ? (kept.get(grid.best.alpha) ?? null) : null;
-  for (const o of kept.values()) if (o !== representative) o.network.model.dispose();
+  const chosen = grid.best ? kept.get(grid.best.alpha) : undefined;
+  let representative = chosen && chosen.status !== 'cancelled' ? chosen : null;
+  // Cancelled before a point to stand for the cell finished: the largest alpha's partly
+  // trained model does, so the epochs trained are kept (status cancelled).
+  let partial = cancelled ? [...kept.entries()].sort((x, y) => y[0] - x[0]).find(([, o]) => o.rows.length > 0 && o !== representative)?.[1] : undefined;
+  for (const o of kept.values()) if (o !== representative && o !== partial) o.network.model.dispose();
   if (grid.best && !representative && !cancelled && !opts.signal?.aborted) {
     representative = await refit(spec, data, grid.best.alpha, runner, opts);
     if (representative?.status === 'cancelled') cancelled = true;
   }
-  if (representative && representative.rows.length > 0) {
+  if (!representative && partial) {
+    representative = partial;
+    partial = undefined;
+  }
+  partial?.network.model.dispose();
+  if (grid.best && representative && representative.rows.length > 0) {
     const { test } = finalOf(data, representative.rows);
-    grid.test = { alpha: grid.best!.alpha, ...test };
+    grid.test = { alpha: grid.best.alpha, ...test };
   }
   return { grid: { ...grid, alpha: [...grid.alpha].sort((a, b) => b - a) }, representative, cancelled };
 }
@@ -154,6 +169,8 @@ async function refit(spec: ExperimentSpec, data: Dataset, alpha: number, runner:
 /**
  * Whole alphas per chunk: as many as fit in `stackSize` models, but spread so that
  * every lane gets work. Networks that cannot be stacked train one alpha per chunk.
+ * An alpha with more repeats than `stackSize` is split: no chunk holds more than
+ * `stackSize` models (memory grows with the stack).
  */
 export function chunksOf(
   spec: ExperimentSpec,
@@ -168,6 +185,10 @@ export function chunksOf(
   const stackable = stackKey(layersWithAlpha(spec.model, alphas[0] ?? 1), spec.train, data.inputShape) !== null;
   const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / perAlpha), Math.ceil(alphas.length / lanes))) : 1;
   const chunks: SweepPoint[][] = [];
-  for (let i = 0; i < alphas.length; i += perChunk) chunks.push(pointsFor(spec, alphas.slice(i, i + perChunk), refined, validate));
+  for (let i = 0; i < alphas.length; i += perChunk) {
+    const points = pointsFor(spec, alphas.slice(i, i + perChunk), refined, validate);
+    const cap = stackable ? Math.max(1, stackSize) : perAlpha;
+    for (let j = 0; j < points.length; j += cap) chunks.push(points.slice(j, j + cap));
+  }
   return chunks;
 }

@@ -21,7 +21,12 @@ export interface ChunkOptions {
 export interface TrainedChunk {
   /** The points that finished (a cancelled point is left out). */
   points: GridPoint[];
-  /** Repeat 0 of each finished alpha scored on the test set (validate: none), with its model: it represents the cell if that alpha wins. */
+  /**
+   * Repeat 0 of each finished alpha scored on the test set (validate: none), with its
+   * model: it represents the cell if that alpha wins. A cancelled repeat 0 (of any fold)
+   * that trained some epochs is here too (status `cancelled`): a sweep stopped before a
+   * model to represent it finished still keeps what it trained.
+   */
   firsts: Map<number, MemberOutcome>;
   cancelled: boolean;
 }
@@ -39,7 +44,8 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
   outcomes.forEach((o, i) => {
     const p = points[i];
     if (o.status === 'cancelled') {
-      o.network.model.dispose();
+      if (p.repeat === 0 && o.rows.length > 0 && !chunk.firsts.has(p.alpha)) chunk.firsts.set(p.alpha, o);
+      else o.network.model.dispose();
       return;
     }
     chunk.points.push(pointOf(p, o, rows[i] ?? data));

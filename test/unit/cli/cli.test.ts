@@ -164,10 +164,10 @@ regularize: { l2: 0.01 }
 train: { epochs: 10, lr: 0.01 }
 grid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }`;
     const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: sweep }]) });
-    for (const bad of ['0', '1.5', 'many']) {
+    for (const bad of ['0', '1.5', 'many', '65']) {
       const r = regnb(['run', 'nb.regnb', '--workers', bad], dir);
       assert.equal(r.code, 2, bad);
-      assert.match(r.stderr, new RegExp(`--workers must be a whole number of at least 1, not '${bad}'`));
+      assert.match(r.stderr, new RegExp(`--workers must be a whole number from 1 to 64, not '${bad}'`));
     }
     assert.equal(fs.existsSync(path.join(dir, '.regnb')), false, 'nothing trained');
     const r = regnb(['run', 'nb.regnb', '--workers', '2', '--json', '-'], dir);

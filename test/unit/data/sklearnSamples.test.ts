@@ -16,13 +16,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NumpyRandomState } from '../../../src/core/data/numpyRandom';
 import { makeBlobs, makeCircles, makeMoons, numpyLinspace, type SampleArrays } from '../../../src/core/data/sklearnSamples';
 import { blobs, circles, moons } from '../../../src/core/data/generators';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import { DATA_DIR, dataSpec, readDisk } from './helpers';
+import { PY, peersOrSkip } from '../helpers/peers';
 
 interface Case {
   kind: 'moons' | 'circles' | 'blobs';
@@ -53,7 +54,6 @@ const FIXTURE = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'sklear
   cases: (Case & Arrays)[];
 };
 const SCRIPT = path.resolve(__dirname, '../../../scripts/make-sklearn-fixtures.py');
-const PY = '/usr/bin/python3';
 
 /** Allowed float64 difference: a few ulp of max(1, |x|) (see the top). */
 const ULPS = 8;
@@ -164,22 +164,9 @@ describe('the generators are scikit-learn\'s, cast to float32', () => {
   });
 });
 
-function hasSklearn(): boolean {
-  if (!existsSync(PY)) return false;
-  try {
-    execFileSync(PY, ['-c', 'import sklearn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('make_moons, make_circles, make_blobs: scikit-learn itself', () => {
   it('fresh cases computed by /usr/bin/python3', (t) => {
-    if (!hasSklearn()) {
-      t.skip('scikit-learn is not installed for /usr/bin/python3 (apt-get install -y python3-sklearn)');
-      return;
-    }
+    if (!peersOrSkip(t, ['sklearn'])) return;
     const cases: Case[] = [];
     for (const seed of [2, 77, 31337]) {
       for (const shuffle of [true, false]) {

@@ -68,55 +68,66 @@ function closedFormRidge(d: Dataset, l2: number): number[] {
   return solve(A, b);
 }
 
+// Both engines answer to the same truths: the fused typed-array engine (what dense
+// networks train on) and TensorFlow.js (the reference and the general engine).
+const ENGINES = [
+  { name: 'fused', option: 'auto' },
+  { name: 'tfjs', option: 'tfjs' },
+] as const;
+
 describe('independent truths', () => {
   before(testBackend);
 
-  it('a linear model with L2 on diabetes converges to the closed-form ridge solution (1e-3 relative)', async () => {
-    const data = await load(dataSpec({ source: 'diabetes', train: 0.7, standardizeTarget: true }));
-    assert.equal(data.inputShape[0], 10);
-    const l2 = 0.05;
-    const expected = closedFormRidge(data, l2);
-    const [out] = await train(data, [{
-      layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2 } } })],
-      train: trainSpec({ epochs: 3000, batch: 100000, optimizer: 'sgd', lr: 0.2 }),
-    }]);
-    assert.equal(out.status, 'completed');
-    const w = Array.from(out.network.weighted[0].kernel!.dataSync());
-    const norm = Math.hypot(...expected);
-    const err = Math.hypot(...w.map((v, i) => v - expected[i]));
-    assert.ok(err / norm < 1e-3, `relative error ${err / norm}: ${w.map((v) => v.toFixed(5))} vs ${expected.map((v) => v.toFixed(5))}`);
-    // And the penalty changes the answer: the unpenalized least squares solution is elsewhere.
-    const ols = closedFormRidge(data, 0);
-    assert.ok(Math.hypot(...w.map((v, i) => v - ols[i])) / norm > 1e-2);
-    out.network.model.dispose();
-  });
-
-  it('L1 drives the weights of irrelevant inputs to near zero, L2 does not', async () => {
-    const data = await load(dataSpec({ source: 'regression', samples: 200, train: 100, features: 20, informative: 3, noise: 10, seed: 3, standardizeTarget: true }));
-    const informative = new Set(data.truth!.informative);
-    const fit = async (penalty: Penalty) => {
+  for (const engine of ENGINES) {
+    it(`${engine.name}: a linear model with L2 on diabetes converges to the closed-form ridge solution (1e-3 relative)`, async () => {
+      const data = await load(dataSpec({ source: 'diabetes', train: 0.7, standardizeTarget: true }));
+      assert.equal(data.inputShape[0], 10);
+      const l2 = 0.05;
+      const expected = closedFormRidge(data, l2);
       const [out] = await train(data, [{
-        layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: penalty } })],
-        train: trainSpec({ epochs: 2000, batch: 100000, optimizer: 'sgd', lr: 0.05 }),
-      }]);
+        layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2 } } })],
+        train: trainSpec({ epochs: 3000, batch: 100000, optimizer: 'sgd', lr: 0.2 }),
+      }], { engine: engine.option });
+      assert.equal(out.status, 'completed');
+      assert.equal(out.engine, engine.name);
       const w = Array.from(out.network.weighted[0].kernel!.dataSync());
+      const norm = Math.hypot(...expected);
+      const err = Math.hypot(...w.map((v, i) => v - expected[i]));
+      assert.ok(err / norm < 1e-3, `relative error ${err / norm}: ${w.map((v) => v.toFixed(5))} vs ${expected.map((v) => v.toFixed(5))}`);
+      // And the penalty changes the answer: the unpenalized least squares solution is elsewhere.
+      const ols = closedFormRidge(data, 0);
+      assert.ok(Math.hypot(...w.map((v, i) => v - ols[i])) / norm > 1e-2);
       out.network.model.dispose();
-      const irrelevant = w.filter((_, j) => !informative.has(j)).map(Math.abs);
-      return {
-        w,
-        meanIrrelevant: irrelevant.reduce((a, b) => a + b, 0) / irrelevant.length,
-        nearZero: irrelevant.filter((a) => a < 5e-3).length / irrelevant.length,
-        sparsity: out.rows[out.rows.length - 1].norms[0][3],
+    });
+
+    it(`${engine.name}: L1 drives the weights of irrelevant inputs to near zero, L2 does not`, async () => {
+      const data = await load(dataSpec({ source: 'regression', samples: 200, train: 100, features: 20, informative: 3, noise: 10, seed: 3, standardizeTarget: true }));
+      const informative = new Set(data.truth!.informative);
+      const fit = async (penalty: Penalty) => {
+        const [out] = await train(data, [{
+          layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: penalty } })],
+          train: trainSpec({ epochs: 2000, batch: 100000, optimizer: 'sgd', lr: 0.05 }),
+        }], { engine: engine.option });
+        assert.equal(out.engine, engine.name);
+        const w = Array.from(out.network.weighted[0].kernel!.dataSync());
+        out.network.model.dispose();
+        const irrelevant = w.filter((_, j) => !informative.has(j)).map(Math.abs);
+        return {
+          w,
+          meanIrrelevant: irrelevant.reduce((a, b) => a + b, 0) / irrelevant.length,
+          nearZero: irrelevant.filter((a) => a < 5e-3).length / irrelevant.length,
+          sparsity: out.rows[out.rows.length - 1].norms[0][3],
+        };
       };
-    };
-    const l1 = await fit({ l1: 0.05 });
-    const l2 = await fit({ l2: 0.05 });
-    for (const j of informative) {
-      assert.ok(Math.abs(l1.w[j]) > 0.1, `informative input ${j} is kept by L1 (${l1.w[j]})`);
-    }
-    assert.ok(l1.nearZero >= 0.8, `L1: ${l1.nearZero} of the irrelevant weights below 5e-3`);
-    assert.ok(l2.nearZero <= 0.4, `L2: ${l2.nearZero} of the irrelevant weights below 5e-3`);
-    assert.ok(l1.meanIrrelevant < l2.meanIrrelevant / 3, `mean |w| of irrelevant inputs: L1 ${l1.meanIrrelevant}, L2 ${l2.meanIrrelevant}`);
-    assert.ok(l1.sparsity > l2.sparsity, `recorded sparsity: L1 ${l1.sparsity}, L2 ${l2.sparsity}`);
-  });
+      const l1 = await fit({ l1: 0.05 });
+      const l2 = await fit({ l2: 0.05 });
+      for (const j of informative) {
+        assert.ok(Math.abs(l1.w[j]) > 0.1, `informative input ${j} is kept by L1 (${l1.w[j]})`);
+      }
+      assert.ok(l1.nearZero >= 0.8, `L1: ${l1.nearZero} of the irrelevant weights below 5e-3`);
+      assert.ok(l2.nearZero <= 0.4, `L2: ${l2.nearZero} of the irrelevant weights below 5e-3`);
+      assert.ok(l1.meanIrrelevant < l2.meanIrrelevant / 3, `mean |w| of irrelevant inputs: L1 ${l1.meanIrrelevant}, L2 ${l2.meanIrrelevant}`);
+      assert.ok(l1.sparsity > l2.sparsity, `recorded sparsity: L1 ${l1.sparsity}, L2 ${l2.sparsity}`);
+    });
+  }
 });

@@ -23,6 +23,32 @@ function gradOf(net: Network, x: tf.Tensor, y: tf.Tensor, v: tf.Variable): Float
   return grads[v.name].dataSync() as Float32Array;
 }
 
+/**
+ * The gradient of `term` with respect to `v` (by tfjs's autodiff) against central finite
+ * differences, element by element. L1 and L2 terms are piecewise linear and quadratic in
+ * the weights, so a central difference is exact up to rounding while no weight crosses 0:
+ * weights within 2h of 0 are moved away from it first.
+ */
+function assertGradientMatchesDifferences(term: () => tf.Scalar, v: tf.Variable, what: string): void {
+  const h = 1e-2;
+  v.assign(tf.tensor(values(v).map((w) => (Math.abs(w) < 2 * h ? (w < 0 ? -3 * h : 3 * h) : w)), v.shape));
+  const w0 = values(v);
+  const { grads } = tf.variableGrads(term, [v]);
+  const g = grads[v.name].dataSync();
+  w0.forEach((_, i) => {
+    const at = (delta: number) => {
+      const w = w0.slice();
+      w[i] += delta;
+      v.assign(tf.tensor(w, v.shape));
+      return term().dataSync()[0];
+    };
+    const fd = (at(h) - at(-h)) / (2 * h);
+    v.assign(tf.tensor(w0, v.shape));
+    assert.ok(Math.abs(g[i] - fd) < 2e-3 * Math.max(1, Math.abs(fd)), `${what} d/dw[${i}]: ${g[i]} vs ${fd}`);
+  });
+  assert.ok(Math.max(...Array.from(g).map(Math.abs)) > 1e-3, `${what}: the penalty must have a gradient`);
+}
+
 function lstmNet(penalties: LayerPenalties): Network {
   const specs: LayerSpec[] = [layer('lstm', 4, { name: 'lstm_1', penalties }), layer('dense', 1, { name: 'dense_1' })];
   return buildNetwork(specs, [5, 1], 7);
@@ -76,6 +102,15 @@ describe('penalties of layer parts', () => {
     assert.equal(lossTerms(noBias, REGRESSION, xb, yb, { training: true }).penalties[0].dataSync()[0], 0);
   });
 
+  it('bias penalty: its gradient matches finite differences (l1 + l2)', () => {
+    const net = buildNetwork([layer('dense', 4, { name: 'd1', penalties: { bias: { l1: 0.05, l2: 0.5 } } }), layer('dense', 1, { name: 'd2' })], [2], 3);
+    const bias = net.weighted[0].bias!;
+    bias.assign(tf.tensor1d([0.3, -0.2, 0.15, -0.4]));
+    const xb = tf.tensor2d([[1, 2], [3, 4]]);
+    const yb = tf.tensor1d([1, 0]);
+    assertGradientMatchesDifferences(() => lossTerms(net, REGRESSION, xb, yb, { training: true }).penalties[0] as tf.Scalar, bias, 'bias');
+  });
+
   it('activity penalty: value on the layer outputs, and its gradient matches finite differences', () => {
     const specs: LayerSpec[] = [
       layer('dense', 3, { name: 'd1', activation: 'linear', penalties: { activity: { l2: 0.2 } } }),
@@ -116,6 +151,13 @@ describe('penalties of layer parts', () => {
       const expected = penaltyValue({ l1: 0.05 }, values(net.weighted[0].recurrent!));
       const got = lossTerms(net, REGRESSION, tf.ones([2, 4, 1]), tf.zeros([2]), { training: true }).penalties[0].dataSync()[0];
       assert.ok(expected > 0 && Math.abs(got - expected) < 1e-5 * expected, `${got} vs ${expected}`);
+    });
+
+    it(`${type}: the recurrent penalty's gradient matches finite differences (l1 + l2)`, () => {
+      const net = buildNetwork([layer(type, 3, { name: 'r', penalties: { recurrent: { l1: 0.05, l2: 0.1 } } }), layer('dense', 1, { name: 'o' })], [4, 1], 2);
+      const xb = tf.randomNormal([2, 4, 1], 0, 1, 'float32', 8);
+      const yb = tf.zeros([2]);
+      assertGradientMatchesDifferences(() => lossTerms(net, REGRESSION, xb, yb, { training: true }).penalties[0] as tf.Scalar, net.weighted[0].recurrent!, `${type} recurrent`);
     });
   }
 });

@@ -44,9 +44,12 @@ function sameHistories(together: MemberOutcome, alone: MemberOutcome, what: stri
 }
 
 async function compareWithAlone(data: Dataset, configs: MemberConfig[], what: string) {
-  const together = await train(data, configs);
+  // "Together equals alone" proves nothing if the members were not stacked: they must have been.
+  let groups: number[][] = [];
+  const together = await train(data, configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+  assert.deepEqual(groups, [configs.map((_, i) => i)], `${what}: all members in one stack`);
   for (let i = 0; i < configs.length; i++) {
-    const [alone] = await train(data, [configs[i]]);
+    const [alone] = await train(data, [configs[i]], { engine: 'tfjs' });
     sameHistories(together[i], alone, `${what}, member ${i}`);
     // The trained weights came back out of the stack into each member's own model.
     const a = together[i].network.model.getWeights();
@@ -140,11 +143,29 @@ describe('stacked training (members of one dense architecture in one network)', 
     });
   }
 
+  it('the trainer stacks members with one key and trains the others apart, as it reports', async () => {
+    const t = trainSpec({ epochs: 2, batch: 1000 });
+    const l2 = (a: number) => net({ kernel: { l2: a } }, { kernel: { l2: a } }, 'sigmoid');
+    const configs: MemberConfig[] = [
+      { layers: l2(0.1), train: t },
+      { layers: net({ kernel: { l1: 0.1 } }, { kernel: { l1: 0.1 } }, 'sigmoid'), train: t },
+      { layers: l2(0.01), train: { ...t, seed: 5 } },
+      { layers: [layer('dense', 4, { name: 'h' }), layer('dropout', 0.5, { name: 'd', bias: false }), layer('dense', 1, { name: 'out', activation: 'sigmoid' })], train: t },
+      { layers: net({ kernel: { l1: 0.2 } }, { kernel: { l1: 0.2 } }, 'sigmoid'), train: t },
+    ];
+    let groups: number[][] = [];
+    const out = await train(tinyBinary(), configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+    // L2 members together, L1 members together (another penalty form), dropout alone.
+    assert.deepEqual(groups.map((g) => [...g].sort()).sort((a, b) => a[0] - b[0]), [[0, 2], [1, 4], [3]]);
+    assert.ok(out.every((o) => o.status === 'completed'));
+    for (const o of out) o.network.model.dispose();
+  });
+
   it('a member that diverges stops alone; the others of its stack complete', async () => {
     // One learning rate for the stack; the huge strength makes member 0 blow up.
     const configs = [1e6, 0.01].map((l2, k) => ({ layers: net({ kernel: { l2 } }, {}, 'linear'), train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5, seed: k + 1 }) }));
     assert.equal(stackKey(configs[0].layers, configs[0].train, [3]), stackKey(configs[1].layers, configs[1].train, [3]));
-    const [blown, fine] = await train(tinyRegression(), configs);
+    const [blown, fine] = await train(tinyRegression(), configs, { engine: 'tfjs' });
     assert.equal(blown.status, 'diverged');
     assert.match(blown.error ?? '', /epoch \d+/);
     assert.ok(blown.rows.length < 30);

@@ -2,6 +2,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { train, type MemberConfig } from '../../../src/core/engine/trainer';
+import { buildNetwork } from '../../../src/core/engine/network';
+import { forward } from '../../../src/core/engine/forward';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
 import { tinyBinary, tinyRegression } from '../helpers/datasets';
@@ -65,16 +67,55 @@ describe('trainer', () => {
     for (const o of [a, b, c]) o.network.model.dispose();
   });
 
-  it('dropout masks are seeded and change between steps', async () => {
-    const cfg: MemberConfig = {
-      layers: [layer('dense', 16, { name: 'h' }), layer('dropout', 0.5, { name: 'drop', bias: false }), layer('dense', 1, { name: 'o', activation: 'sigmoid' })],
+  it('dropout masks are seeded, and training with dropout differs from training without', async () => {
+    const cfg = (rate: number): MemberConfig => ({
+      layers: [layer('dense', 16, { name: 'h' }), layer('dropout', rate, { name: 'drop', bias: false }), layer('dense', 1, { name: 'o', activation: 'sigmoid' })],
       train: trainSpec({ epochs: 8, batch: 64, seed: 9 }),
-    };
-    const [a] = await train(tinyBinary(), [cfg]);
-    const [b] = await train(tinyBinary(), [cfg]);
-    assert.deepEqual(a.rows, b.rows);
-    a.network.model.dispose();
-    b.network.model.dispose();
+    });
+    const [a] = await train(tinyBinary(), [cfg(0.5)]);
+    const [b] = await train(tinyBinary(), [cfg(0.5)]);
+    const [none] = await train(tinyBinary(), [cfg(0)]);
+    assert.deepEqual(a.rows, b.rows, 'same seed, same masks');
+    // Same seed and initial weights: only the masks differ, so the first epoch's training loss does.
+    assert.notEqual(a.rows[0].dataLoss, none.rows[0].dataLoss, 'dropout changed the training');
+    for (const o of [a, b, none]) o.network.model.dispose();
+  });
+
+  it('dropout zeroes a fraction `rate` of the units in training, scales the rest by 1/(1 - rate), draws new masks per step, and is the identity at test time', () => {
+    const rate = 0.3;
+    const units = 4000;
+    // Activity penalties make forward() hand back the layers' outputs: before and after dropout.
+    const activity = { activity: { l2: 1 } };
+    const net = buildNetwork(
+      [layer('dense', units, { name: 'h', activation: 'relu', penalties: activity }), layer('dropout', rate, { name: 'drop', bias: false, penalties: activity }), layer('dense', 1, { name: 'o' })],
+      [2],
+      5,
+    );
+    try {
+      const x = tf.tensor2d([[1, 2]]);
+      const outputs = (training: boolean, dropoutSeed: number) =>
+        tf.tidy(() => {
+          const r = forward(net, x, { training, dropoutSeed });
+          return [r.activity.get(0)!, r.activity.get(1)!].map((t) => Array.from(t.dataSync()));
+        });
+      const [before, after] = outputs(true, 11);
+      const live = before.map((v, i) => [v, after[i]]).filter(([v]) => v !== 0);
+      assert.ok(live.length > 1000, `enough active units (${live.length})`);
+      const dropped = live.filter(([, w]) => w === 0).length;
+      // Binomial(n, rate): 5 standard deviations either way.
+      const sd = Math.sqrt(live.length * rate * (1 - rate));
+      assert.ok(Math.abs(dropped - rate * live.length) < 5 * sd, `dropped ${dropped} of ${live.length}, expected about ${rate * live.length}`);
+      for (const [v, w] of live) if (w !== 0) assert.ok(Math.abs(w - v / (1 - rate)) <= 1e-5 * Math.abs(w), `${w} = ${v} / ${1 - rate}`);
+      const [, again] = outputs(true, 11);
+      assert.deepEqual(again, after, 'a seed gives its mask');
+      const [, other] = outputs(true, 12);
+      assert.notDeepEqual(other, after, 'another step, another mask');
+      const [testBefore, testAfter] = outputs(false, 11);
+      assert.deepEqual(testAfter, testBefore, 'no dropout at test time');
+      x.dispose();
+    } finally {
+      net.model.dispose();
+    }
   });
 
   it('stops as diverged when the loss becomes non-finite, naming the epoch and keeping the history before it', async () => {

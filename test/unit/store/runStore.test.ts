@@ -8,14 +8,15 @@ import {
   deleteRun,
   latestRun,
   listRuns,
-  readModelArtifacts,
   readRun,
   runDir,
   storeRoot,
   writeRun,
-  type ModelArtifacts,
 } from '../../../src/core/store/runStore';
-import { makeRunId, parseRunId, runId, safeName } from '../../../src/core/store/runId';
+import { readModelArtifacts, type ModelArtifacts } from '../../../src/core/store/modelFiles';
+import { makeRunId, parseRunId, runId } from '../../../src/core/store/runId';
+import { folderName } from '../../../src/core/store/folderName';
+import fc from 'fast-check';
 import { historyCsv } from '../../../src/core/store/historyCsv';
 import { makeRun } from '../notebook/runFixture';
 import type { RunResult } from '../../../src/core/run/result';
@@ -81,13 +82,48 @@ describe('run ids and folders', () => {
   });
 
   it('never lets a name leave its folder', () => {
-    assert.equal(safeName('../../etc'), '_.._.._etc');
-    assert.equal(safeName('..'), '_..');
-    assert.equal(safeName('a/b\\c d'), 'a_b_c_d');
-    assert.equal(safeName(''), '_');
-    assert.equal(safeName('CON'), '_CON');
+    assert.equal(folderName('../../etc'), '%2E.%2F..%2Fetc', 'one folder name: no separator survives');
+    assert.equal(folderName('..'), '%2E.');
+    assert.equal(folderName('a/b\\c d'), 'a%2Fb%5Cc%20d');
+    assert.equal(folderName(''), '%');
+    assert.equal(folderName('CON'), '%43ON');
     const nb = path.join('/work', 'moons.regnb');
     assert.ok(runDir(nb, '../../x', '../y').startsWith(path.join('/work', '.regnb', 'runs', 'moons') + path.sep));
+  });
+
+  it('plain names keep their folder (existing stores stay readable)', () => {
+    for (const name of ['moons', 'l2-moons', 'my_notebook', 'v1.2', '_x']) assert.equal(folderName(name), name);
+  });
+
+  it('distinct notebooks get distinct stores: `stem x y` and `stem x_y` no longer share one', () => {
+    assert.notEqual(storeRoot('/w/stem x y.regnb'), storeRoot('/w/stem x_y.regnb'));
+    assert.equal(storeRoot('/w/stem x_y.regnb'), path.join('/w', '.regnb', 'runs', 'stem%20x_y'));
+  });
+
+  it('folder names are one-to-one, safe and at most 100 characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'binary' }), fc.string({ maxLength: 300, unit: 'binary' }), (a, b) => {
+        const fa = folderName(a);
+        assert.ok(fa.length >= 1 && fa.length <= 100, fa);
+        assert.match(fa, /^[A-Za-z0-9_%~-][A-Za-z0-9_.%~-]*$/);
+        if (a !== b) assert.notEqual(fa, folderName(b));
+      }),
+      { numRuns: 2000 },
+    );
+    // Names differing only past the 80th encoded character stay apart (the hash).
+    const long = 'x'.repeat(120);
+    assert.notEqual(folderName(`${long}a`), folderName(`${long}b`));
+  });
+
+  it('a long cell name keeps the random suffix: two runs in one second do not collide', () => {
+    const name = 'n'.repeat(150);
+    const at = new Date('2026-01-02T03:04:05Z');
+    const a = runId(name, at, () => 0.1);
+    const b = runId(name, at, () => 0.2);
+    assert.equal(a.length, 100);
+    assert.notEqual(a, b);
+    assert.equal(parseRunId(a)?.suffix, '1999');
+    assert.notEqual(runDir('/w/nb.regnb', name, a), runDir('/w/nb.regnb', name, b));
   });
 });
 

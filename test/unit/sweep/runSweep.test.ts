@@ -60,6 +60,32 @@ describe('runSweep', () => {
     out.representative?.network.model.dispose();
   });
 
+  it('a cancel before any point finishes keeps the partly trained model (cancelled, with its epochs)', async () => {
+    const controller = new AbortController();
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 400);
+    let seen = 0;
+    const out = await runSweep(spec, data, {
+      signal: controller.signal,
+      onRows: (_p, rows) => {
+        seen += rows.length;
+        if (seen >= 5) controller.abort();
+      },
+    });
+    assert.equal(out.cancelled, true);
+    assert.equal(out.grid.runs.length, 0, 'no point finished');
+    const rep = out.representative!;
+    assert.equal(rep.status, 'cancelled');
+    assert.ok(rep.rows.length >= 5 && rep.rows.length < 400, `${rep.rows.length} epochs kept`);
+    rep.network.model.dispose();
+  });
+
+  it('an alpha with more repeats than the stack size is split: no chunk holds more than stackSize models', () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2], repeats: 5, refine: 0, select: 'test.loss' });
+    const chunks = chunksOf(spec, data, [1e-1, 1e-2], false, 1, 2);
+    assert.deepEqual(chunks.map((c) => c.length), [2, 2, 1, 2, 2, 1]);
+    assert.deepEqual(chunks.flat().map((p) => `${p.alpha}/${p.repeat}`), [0, 1, 2, 3, 4].map((r) => `0.1/${r}`).concat([0, 1, 2, 3, 4].map((r) => `0.01/${r}`)));
+  });
+
   it('stacks the whole coarse grid in one chunk, with the same points as one alpha at a time', async () => {
     const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.loss' }, 40);
     assert.deepEqual(chunksOf(spec, data, [1e-1, 1e-2, 1e-3], false, 1, 32).map((c) => c.length), [6], 'one chunk of 3 alphas x 2 repeats');

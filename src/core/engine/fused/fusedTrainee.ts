@@ -1,0 +1,273 @@
+// One model trained by the fused engine: its parameters in one flat array, the
+// optimizer's state, and every scratch array an epoch needs, allocated once, so that
+// an epoch (every mini-batch step and the whole record) is one call that allocates
+// only its record. It draws from the member's Random stream exactly as trainer.ts does
+// (a shuffle at the first batch when there are several, one int per batch for the
+// dropout seed), so both engines see the same batches in the same order.
+
+import type { Dataset } from '../../data/dataset';
+import type { Random } from '../../data/random';
+import type { TrainSpec } from '../../spec/experiment';
+import { penaltyDerivative, penaltyTerm, type Penalty } from '../../spec/penalty';
+import type { EpochRow } from '../../run/epochRow';
+import type { LossSpec } from '../objective';
+import { activate, activationGradient } from './activations';
+import { denseBackward, denseForward } from './denseKernels';
+import type { FusedLayout } from './layout';
+import { lossAndGradient, lossAndMetric } from './loss';
+import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
+
+export class FusedTrainee {
+  readonly params: Float64Array;
+  private readonly grads: Float64Array;
+  private readonly optimizer: FusedOptimizer;
+  private readonly decay: boolean;
+  private readonly n: number;
+  private readonly batch: number;
+  private readonly nBatches: number;
+  /** Per layer: pre-activations and activations, [units, max rows] (h is z for linear layers). */
+  private readonly z: Float64Array[];
+  private readonly h: Float64Array[];
+  /** Per layer: gradients of the batch's objective by the activations and pre-activations, [units, batch]. */
+  private readonly dh: Float64Array[];
+  private readonly dz: Float64Array[];
+  /** The batch's inputs [inputs, batch] and labels. */
+  private readonly xb: Float64Array;
+  private readonly yb: Float64Array;
+  /**
+   * The record's inference pass. Mini-batches: over training then test inputs together,
+   * [inputs, nTrain + nTest], into z and h. One batch: over the training rows (xb) into z
+   * and h, which is then also the next step's forward pass (same weights, same rows, no
+   * dropout here), and over the test inputs [inputs, nTest] into zTest and hTest.
+   */
+  private readonly xAll: Float64Array | null;
+  private readonly xTest: Float64Array | null;
+  private readonly zTest: Float64Array[];
+  private readonly hTest: Float64Array[];
+  /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
+  private forwardDone = false;
+  private readonly norms: NormSums[];
+  private readonly penaltySums: Float64Array;
+
+  constructor(
+    private readonly layout: FusedLayout,
+    private readonly loss: LossSpec,
+    train: TrainSpec,
+    private readonly data: Dataset,
+    private readonly random: Random,
+    private readonly order: Int32Array,
+    initial: Float64Array,
+  ) {
+    this.params = initial;
+    this.grads = new Float64Array(layout.size);
+    this.optimizer = new FusedOptimizer(train, layout.size);
+    this.decay = train.weightDecay > 0;
+    this.n = data.nTrain;
+    this.batch = Math.min(train.batch, this.n);
+    this.nBatches = Math.ceil(this.n / this.batch);
+    const all = data.nTrain + data.nTest;
+    const oneBatch = this.nBatches === 1;
+    const maxRows = oneBatch ? this.n : Math.max(this.batch, all);
+    this.z = layout.layers.map((l) => new Float64Array(l.units * maxRows));
+    this.h = layout.layers.map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * maxRows)));
+    this.dh = layout.layers.map((l) => new Float64Array(l.units * this.batch));
+    this.dz = layout.layers.map((l) => new Float64Array(l.units * this.batch));
+    const inputs = layout.inputs;
+    this.xb = new Float64Array(inputs * this.batch);
+    this.yb = new Float64Array(this.batch);
+    this.xAll = oneBatch ? null : transposed([[data.xTrain, data.nTrain], [data.xTest, data.nTest]], inputs);
+    this.xTest = oneBatch ? transposed([[data.xTest, data.nTest]], inputs) : null;
+    this.zTest = oneBatch ? layout.layers.map((l) => new Float64Array(l.units * data.nTest)) : [];
+    this.hTest = oneBatch ? layout.layers.map((l, k) => (l.activation === 'linear' ? this.zTest[k] : new Float64Array(l.units * data.nTest))) : [];
+    // One batch of all rows in their order: its inputs and labels never change.
+    if (this.nBatches === 1) {
+      for (let r = 0; r < this.n; r++) {
+        for (let i = 0; i < inputs; i++) this.xb[i * this.n + r] = data.xTrain[r * inputs + i];
+        this.yb[r] = data.yTrain[r];
+      }
+    }
+    this.norms = layout.layers.map(() => newNormSums());
+    this.penaltySums = new Float64Array(layout.layers.length);
+  }
+
+  /** Trains one epoch and returns its record (the epoch number is the caller's). */
+  runEpoch(epoch: number): EpochRow {
+    const dl = this.trainEpoch();
+    const [trainLoss, trainMetric, testLoss, testMetric] = this.evaluate();
+    const penalty = Array.from(this.penaltySums, (p) => p / this.nBatches);
+    return {
+      epoch,
+      dataLoss: dl,
+      penalty,
+      totalLoss: penalty.reduce((a, p) => a + p, dl),
+      trainLoss,
+      testLoss,
+      trainMetric,
+      testMetric,
+      norms: this.norms.map(normsFrom),
+    };
+  }
+
+  /**
+   * Trains one epoch without the inference pass of its record (what pricing the record
+   * compares with); returns the mean data loss over its batches.
+   */
+  trainEpoch(): number {
+    this.penaltySums.fill(0);
+    for (const s of this.norms) s.fill(0);
+    let dataLoss = 0;
+    for (let b = 0; b < this.nBatches; b++) {
+      if (this.nBatches > 1 && b === 0) this.random.shuffle(this.order);
+      // The dropout seed of trainer.ts: drawn so the stream stays in step with it.
+      this.random.int(2 ** 31);
+      const lo = b * this.batch;
+      const rows = Math.min(this.n, lo + this.batch) - lo;
+      if (this.nBatches > 1) this.gather(lo, rows);
+      dataLoss += this.step(rows, b === this.nBatches - 1);
+    }
+    return dataLoss / this.nBatches;
+  }
+
+  private gather(lo: number, rows: number): void {
+    const { xb, yb, order, data } = this;
+    const inputs = this.layout.inputs;
+    for (let r = 0; r < rows; r++) {
+      const row = order[lo + r];
+      for (let i = 0; i < inputs; i++) xb[i * rows + r] = data.xTrain[row * inputs + i];
+      yb[r] = data.yTrain[row];
+    }
+  }
+
+  /** One optimizer step on the current batch; returns its data loss and adds its penalties to the sums. */
+  private step(rows: number, last: boolean): number {
+    const loss = this.backpropagate(rows, this.penaltySums);
+    const { layout, params, grads } = this;
+    const layers = layout.layers;
+    const opt = this.optimizer;
+    opt.beginStep();
+    for (let k = 0; k < layers.length; k++) {
+      const l = layers[k];
+      const norms = last ? this.norms[k] : null;
+      let p = opt.update(params, grads, l.kernel, l.kernel + l.inputs * l.units, l.kernelPenalty, this.decay, norms);
+      if (l.bias >= 0) p += opt.update(params, grads, l.bias, l.bias + l.units, l.biasPenalty, false, l.biasPenalty ? norms : null);
+      this.penaltySums[k] += p;
+    }
+    return loss;
+  }
+
+  /**
+   * The objective on all training rows at the current weights, without training: its
+   * data loss, each layer's penalty and the gradient of their sum by every parameter.
+   * For tests (finite differences, the TensorFlow.js path); needs one batch per epoch.
+   */
+  objective(): { dataLoss: number; penalties: number[]; gradient: Float64Array } {
+    if (this.nBatches !== 1) throw new Error('objective() needs a network trained in one batch per epoch');
+    // The weights may have been changed from outside since the last forward pass.
+    this.forwardDone = false;
+    const layers = this.layout.layers;
+    const penalties = new Float64Array(layers.length);
+    const dataLoss = this.backpropagate(this.n, penalties);
+    const gradient = this.grads.slice();
+    layers.forEach((l, k) => {
+      const parts: [number, number, Penalty | null][] = [[l.kernel, l.inputs * l.units, l.kernelPenalty], [l.bias, l.bias >= 0 ? l.units : 0, l.biasPenalty]];
+      for (const [at, count, p] of parts) {
+        if (!p) continue;
+        for (let i = at; i < at + count; i++) {
+          penalties[k] += penaltyTerm(p, this.params[i]);
+          gradient[i] += penaltyDerivative(p, this.params[i]);
+        }
+      }
+    });
+    return { dataLoss, penalties: Array.from(penalties), gradient };
+  }
+
+  /**
+   * Forward and backward pass of the current batch: the data loss (returned) and the
+   * activity penalties (added to `activity`, per layer), and the gradient of both by
+   * every parameter in `grads` (the weight penalties' gradients are the optimizer pass's).
+   */
+  private backpropagate(rows: number, activity: Float64Array): number {
+    const { layout, params, grads, z, h, dh, dz } = this;
+    const layers = layout.layers;
+    const L = layers.length;
+    if (!this.forwardDone) this.forward(this.xb, z, h, rows);
+    this.forwardDone = false;
+    const out = layers[L - 1];
+    const n = out.units * rows;
+    const outGradThroughH = this.loss.task === 'regression' || out.activityPenalty !== null;
+    if (outGradThroughH) dh[L - 1].fill(0, 0, n);
+    const loss = lossAndGradient(this.loss, z[L - 1], h[L - 1], this.yb, rows, dz[L - 1], dh[L - 1]);
+    for (let k = L - 1; k >= 0; k--) {
+      const l = layers[k];
+      const m = l.units * rows;
+      if (l.activityPenalty) activity[k] += activityPenalty(l.activityPenalty, h[k], dh[k], m, rows);
+      if (k < L - 1) {
+        activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
+      } else if (outGradThroughH) {
+        if (this.loss.task === 'regression') {
+          activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
+        } else {
+          // dz already holds the loss gradient by the logits: add the activity's.
+          activationGradient(l.activation, z[k], h[k], dh[k], dh[k], l.units, rows);
+          const dzk = dz[k];
+          const dhk = dh[k];
+          for (let i = 0; i < m; i++) dzk[i] += dhk[i];
+        }
+      }
+      denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
+    }
+    return loss;
+  }
+
+  /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
+  private evaluate(): [number, number, number, number] {
+    const { z, h, data } = this;
+    const last = this.layout.layers.length - 1;
+    if (this.xTest) {
+      this.forward(this.xb, z, h, data.nTrain);
+      this.forwardDone = true;
+      this.forward(this.xTest, this.zTest, this.hTest, data.nTest);
+      const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
+      const [testLoss, testMetric] = lossAndMetric(this.loss, this.zTest[last], this.hTest[last], data.nTest, 0, data.nTest, data.yTest);
+      return [trainLoss, trainMetric, testLoss, testMetric];
+    }
+    const rows = data.nTrain + data.nTest;
+    this.forward(this.xAll!, z, h, rows);
+    const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], rows, 0, data.nTrain, data.yTrain);
+    const [testLoss, testMetric] = lossAndMetric(this.loss, z[last], h[last], rows, data.nTrain, data.nTest, data.yTest);
+    return [trainLoss, trainMetric, testLoss, testMetric];
+  }
+
+  private forward(x: Float64Array, z: Float64Array[], h: Float64Array[], rows: number): void {
+    const { layers } = this.layout;
+    let hin = x;
+    for (let k = 0; k < layers.length; k++) {
+      const l = layers[k];
+      denseForward(l, this.params, hin, z[k], rows);
+      activate(l.activation, z[k], h[k], l.units, rows);
+      hin = h[k];
+    }
+  }
+}
+
+/** Rows of several row-major blocks, one after the other, as [inputs, total rows]. */
+function transposed(blocks: [Float32Array, number][], inputs: number): Float64Array {
+  const total = blocks.reduce((a, [, n]) => a + n, 0);
+  const out = new Float64Array(inputs * total);
+  let r0 = 0;
+  for (const [x, n] of blocks) {
+    for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) out[i * total + r0 + r] = x[r * inputs + i];
+    r0 += n;
+  }
+  return out;
+}
+
+/** The activity penalty of a layer's outputs h, averaged over the batch; adds its gradient to dh. */
+function activityPenalty(p: Penalty, h: Float64Array, dh: Float64Array, m: number, rows: number): number {
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    sum += penaltyTerm(p, h[i]);
+    dh[i] += penaltyDerivative(p, h[i]) / rows;
+  }
+  return sum / rows;
+}
