@@ -88,6 +88,13 @@ export function formatMetric(metric: string, v: unknown): string {
   return metric === 'accuracy' ? formatPercent(v) : v.toFixed(3);
 }
 
+/** A set's metric; R² of a constant target (no value beside a finite loss) is 'undefined', not a dash. */
+function formatSetMetric(metric: string, scores: FinalScores['train'] | undefined): string {
+  const v = scores?.[metric as 'accuracy' | 'r2'];
+  if (metric === 'r2' && !finite(v) && finite(scores?.loss)) return 'undefined (constant target)';
+  return formatMetric(metric, v);
+}
+
 export function metricName(metric: string): string {
   return metric === 'r2' ? 'R²' : metric;
 }
@@ -155,6 +162,18 @@ export function gridBestText(r: RunResult): string | null {
   return sweepBestLine(r.grid, r.metric === 'r2' ? 'r2' : 'accuracy', r.data?.nTrain);
 }
 
+/** What was done to the notebook's copy of the history, in words: thinned to N points, rounded, or both. */
+export function historyReductionText(r: RunResult): string {
+  const points = r.reduced?.points;
+  const digits = r.reduced?.digits;
+  const thinned = finite(points) ? `thinned to ${formatInteger(points)} points` : null;
+  const rounded = finite(digits) ? `rounded to ${digits} significant digits` : null;
+  if (thinned && rounded) return `The history is shown ${thinned}, its numbers ${rounded}`;
+  if (thinned) return `The history is shown ${thinned}`;
+  if (rounded) return `The history's numbers are shown ${rounded} (every epoch is there)`;
+  return 'The history is shown downsampled';
+}
+
 export function runSummary(r: RunResult): RunSummary {
   const metric = typeof r.metric === 'string' ? r.metric : 'accuracy';
   const status = typeof r.status === 'string' ? r.status : 'completed';
@@ -173,7 +192,7 @@ export function runSummary(r: RunResult): RunSummary {
 
   const share = penaltyShareOf(final);
   const scores: ScoreRow[] = [
-    { label: metricName(metric), train: formatMetric(metric, final?.train?.[metric as 'accuracy' | 'r2']), test: formatMetric(metric, final?.test?.[metric as 'accuracy' | 'r2']) },
+    { label: metricName(metric), train: formatSetMetric(metric, final?.train), test: formatSetMetric(metric, final?.test) },
     { label: 'loss (data)', train: formatNumber(final?.train?.loss), test: formatNumber(final?.test?.loss) },
     { label: 'penalty', train: formatNumber(final?.penalty), test: '' },
   ];
@@ -189,7 +208,7 @@ export function runSummary(r: RunResult): RunSummary {
   const totalParams = (Array.isArray(r.layers) ? r.layers : []).reduce((a, l) => a + (finite(l?.params) ? l.params : 0), 0);
 
   const notes: string[] = [];
-  if (r.downsampled) notes.push('The history is shown downsampled; the run store has it at full resolution.');
+  if (r.downsampled && r.reduced?.points !== 0) notes.push(`${historyReductionText(r)}; the run store has it at full resolution.`);
   if (r.grid && withinWords(r.grid)) notes.push(`Sweep: ${withinWords(r.grid)}.`);
   for (const w of Array.isArray(r.grid?.warnings) ? r.grid.warnings : []) notes.push(`Sweep: ${w}.`);
   if (Array.isArray(r.omitted) && r.omitted.length) notes.push(`Left out of the notebook to keep it small: ${r.omitted.join(', ')} (the run store has them).`);

@@ -217,7 +217,8 @@ function summaryLine(r: RunResult): string {
   const share = r.final.train.loss + r.final.penalty > 0 ? r.final.penalty / (r.final.train.loss + r.final.penalty) : 0;
   const advice = (r.guidance?.findings ?? []).filter((f) => f.kind !== 'healthy').map((f) => `\n  ${f.severity === 'warning' ? '!' : '·'} ${f.message}`).join('');
   const recommendation = r.guidance?.recommendation ? `\n  → ${r.guidance.recommendation.message}` : '';
-  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${test?.toFixed(3)}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
+  const testText = typeof test === 'number' && Number.isFinite(test) ? test.toFixed(3) : m === 'r2' && Number.isFinite(r.final.test.loss) ? 'undefined (constant target)' : '-';
+  const head = `${r.name}: ${r.status} ${r.history.epoch.length} epochs in ${secs}s, test ${m} ${testText}, test loss ${r.final.test.loss.toFixed(4)}, penalty ${(100 * share).toFixed(1)}% of the loss`;
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
 

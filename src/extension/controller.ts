@@ -8,6 +8,8 @@ import { formatProblem } from '../core/cell/problems';
 import type { ExperimentSpec } from '../core/spec/experiment';
 import type { RunResult } from '../core/run/result';
 import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
+import { boundRunResult, isRunResultLike } from '../core/notebook/boundOutputs';
+import { notebookSweeps, reviseFindings } from '../core/guidance/sweepEvidence';
 import { latestRun } from '../core/store/runStore';
 import { compareCells } from '../core/runner/compareCell';
 import { plannedPoints } from '../core/sweep/plan';
@@ -62,11 +64,16 @@ export class RegnbController implements vscode.Disposable {
     this.running.set(key, abort);
     try {
       const plan = await this.plan(cells, notebook);
+      const ran: { cell: vscode.NotebookCell; spec: ExperimentSpec; result: RunResult; order: number | undefined }[] = [];
       for (const step of plan) {
         if (abort.signal.aborted) break;
         if (step.compare) await this.runCompare(step.cell, step.compare, notebook);
-        else await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
+        else {
+          const done = await this.runCell(step.cell, step.spec, step.problems, notebook, abort.signal);
+          if (done && step.spec) ran.push({ cell: step.cell, spec: step.spec, ...done });
+        }
       }
+      await this.reviseForSweeps(ran, notebook);
     } finally {
       if (this.running.get(key) === abort) this.running.delete(key);
     }
@@ -98,6 +105,29 @@ export class RegnbController implements vscode.Disposable {
     return entries.filter((e) => wanted.has(e.cell)).sort((a, b) => rank(a) - rank(b));
   }
 
+  /**
+   * A sweep that ran after a cell may speak against that cell's advice: diagnose the
+   * cells of this execution again with the notebook's sweeps (as the CLI does) and
+   * replace the outputs whose findings changed.
+   */
+  private async reviseForSweeps(
+    ran: { cell: vscode.NotebookCell; spec: ExperimentSpec; result: RunResult; order: number | undefined }[],
+    notebook: vscode.NotebookDocument,
+  ): Promise<void> {
+    if (ran.length === 0) return;
+    const sweeps = notebookSweeps(cellsWithResults(notebook));
+    for (const r of ran) {
+      const before = JSON.stringify(r.result.guidance?.findings);
+      reviseFindings(r.result, r.spec, sweeps);
+      if (JSON.stringify(r.result.guidance?.findings) === before) continue;
+      const execution = this.controller.createNotebookCellExecution(r.cell);
+      execution.executionOrder = r.order;
+      execution.start(Date.now());
+      await execution.replaceOutput(runOutputs(r.result));
+      execution.end(r.result.status === 'completed', Date.now());
+    }
+  }
+
   /** A `compare:` cell: the latest runs of the named cells, overlaid. */
   private async runCompare(cell: vscode.NotebookCell, names: string[], notebook: vscode.NotebookDocument): Promise<void> {
     const execution = this.controller.createNotebookCellExecution(cell);
@@ -113,7 +143,13 @@ export class RegnbController implements vscode.Disposable {
     }
   }
 
-  private async runCell(cell: vscode.NotebookCell, spec: ExperimentSpec | undefined, problems: string[], notebook: vscode.NotebookDocument, signal: AbortSignal): Promise<void> {
+  private async runCell(
+    cell: vscode.NotebookCell,
+    spec: ExperimentSpec | undefined,
+    problems: string[],
+    notebook: vscode.NotebookDocument,
+    signal: AbortSignal,
+  ): Promise<{ result: RunResult; order: number | undefined } | undefined> {
     const execution = this.controller.createNotebookCellExecution(cell);
     execution.executionOrder = ++this.executionOrder;
     execution.start(Date.now());
@@ -141,22 +177,53 @@ export class RegnbController implements vscode.Disposable {
       } finally {
         this.live.end(liveKey);
       }
-      // Bounded to what a cell holds by the worker already.
-      const items = [vscode.NotebookCellOutputItem.json(result, RUN_MIME)];
-      const outputs = [new vscode.NotebookCellOutput(items)];
-      if (result.status === 'failed' || result.status === 'diverged') {
-        outputs.push(errorOutput(result.status === 'failed' ? 'Run failed' : 'Training diverged', result.error ?? ''));
-      }
-      await execution.replaceOutput(outputs);
+      // The notebook's sweeps, this cell's own result included, as the CLI reads them.
+      const sweeps = notebookSweeps([...cellsWithResults(notebook, cell), { spec, result }]);
+      reviseFindings(result, spec, sweeps);
+      await execution.replaceOutput(runOutputs(result));
       execution.end(result.status === 'completed', Date.now());
       this.emitter.fire(result);
+      return { result, order: execution.executionOrder };
     } catch (e) {
       await execution.replaceOutput(errorOutput('Run failed', (e as Error).message));
       execution.end(false, Date.now());
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+    return undefined;
   }
+}
+
+function runOutputs(result: RunResult): vscode.NotebookCellOutput[] {
+  // The worker bounded the result already (the costly part); bounding again after the
+  // revised findings is a size check that keeps the cell within its limit.
+  const outputs = [new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(boundRunResult(result), RUN_MIME)])];
+  if (result.status === 'failed' || result.status === 'diverged') {
+    outputs.push(errorOutput(result.status === 'failed' ? 'Run failed' : 'Training diverged', result.error ?? ''));
+  }
+  return outputs;
+}
+
+/** The run result a cell's output holds, if any. */
+function cellRunResult(cell: vscode.NotebookCell): RunResult | undefined {
+  for (const output of cell.outputs) {
+    const item = output.items.find((i) => i.mime === RUN_MIME);
+    if (!item) continue;
+    try {
+      const data: unknown = JSON.parse(new TextDecoder().decode(item.data));
+      return isRunResultLike(data) ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Every experiment cell's spec (checked together: names, `from`) with the run result its output holds. */
+function cellsWithResults(notebook: vscode.NotebookDocument, except?: vscode.NotebookCell): { spec: ExperimentSpec | undefined; result: RunResult | undefined }[] {
+  const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
+  const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })));
+  return experiments.flatMap((c, k) => (c === except ? [] : [{ spec: checked.cells[k]?.spec, result: cellRunResult(c) }]));
 }
 
 function errorOutput(name: string, message: string): vscode.NotebookCellOutput {

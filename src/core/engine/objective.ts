@@ -46,7 +46,10 @@ export function metric({ task, outputActivation }: LossSpec, logits: tf.Tensor, 
         const pred = activate(outputActivation, logits);
         const ssRes = sumPer(tf.squaredDifference(yt, pred), stacked);
         const ssTot = sumPer(tf.squaredDifference(yt, meanPer(yt, stacked, true)), stacked);
-        return tf.sub(1, tf.div(ssRes, tf.maximum(ssTot, 1e-12)));
+        // R² of a constant target is undefined (nothing to explain): NaN, not 1 - ssRes / 1e-12.
+        const ssY = sumPer(tf.square(yt), stacked);
+        const constant = tf.lessEqual(ssTot, tf.add(tf.mul(ssY, 1e-10), 1e-12));
+        return tf.where(constant, tf.fill(ssTot.shape, NaN), tf.sub(1, tf.div(ssRes, tf.maximum(ssTot, 1e-12))));
       }
     }
   });

@@ -3,10 +3,11 @@
 // recommended penalty strength of a grid sweep. Pure logic: no vscode, no tfjs.
 
 import type { RunResult, SetScores } from '../run/result';
-import { formatAlpha, ruleWords, spreadWords, testWords, withinWords } from '../sweep/sweepText';
+import { formatAlpha, ruleWords, selectLabel, spreadWords, testWords, withinWords } from '../sweep/sweepText';
+import type { SweepEvidence } from './sweepEvidence';
 import { isZeroPenalty, PENALTY_PARTS } from '../spec/penalty';
 
-export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'healthy';
+export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'undefined-r2' | 'healthy';
 
 export interface Finding {
   kind: FindingKind;
@@ -65,21 +66,90 @@ function penalized(result: RunResult): boolean {
   return result.layers.some((l) => PENALTY_PARTS.some((p) => !isZeroPenalty(l.penalty[p])));
 }
 
-function overfitting(result: RunResult): Finding | null {
+/** The strongest penalty coefficient of the run (0: none): what a sweep's alpha replaces. */
+export function penaltyStrength(result: RunResult): number {
+  let max = 0;
+  for (const l of result.layers) {
+    for (const part of PENALTY_PARTS) {
+      const p = l.penalty[part];
+      if (!p || isZeroPenalty(p)) continue;
+      for (const v of Object.values(p)) if (typeof v === 'number' && Number.isFinite(v) && v > max) max = v;
+    }
+  }
+  return max;
+}
+
+/**
+ * How a train-test accuracy gap stands against sampling noise: the binomial standard
+ * error of the difference of two proportions, sqrt(p(1-p)/n) on each side (the
+ * training side is 0 when it fits every row).
+ */
+export function accuracyGapNoise(train: number, test: number, nTrain: number, nTest: number): { gap: number; se: number; verdict: 'within' | 'unclear' | 'beyond' } {
+  const gap = train - test;
+  const se = Math.sqrt((train * (1 - train)) / nTrain + (test * (1 - test)) / nTest);
+  const verdict = gap <= se ? 'within' : gap <= Z95 * se ? 'unclear' : 'beyond';
+  return { gap, se, verdict };
+}
+
+/** Two-sided 95% normal quantile. */
+export const Z95 = 1.96;
+/** Test loss this many times the training loss: the model is overconfident on unseen rows. */
+export const LOSS_RATIO = 2;
+
+/** The advice on penalty strength, never the opposite of what a sweep of the same data and network chose. */
+function penaltyAdvice(result: RunResult, evidence: boolean, sweeps: readonly SweepEvidence[]): { text: string; figures: Record<string, number> } {
+  const current = penaltyStrength(result);
+  const figures: Record<string, number> = { penaltyStrength: current };
+  const noStronger = sweeps.filter((s) => s.alpha <= current).sort((a, b) => a.alpha - b.alpha)[0];
+  if (noStronger) {
+    figures.sweepAlpha = noStronger.alpha;
+    return {
+      text:
+        `The sweep '${noStronger.cell}' of the same data and network chose alpha ${formatAlpha(noStronger.alpha)} (by ${selectLabel(noStronger.select)}), ` +
+        `${noStronger.alpha < current ? 'weaker than' : 'the same as'} this run's ${formatAlpha(current)}: the evidence does not favour a stronger penalty; more training data or stopping earlier are the remedies left.`,
+      figures,
+    };
+  }
+  const stronger = [...sweeps].sort((a, b) => a.alpha - b.alpha)[0];
+  if (stronger) {
+    figures.sweepAlpha = stronger.alpha;
+    return { text: `The sweep '${stronger.cell}' of the same data and network chose alpha ${formatAlpha(stronger.alpha)}, stronger than this run's ${formatAlpha(current)}: try that strength.`, figures };
+  }
+  if (evidence) return { text: 'A stronger penalty (or more data, or stopping earlier) should help; a sweep (grid:) measures how much.', figures };
+  return { text: 'This is not clear evidence that a stronger penalty would help: sweep alpha (a grid: cell, validated on training rows) to find out.', figures };
+}
+
+function overfitting(result: RunResult, sweeps: readonly SweepEvidence[]): Finding | null {
   const { metric, final, history } = result;
   const train = metricOf(final.train, metric);
   const test = metricOf(final.test, metric);
   const figures: Record<string, number> = {};
   const parts: string[] = [];
-  let gapLarge = false;
+  // `evidence`: beyond noise (a stronger penalty may help); `hint`: a gap that may be noise.
+  let evidence = false;
+  let hint = false;
   if (train !== undefined && test !== undefined) {
     if (metric === 'accuracy') {
       const gap = (train - test) * 100;
       figures.trainAccuracy = train;
       figures.testAccuracy = test;
       figures.gapPoints = gap;
-      if (gap > ACCURACY_GAP_POINTS) {
-        gapLarge = true;
+      const nTrain = result.data?.nTrain;
+      const nTest = result.data?.nTest;
+      if (nTrain && nTest) {
+        const noise = accuracyGapNoise(train, test, nTrain, nTest);
+        figures.gapSePoints = noise.se * 100;
+        figures.nTest = nTest;
+        const interval = `95% interval of the gap ±${(Z95 * noise.se * 100).toFixed(1)} points on ${nTest} test rows`;
+        if (gap > ACCURACY_GAP_POINTS && noise.verdict === 'beyond') {
+          evidence = true;
+          parts.push(`train accuracy ${pct(train)} vs test ${pct(test)} (gap ${gap.toFixed(1)} points, beyond the ${interval})`);
+        } else if (gap > ACCURACY_GAP_POINTS) {
+          hint = true;
+          parts.push(`train accuracy ${pct(train)} vs test ${pct(test)} (gap ${gap.toFixed(1)} points, inside the ${interval}: it may be noise)`);
+        }
+      } else if (gap > ACCURACY_GAP_POINTS) {
+        evidence = true;
         parts.push(`train accuracy ${pct(train)} vs test ${pct(test)} (gap ${gap.toFixed(1)} points)`);
       }
     } else {
@@ -88,12 +158,23 @@ function overfitting(result: RunResult): Finding | null {
       figures.testR2 = test;
       figures.gapR2 = gap;
       if (gap > R2_GAP) {
-        gapLarge = true;
+        evidence = true;
         parts.push(`train R² ${train.toFixed(3)} vs test ${test.toFixed(3)} (gap ${gap.toFixed(3)})`);
       }
     }
   }
-  let rising = false;
+  // Classification is judged on the loss too: a test loss far above the training loss
+  // is overconfidence on unseen rows, whatever the accuracy says.
+  if (metric === 'accuracy' && Number.isFinite(final.train.loss) && Number.isFinite(final.test.loss) && final.train.loss > 0) {
+    const ratio = final.test.loss / final.train.loss;
+    figures.trainLoss = final.train.loss;
+    figures.testLoss = final.test.loss;
+    if (ratio > LOSS_RATIO && (evidence || hint || parts.length === 0)) {
+      figures.lossRatio = ratio;
+      hint = hint || !evidence;
+      parts.push(`test loss ${num(final.test.loss)} vs train loss ${num(final.train.loss)} (${ratio.toFixed(1)}×)`);
+    }
+  }
   const n = history.testLoss.length;
   if (n >= SMOOTHING_WINDOW * 2) {
     const smooth = movingAverage(history.testLoss);
@@ -103,7 +184,6 @@ function overfitting(result: RunResult): Finding | null {
     const last = smooth[n - 1] as number;
     const rise = minV > 0 ? (last - minV) / minV : 0;
     if (iMin < TEST_LOSS_MIN_BEFORE * (n - 1) && rise > TEST_LOSS_RISE) {
-      rising = true;
       const epoch = history.epoch[iMin] ?? iMin + 1;
       figures.testLossMinEpoch = epoch;
       figures.testLossMin = minV;
@@ -111,18 +191,20 @@ function overfitting(result: RunResult): Finding | null {
       figures.testLossRise = rise;
       const trainSeries = history.trainLoss && history.trainLoss.length === n ? history.trainLoss : history.dataLoss;
       const trainFell = trainSeries.length === n && (trainSeries[n - 1] as number) < (trainSeries[iMin] as number);
-      parts.push(
-        `the test loss turned upward at epoch ${epoch} (${num(minV)} → ${num(last)}, +${(rise * 100).toFixed(0)}%)` +
-          (trainFell ? ' while the training loss kept falling' : ''),
-      );
+      // A rising test loss is evidence only while the training loss keeps falling.
+      if (trainFell) evidence = true;
+      else hint = true;
+      parts.push(`the test loss turned upward at epoch ${epoch} (${num(minV)} → ${num(last)}, +${(rise * 100).toFixed(0)}%)` + (trainFell ? ' while the training loss kept falling' : ''));
     }
   }
-  if (!gapLarge && !rising) return null;
-  const message = `Overfitting: ${parts.join('; ')}. A stronger penalty (or more data, or stopping earlier) should help.`;
-  return { kind: 'overfitting', severity: 'warning', message, figures };
+  if (!evidence && !hint) return null;
+  const advice = penaltyAdvice(result, evidence, sweeps);
+  Object.assign(figures, advice.figures);
+  const message = `${evidence ? 'Overfitting' : 'Possible overfitting'}: ${parts.join('; ')}. ${advice.text}`;
+  return { kind: 'overfitting', severity: evidence ? 'warning' : 'info', message, figures };
 }
 
-function underfitting(result: RunResult): Finding | null {
+function underfitting(result: RunResult, sweeps: readonly SweepEvidence[]): Finding | null {
   const { final, metric } = result;
   const total = final.train.loss + final.penalty;
   if (!(total > 0) || !(final.penalty > 0)) return null;
@@ -137,8 +219,43 @@ function underfitting(result: RunResult): Finding | null {
     severity: 'warning',
     message:
       `Underfitting: the penalty is ${pct(share)} of the final training loss (${num(final.penalty)} of ${num(total)}) and ${trainText}: ` +
-      'the penalty is too strong, lower its strength.',
+      lowerAdvice(result, sweeps),
     figures: { penaltyShare: share, penalty: final.penalty, dataLoss: final.train.loss, [metric === 'accuracy' ? 'trainAccuracy' : 'trainR2']: train },
+  };
+}
+
+/** The lower-the-penalty advice, unless a sweep of the same data and network chose at least this strength. */
+function lowerAdvice(result: RunResult, sweeps: readonly SweepEvidence[]): string {
+  const current = penaltyStrength(result);
+  const atLeast = sweeps.filter((s) => s.alpha >= current).sort((a, b) => b.alpha - a.alpha)[0];
+  if (atLeast) return `yet the sweep '${atLeast.cell}' of the same data and network chose alpha ${formatAlpha(atLeast.alpha)}, no weaker than this run's ${formatAlpha(current)}: the network may be too small, or training too short, rather than the penalty too strong.`;
+  return 'the penalty is too strong, lower its strength.';
+}
+
+/** ", within noise: binomial standard error 3.1 points on 70 test rows" when the gap is that small (figures filled in). */
+function noiseNote(result: RunResult, train: number, test: number, figures: Record<string, number>): string {
+  const nTrain = result.data?.nTrain;
+  const nTest = result.data?.nTest;
+  if (!nTrain || !nTest || train - test <= 0) return '';
+  const noise = accuracyGapNoise(train, test, nTrain, nTest);
+  figures.gapSePoints = noise.se * 100;
+  figures.nTest = nTest;
+  return noise.verdict === 'within' ? `, within noise: binomial standard error ${(noise.se * 100).toFixed(1)} points on ${nTest} test rows` : '';
+}
+
+/** R² of a constant target is undefined: said in words (the metric is NaN, stored as null). */
+function undefinedR2(result: RunResult): Finding | null {
+  if (result.metric !== 'r2' || result.status !== 'completed') return null;
+  const sets = (['train', 'test'] as const).filter((set) => {
+    const s = result.final[set];
+    return Number.isFinite(s.loss) && !(typeof s.r2 === 'number' && Number.isFinite(s.r2));
+  });
+  if (sets.length === 0) return null;
+  return {
+    kind: 'undefined-r2',
+    severity: 'info',
+    message: `R² is undefined on the ${sets.join(' and ')} rows: the target is constant there, so there is no variance to explain; judge the fit by the loss (mean squared error).`,
+    figures: Object.fromEntries(sets.map((set) => [`${set}Loss`, result.final[set].loss])),
   };
 }
 
@@ -172,11 +289,20 @@ function growingWeights(result: RunResult): Finding | null {
   };
 }
 
-export function diagnose(result: RunResult, context?: { standardize?: string | false }): Finding[] {
+export interface DiagnoseContext {
+  standardize?: string | false;
+  /** Sweeps of the same data and network in the notebook (sweepEvidence.ts): advice never contradicts them. */
+  sweeps?: readonly SweepEvidence[];
+}
+
+export function diagnose(result: RunResult, context?: DiagnoseContext): Finding[] {
   const findings: Finding[] = [];
-  const over = overfitting(result);
+  const sweeps = context?.sweeps ?? [];
+  const over = overfitting(result, sweeps);
   if (over) findings.push(over);
-  const under = underfitting(result);
+  const r2 = undefinedR2(result);
+  if (r2) findings.push(r2);
+  const under = underfitting(result, sweeps);
   if (under) findings.push(under);
   const standardize = context && 'standardize' in context ? context.standardize : result.data?.standardize;
   if (standardize === false && penalized(result)) {
@@ -202,7 +328,7 @@ export function diagnose(result: RunResult, context?: { standardize?: string | f
       figures.test = test;
       text +=
         result.metric === 'accuracy'
-          ? `: train accuracy ${pct(train)}, test ${pct(test)} (gap ${((train - test) * 100).toFixed(1)} points)`
+          ? `: train accuracy ${pct(train)}, test ${pct(test)} (gap ${((train - test) * 100).toFixed(1)} points${noiseNote(result, train, test, figures)})`
           : `: train R² ${train.toFixed(3)}, test ${test.toFixed(3)}`;
     }
     const total = result.final.train.loss + result.final.penalty;

@@ -44,7 +44,7 @@ type Stage = (r: RunResult) => RunResult;
 const roundStage: Stage = (r) => {
   let out = r;
   const history = roundHistory(r.history, ROUNDED_DIGITS);
-  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true };
+  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true, reduced: { ...r.reduced, digits: ROUNDED_DIGITS } };
   for (const key of FINAL_VIEWS) {
     if (r[key] === undefined) continue;
     const rounded = roundNumbers(r[key], ROUNDED_DIGITS);
@@ -72,7 +72,7 @@ const dropGridNorms: Stage = (r) => {
   });
   return omit({ ...r, grid: { ...r.grid, runs } }, 'grid.runs[].norms');
 };
-const dropHistory: Stage = (r) => (historyLength(r.history) === 0 ? r : omit({ ...r, history: emptyHistory(r.history), downsampled: true }, 'history'));
+const dropHistory: Stage = (r) => (historyLength(r.history) === 0 ? r : omit({ ...r, history: emptyHistory(r.history), downsampled: true, reduced: { points: 0 } }, 'history'));
 const dropGridRuns: Stage = (r) => (r.grid && r.grid.runs?.length ? omit({ ...r, grid: { ...r.grid, runs: [] } }, 'grid.runs') : r);
 
 /** The contract's required fields only, with long strings cut: the last resort. */

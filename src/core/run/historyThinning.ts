@@ -63,7 +63,7 @@ export function mapSeries(value: unknown, f: (arr: unknown[], path: string[]) =>
 export function downsampleRun(result: RunResult, maxPoints = MAX_HISTORY_POINTS): RunResult {
   if (!isObject(result.history)) return result;
   const history = downsampleHistory(result.history, maxPoints);
-  return history === result.history ? result : { ...result, history, downsampled: true };
+  return history === result.history ? result : { ...result, history, downsampled: true, reduced: { ...result.reduced, points: historyLength(history) } };
 }
 
 /** Sets a key as own data even when it is named like an Object.prototype member (`__proto__`). */

@@ -184,6 +184,8 @@ export interface RunResult {
   data?: { source: string; nTrain: number; nTest: number; inputShape: number[]; standardize: string | false };
   /** Set when the history was downsampled to fit in the notebook (full resolution is in the run store). */
   downsampled?: boolean;
+  /** Extension: what was done to the notebook's copy of the history: thinned to `points` epochs, numbers rounded to `digits` significant digits. */
+  reduced?: { points?: number; digits?: number };
   /** Parts left out of the notebook's copy to keep a cell under its size limit (the run store has them all). */
   omitted?: string[];
   grid?: GridResult;

@@ -20,6 +20,7 @@ import { readModelArtifacts, type ModelArtifacts } from '../store/modelFiles';
 import { describeFsError } from '../store/fsError';
 import { limitProblems } from '../limits/checkLimits';
 import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
+import { sweepOf, sweepsFor, type NotebookSweep } from '../guidance/sweepEvidence';
 import { makeRunId } from '../store/runId';
 
 export interface RunContext {
@@ -35,6 +36,8 @@ export interface RunContext {
   limits?: Limits;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
   sweepRunner?: ChunkRunner;
+  /** The notebook's sweeps so far: a diagnosis never contradicts one of the same data and network. */
+  sweeps?: readonly NotebookSweep[];
 }
 
 export type RunEvent =
@@ -75,7 +78,16 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
         onRows: (_p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
         onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),
       });
-      if (!sweep.representative) throw new Error(sweep.cancelled ? 'the sweep was cancelled before any point finished' : 'no point of the sweep finished');
+      if (!sweep.representative) {
+        const done = sweep.grid.runs.length;
+        throw new Error(
+          sweep.cancelled
+            ? done > 0
+              ? `the sweep was cancelled after ${done} of its validation points, before the chosen alpha was refit on all training rows`
+              : 'the sweep was cancelled before any point finished'
+            : 'no point of the sweep finished',
+        );
+      }
       outcome = { ...sweep.representative, status: sweep.cancelled ? 'cancelled' : sweep.representative.status };
       grid = sweep.grid;
     } else {
@@ -91,8 +103,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       const boundary = decisionBoundary(network, dataset);
       if (boundary) result.boundary = boundary;
       result.weights = weightHistograms(network);
+      // The notebook's sweeps of the same data and network, this cell's own included.
+      const own = sweepOf(spec, result);
+      const sweeps = sweepsFor(spec, [...(ctx.sweeps ?? []).filter((s) => s.evidence.cell !== spec.name), ...(own ? [own] : [])]);
       result.guidance = {
-        findings: diagnose(result, { standardize: spec.data.standardize }),
+        findings: diagnose(result, { standardize: spec.data.standardize, sweeps }),
         recommendation: result.grid ? recommendAlpha(result) : undefined,
         equivalents: equivalentSettings(spec, dataset.nTrain),
       };

@@ -17,6 +17,8 @@ import { runExperiment, type RunContext } from './runExperiment';
 import { compareCells } from './compareCell';
 import { limitProblems } from '../limits/checkLimits';
 import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
+import { notebookSweeps, reviseFindings } from '../guidance/sweepEvidence';
+import { isRunResultLike } from '../notebook/boundOutputs';
 
 export interface NotebookProblem extends Problem {
   /** The cell's name (or `cell-<n>` when it has none), `-` for the file itself. */
@@ -128,6 +130,12 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
   return { doc, specs, problems, order, compares, metricOf };
 }
 
+/** The run result a cell's outputs hold, if any. */
+function storedResult(outputs: { mime: string; data: unknown }[] | undefined): RunResult | undefined {
+  const out = outputs?.find((o) => o.mime === RUN_MIME);
+  return out && isRunResultLike(out.data) ? (out.data as RunResult) : undefined;
+}
+
 function isRegression(spec: ExperimentSpec): boolean {
   return ['regression', 'sine', 'diabetes'].includes(spec.data.source) || spec.data.task === 'regression';
 }
@@ -136,13 +144,20 @@ function isRegression(spec: ExperimentSpec): boolean {
 export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Promise<RunResult[]> {
   const results: RunResult[] = [];
   const byName = new Map(checked.specs.map((s) => [s.spec.name, s]));
+  // The notebook's sweeps: those its outputs already hold, then each sweep as it runs.
+  const latest = new Map(checked.specs.map((s) => [s.spec.name, storedResult(checked.doc.cells[s.cellIndex]?.outputs)]));
+  const sweeps = () => notebookSweeps(checked.specs.map((s) => ({ spec: s.spec, result: latest.get(s.spec.name) })));
   for (const name of checked.order) {
     if (ctx.signal?.aborted) break;
     const { spec, cellIndex } = byName.get(name)!;
-    const result = await runExperiment(spec, ctx);
+    const result = await runExperiment(spec, { ...ctx, sweeps: sweeps() });
     results.push(result);
+    latest.set(name, result);
     checked.doc.cells[cellIndex].outputs = [{ mime: RUN_MIME, data: result }];
   }
+  // A sweep that ran after a cell may speak against its advice: diagnose again with all of them.
+  const all = sweeps();
+  for (const result of results) reviseFindings(result, byName.get(result.name)!.spec, all);
   for (const c of checked.compares) {
     try {
       checked.doc.cells[c.cellIndex].outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, c.cells) }];

@@ -55,7 +55,9 @@ export function spreadWords(grid: GridResult): string {
   const se = best.se !== undefined && Number.isFinite(best.se);
   const spread = se ? best.se! : best.std;
   const n = best.n ?? grid.runs.filter((p) => p.alpha === best.alpha && (!p.status || p.status === 'completed')).length;
-  return `${selectLabel(select)} ${formatScore(select, best.mean)} ± ${formatScore(select.replace('accuracy', 'loss'), spread * (select.endsWith('accuracy') ? 100 : 1))}${select.endsWith('accuracy') ? ' points' : ''} (${se ? 'standard error' : 'std'}, ${n} model${n === 1 ? '' : 's'})`;
+  const beside = grid.stats?.find((s) => s.alpha === best.alpha)?.beside;
+  const besideText = beside && Number.isFinite(beside.mean) ? `, ${selectLabel(beside.key)} ${formatScore(beside.key, beside.mean)}` : '';
+  return `${selectLabel(select)} ${formatScore(select, best.mean)} ± ${formatScore(select.replace('accuracy', 'loss'), spread * (select.endsWith('accuracy') ? 100 : 1))}${select.endsWith('accuracy') ? ' points' : ''} (${se ? 'standard error' : 'std'}, ${n} model${n === 1 ? '' : 's'})${besideText}`;
 }
 
 /** "test accuracy 87.1%, loss 0.34 (alpha 0.01 refit on all 30 training rows)", or null without a test score. */

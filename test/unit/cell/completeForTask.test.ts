@@ -12,7 +12,7 @@ describe('completeForTask (CSV files without task:)', () => {
     const done = completeForTask(parsed, 'multiclass', 3);
     assert.deepEqual(done.problems, []);
     assert.equal(done.spec?.model[1].activation, 'softmax');
-    assert.equal(done.spec?.grid?.select, 'test.accuracy');
+    assert.equal(done.spec?.grid?.select, 'validation.loss', 'the validation data loss suits every task');
     assert.equal(parsed.spec?.model[1].activation, undefined, 'the parsed spec is left as it was');
   });
 

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ALPHA_RANGE_KEYS,
+  VALIDATE_KEYS,
   DATA_KEYS,
   GRID_KEYS,
   LAYER_OPTION_KEYS,
@@ -37,12 +38,13 @@ describe('key documentation', () => {
     assert.deepEqual(Object.keys(DATA_KEYS).sort(), [...dataFields].sort());
     const trainFields: (keyof TrainSpec)[] = ['epochs', 'batch', 'optimizer', 'lr', 'seed', 'momentum', 'weightDecay', 'from'];
     assert.deepEqual(Object.keys(TRAIN_KEYS).sort(), [...trainFields].sort());
-    assert.deepEqual(Object.keys(GRID_KEYS).sort(), ['alpha', 'refine', 'repeats', 'select']);
+    assert.deepEqual(Object.keys(GRID_KEYS).sort(), ['alpha', 'refine', 'repeats', 'rule', 'select', 'validate']);
+    assert.deepEqual(Object.keys(VALIDATE_KEYS).sort(), ['folds', 'holdout']);
     assert.deepEqual(Object.keys(ALPHA_RANGE_KEYS).sort(), ['from', 'perDecade', 'to']);
   });
 
   it('every entry has a one-line description and a type', () => {
-    const tables = [TOP_KEYS, DATA_KEYS, LAYER_TYPE_KEYS, LAYER_OPTION_KEYS, PENALTY_TERM_KEYS, PENALTY_PART_KEYS, TRAIN_KEYS, GRID_KEYS, ALPHA_RANGE_KEYS];
+    const tables = [TOP_KEYS, DATA_KEYS, LAYER_TYPE_KEYS, LAYER_OPTION_KEYS, PENALTY_TERM_KEYS, PENALTY_PART_KEYS, TRAIN_KEYS, GRID_KEYS, ALPHA_RANGE_KEYS, VALIDATE_KEYS];
     for (const table of tables) {
       for (const [key, doc] of Object.entries(table)) {
         assert.ok(doc.type.length > 0, `${key}: type`);

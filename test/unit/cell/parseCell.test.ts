@@ -117,7 +117,7 @@ describe('parseCell: valid cells', () => {
     assert.deepEqual(r.problems, []);
     const spec = r.spec as ExperimentSpec;
     assert.equal(spec.model[1].activation, undefined);
-    assert.equal(spec.grid?.select, 'test.loss');
+    assert.equal(spec.grid?.select, 'validation.loss');
     assert.deepEqual(r.pending, { outputActivation: true, select: true });
   });
 
@@ -167,11 +167,35 @@ describe('parseCell: valid cells', () => {
     assert.deepEqual([adamw.train.lr, adamw.train.weightDecay], [0.005, 0.01]);
   });
 
-  it('reads a grid with list or range alpha and task-dependent select default', () => {
+  it('reads a grid with list or range alpha; by default 5-fold validation loss and the 1se rule', () => {
     const list = parse(moons('regularize: {l2: 0.001}', 'grid:', '  alpha: [1e-1, 1e-2, 1e-3]', '  repeats: 5', '  refine: 4')).spec as ExperimentSpec;
-    assert.deepEqual(list.grid, { alpha: [0.1, 0.01, 0.001], repeats: 5, refine: 4, select: 'test.accuracy' });
+    const defaults = { select: 'validation.loss', validate: { kind: 'folds', folds: 5 }, rule: '1se' };
+    assert.deepEqual(list.grid, { alpha: [0.1, 0.01, 0.001], repeats: 5, refine: 4, ...defaults });
     const range = parse(cell('data: {source: sine}', 'model: [{dense: 1}]', 'regularize: {l1: 0.1}', 'grid: {alpha: {from: 1e-6, to: 1e-1}}')).spec as ExperimentSpec;
-    assert.deepEqual(range.grid, { alpha: { from: 1e-6, to: 0.1, perDecade: 1 }, repeats: 1, refine: 0, select: 'test.loss' });
+    assert.deepEqual(range.grid, { alpha: { from: 1e-6, to: 0.1, perDecade: 1 }, repeats: 1, refine: 0, ...defaults });
+  });
+
+  it('reads grid validate and rule; selecting on the test set warns of the optimism and validates on nothing', () => {
+    const grid = (...lines: string[]) => parse(moons('regularize: {l2: 0.001}', 'grid:', '  alpha: [1e-1, 1e-2]', ...lines));
+    const holdout = grid('  validate: {holdout: 0.25}', '  rule: best', '  select: validation.accuracy');
+    assert.deepEqual(holdout.problems, []);
+    assert.deepEqual((holdout.spec as ExperimentSpec).grid, { alpha: [0.1, 0.01], repeats: 1, refine: 0, select: 'validation.accuracy', validate: { kind: 'holdout', fraction: 0.25 }, rule: 'best' });
+    assert.deepEqual((grid('  validate: {folds: 3}').spec as ExperimentSpec).grid!.validate, { kind: 'folds', folds: 3 });
+    const onTest = grid('  select: test.accuracy');
+    assert.deepEqual((onTest.spec as ExperimentSpec).grid!.validate, { kind: 'none' }, 'test selection trains every point on all training rows');
+    const w = onTest.problems.find((p) => p.severity === 'warning')!;
+    assert.match(w.message, /chooses alpha on the test set, so the test score of the chosen alpha is optimistic/);
+    assert.deepEqual([w.line, w.column], [9, 11]);
+    const none = grid('  validate: none', '  select: test.loss');
+    assert.deepEqual((none.spec as ExperimentSpec).grid!.validate, { kind: 'none' });
+    assertProblemAt(grid('  validate: none').problems, 'validate: none leaves no validation rows for select validation.loss', 9, 13);
+    assertProblemAt(grid('  validate: {folds: 5}', '  select: test.loss').problems, 'select test.loss scores every point on the test set, so these validation rows would not be used', 9, 13);
+    assertProblemAt(grid('  validate: {folds: 1}').problems, 'folds must be', 9, 21);
+    assertProblemAt(grid('  validate: {folds: 21}').problems, 'folds must be', 9, 21);
+    assertProblemAt(grid('  validate: {holdout: 1}').problems, 'holdout must be', 9, 23);
+    assertProblemAt(grid('  validate: {folds: 3, holdout: 0.2}').problems, 'give exactly one of folds and holdout', 9, 13);
+    assertProblemAt(grid('  validate: five').problems, 'validate must be {folds: k}', 9, 13);
+    assertProblemAt(grid('  rule: 2se').problems, "unknown selection rule '2se'", 9, 9);
   });
 
   it('reads compare cells', () => {

@@ -9,6 +9,7 @@ import type { History, RunResult } from '../../../src/core/run/result';
 import { RUN_MIME } from '../../../src/core/protocol/notebookRenderer';
 import type { NotebookDoc } from '../../../src/core/notebook/types';
 import { makeHistory, makeRun } from './runFixture';
+import { runSummary } from '../../../renderers/summary';
 
 /** Every array in a history, with its path. */
 function allSeries(h: unknown, path = ''): [string, unknown[]][] {
@@ -93,6 +94,21 @@ describe('output bounding in serializeNotebook', () => {
     assert.equal(run.history.epoch.length, 10000, 'the document is not mutated');
     assert.equal(run.downsampled, undefined);
     assert.ok(cellSizes(text)[0] <= MAX_CELL_BYTES);
+  });
+
+  it('says what was done to the history: thinned to N points, or only rounded', () => {
+    const thinned = parseNotebook(serializeNotebook(notebookWith(makeRun({ epochs: 10000 })))).cells[0].outputs![0].data as RunResult;
+    assert.deepEqual(thinned.reduced, { points: 512, digits: 7 });
+    assert.equal(runSummary(thinned).notes[0], 'The history is shown thinned to 512 points, its numbers rounded to 7 significant digits; the run store has it at full resolution.');
+    const fewLayers = parseNotebook(serializeNotebook(notebookWith(makeRun({ epochs: 2000, layers: ['a'] })))).cells[0].outputs![0].data as RunResult;
+    assert.deepEqual(fewLayers.reduced, { points: 512 });
+    assert.equal(runSummary(fewLayers).notes[0], 'The history is shown thinned to 512 points; the run store has it at full resolution.');
+    // 300 epochs of 4 layers: over the cell limit by its digits only; rounding makes it fit, every epoch kept.
+    const long = makeRun({ epochs: 300, layers: ['a', 'b', 'c', 'd'] });
+    const rounded = parseNotebook(serializeNotebook(notebookWith(long))).cells[0].outputs![0].data as RunResult;
+    assert.equal(rounded.history.epoch.length, 300);
+    assert.deepEqual(rounded.reduced, { digits: 7 });
+    assert.equal(runSummary(rounded).notes[0], "The history's numbers are shown rounded to 7 significant digits (every epoch is there); the run store has it at full resolution.");
   });
 
   it('leaves small results exactly as they are', () => {

@@ -98,7 +98,7 @@ describe('renderer summary', () => {
     const validated = makeRun({ grid: { alphas: [1e-4, 1e-3, 1e-2], repeats: 2, validated: true } });
     assert.equal(
       gridBestText(validated),
-      'alpha 0.01 by 1se · validation loss 0.31 ± 0.0155 (standard error, 10 models) · test accuracy 87.0%, test loss 0.35 (alpha 0.01 refit on all training rows, scored once)',
+      'alpha 0.01 by 1se · validation loss 0.31 ± 0.0155 (standard error, 10 models), validation accuracy 84.5% · test accuracy 87.0%, test loss 0.35 (alpha 0.01 refit on all training rows, scored once)',
     );
     assert.ok(runSummary(validated).notes.includes('Sweep: 0.001 and 0.01 are within one standard error of the best mean: the data cannot tell them apart.'));
     assert.equal(runSummary(run).gridBest, gridBestText(run));

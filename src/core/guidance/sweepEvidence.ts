@@ -1,0 +1,61 @@
+// What a notebook's sweeps say about penalty strength, for the diagnosis of its other
+// cells: a run is never told to strengthen its penalty when a sweep of the same data
+// and network chose a strength no larger than the run's. The CLI (runNotebook) and the
+// extension (controller) collect the same evidence from the same cells and results, so
+// both give the same words.
+
+import type { ExperimentSpec } from '../spec/experiment';
+import type { RunResult } from '../run/result';
+import { diagnose } from './diagnose';
+
+/** One sweep's choice. */
+export interface SweepEvidence {
+  /** The sweep cell's name. */
+  cell: string;
+  alpha: number;
+  select: string;
+}
+
+/** A sweep of the notebook, with the key of the data and network it swept. */
+export interface NotebookSweep {
+  key: string;
+  evidence: SweepEvidence;
+}
+
+/** The data and the network of a cell, penalties, names and training aside: sweeps of the same key speak for each other. */
+export function evidenceKey(spec: ExperimentSpec): string {
+  const network = spec.model.map(({ penalties: _p, name: _n, ...layer }) => layer);
+  return JSON.stringify({ data: spec.data, network });
+}
+
+/** The sweep a cell's result holds, if it is a sweep that chose an alpha. */
+export function sweepOf(spec: ExperimentSpec, result: RunResult | undefined): NotebookSweep | null {
+  const best = result?.grid?.best;
+  if (!spec.grid || !best || !Number.isFinite(best.alpha)) return null;
+  return { key: evidenceKey(spec), evidence: { cell: spec.name, alpha: best.alpha, select: result!.grid!.select ?? 'test' } };
+}
+
+/** The sweeps that speak for `spec`: the same data and network (its own sweep included). */
+export function sweepsFor(spec: ExperimentSpec, sweeps: readonly NotebookSweep[]): SweepEvidence[] {
+  const key = evidenceKey(spec);
+  return sweeps.filter((s) => s.key === key).map((s) => s.evidence);
+}
+
+/** The notebook's sweeps from its cells' specs and latest results (a later entry of the same cell wins). */
+export function notebookSweeps(cells: readonly { spec: ExperimentSpec | undefined; result: RunResult | undefined }[]): NotebookSweep[] {
+  const byCell = new Map<string, NotebookSweep>();
+  for (const c of cells) {
+    if (!c.spec) continue;
+    const s = sweepOf(c.spec, c.result);
+    if (s) byCell.set(c.spec.name, s);
+    else if (c.result) byCell.delete(c.spec.name);
+  }
+  return [...byCell.values()];
+}
+
+/** The result with its findings diagnosed again in the light of the notebook's sweeps (in place; returns it). */
+export function reviseFindings(result: RunResult, spec: ExperimentSpec, sweeps: readonly NotebookSweep[]): RunResult {
+  if (!result.guidance) return result;
+  result.guidance.findings = diagnose(result, { standardize: spec.data.standardize, sweeps: sweepsFor(spec, sweeps) });
+  return result;
+}
