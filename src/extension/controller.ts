@@ -185,6 +185,8 @@ export class RegnbController implements vscode.Disposable {
 }
 
 function runOutputs(result: RunResult): vscode.NotebookCellOutput[] {
+  // The worker bounded the result already (the costly part); bounding again after the
+  // revised findings is a size check that keeps the cell within its limit.
   const outputs = [new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(boundRunResult(result), RUN_MIME)])];
   if (result.status === 'failed' || result.status === 'diverged') {
     outputs.push(errorOutput(result.status === 'failed' ? 'Run failed' : 'Training diverged', result.error ?? ''));

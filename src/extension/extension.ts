@@ -21,6 +21,8 @@ export interface RegnbApi {
   renderedReports: typeof renderedReports;
   backend(): Promise<string>;
   experimentTree: ExperimentTree;
+  /** Live runs starting and live updates leaving for the renderer, as they happen. */
+  onDidLiveActivity: LiveChannel['onDidActivity'];
 }
 
 export function activate(context: vscode.ExtensionContext): RegnbApi {
@@ -41,9 +43,16 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
       if (e.affectsConfiguration('regnb.backend') || e.affectsConfiguration('regnb.workers')) client.configure(settings.read());
     }),
   );
+  // The training worker starts with the first notebook, as a Jupyter kernel does, so that
+  // Run All does not wait for TensorFlow.js to load before its first live chart.
+  const warmUp = (nb: vscode.NotebookDocument) => {
+    if (nb.notebookType === NOTEBOOK_TYPE && vscode.workspace.isTrusted) void client.activeBackend().catch(() => undefined);
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenNotebookDocument(warmUp));
+  vscode.workspace.notebookDocuments.forEach(warmUp);
   registerLanguage(context);
   registerCommands(context, tree, client, controller);
-  return { renderedCharts, renderedReports, backend: () => client.activeBackend(), experimentTree: tree };
+  return { renderedCharts, renderedReports, backend: () => client.activeBackend(), experimentTree: tree, onDidLiveActivity: live.onDidActivity };
 }
 
 export function deactivate(): void {

@@ -12,12 +12,21 @@ import { readLimits } from './settings';
 export function registerLanguage(context: vscode.ExtensionContext): void {
   const diagnostics = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
   const pending = new Map<string, NodeJS.Timeout>();
+  // The sources and limits each notebook was last checked with. Most notebook changes are
+  // outputs and execution states (several per cell during Run All), which cannot change a
+  // problem; checking every cell again for each would hold the editor's thread for nothing.
+  const checked = new Map<string, string>();
   const validate = (notebook: vscode.NotebookDocument) => {
     const key = notebook.uri.toString();
     clearTimeout(pending.get(key));
     pending.set(key, setTimeout(() => {
       pending.delete(key);
-      publish(diagnostics, notebook);
+      const cells = experimentCells(notebook);
+      const limits = readLimits();
+      const inputs = [JSON.stringify(limits), ...cells.map((c) => `${c.index}\u0000${c.document.getText()}`)].join('\u0000');
+      if (checked.get(key) === inputs) return;
+      checked.set(key, inputs);
+      publish(diagnostics, cells, limits);
     }, 200));
   };
   const notebookOf = (doc: vscode.TextDocument) =>
@@ -38,6 +47,7 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidCloseNotebookDocument((nb) => {
       for (const cell of nb.getCells()) diagnostics.delete(cell.document.uri);
+      checked.delete(nb.uri.toString());
     }),
     vscode.languages.registerCompletionItemProvider({ language: LANGUAGE_ID }, { provideCompletionItems: complete }, ':', ' ', '-'),
     vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, { provideHover: hover }),
@@ -45,9 +55,12 @@ export function registerLanguage(context: vscode.ExtensionContext): void {
   for (const nb of vscode.workspace.notebookDocuments) if (nb.notebookType === NOTEBOOK_TYPE) validate(nb);
 }
 
-function publish(diagnostics: vscode.DiagnosticCollection, notebook: vscode.NotebookDocument): void {
-  const cells = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
-  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })), { limits: readLimits() });
+function experimentCells(notebook: vscode.NotebookDocument): vscode.NotebookCell[] {
+  return notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
+}
+
+function publish(diagnostics: vscode.DiagnosticCollection, cells: vscode.NotebookCell[], limits: ReturnType<typeof readLimits>): void {
+  const checked = checkNotebook(cells.map((c) => ({ source: c.document.getText(), index: c.index })), { limits });
   cells.forEach((cell, k) => diagnostics.set(cell.document.uri, checked.cells[k].problems.map(toDiagnostic)));
 }
 

@@ -1,6 +1,7 @@
 // Live training progress for the renderer, over renderer messaging: the extension
-// posts only the epochs added since the last post (at most every `liveUpdateMs`),
-// and a renderer that (re)draws asks for everything so far with a 'sync' message.
+// posts only the epochs added since the last post (the first at once, then at most
+// every `liveUpdateMs`), and a renderer that (re)draws asks for everything so far with
+// a 'sync' message.
 
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
@@ -19,10 +20,20 @@ interface LiveRun {
   sweep?: LiveSweepMessage;
 }
 
+/**
+ * What the channel did, as it happened: a live run began, or a message left for the
+ * renderer. The extension-host tests time the editor's first live update with it.
+ */
+export type LiveActivity =
+  | { type: 'start'; liveKey: string; name: string }
+  | { type: 'posted'; liveKey: string; message: ToRenderer['type']; rows: number };
+
 export class LiveChannel implements vscode.Disposable {
   private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
   private readonly runs = new Map<string, LiveRun>();
   private readonly subscription: vscode.Disposable;
+  private readonly activity = new vscode.EventEmitter<LiveActivity>();
+  readonly onDidActivity = this.activity.event;
 
   constructor(
     private readonly intervalMs: () => number,
@@ -37,6 +48,7 @@ export class LiveChannel implements vscode.Disposable {
 
   start(key: string, name: string, epochs: number): void {
     this.runs.set(key, { name, epochs, layers: [], metric: undefined, rows: [], posted: 0, timer: undefined });
+    this.activity.fire({ type: 'start', liveKey: key, name });
   }
 
   /** Training started: the weighted layers' names (in the rows' order) and the run's metric. */
@@ -51,7 +63,8 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     run.rows.push(...rows);
-    run.timer ??= setTimeout(() => this.post(key), this.intervalMs());
+    // A run's first rows go at once, so its chart appears as soon as there is a point to draw.
+    run.timer ??= setTimeout(() => this.post(key), run.posted === 0 ? 0 : this.intervalMs());
   }
 
   /** A sweep's points so far (they arrive a chunk at a time, so no throttling is needed). */
@@ -71,6 +84,7 @@ export class LiveChannel implements vscode.Disposable {
   dispose(): void {
     for (const key of [...this.runs.keys()]) this.end(key);
     this.subscription.dispose();
+    this.activity.dispose();
   }
 
   private post(key: string): void {
@@ -95,6 +109,8 @@ export class LiveChannel implements vscode.Disposable {
 
   /** Every message to the renderer goes through here, typed by the protocol. */
   private postMessage(message: ToRenderer, editor?: vscode.NotebookEditor): Thenable<boolean> {
-    return this.messaging.postMessage(message, editor);
+    const sent = this.messaging.postMessage(message, editor);
+    this.activity.fire({ type: 'posted', liveKey: message.liveKey, message: message.type, rows: 'rows' in message ? message.rows.length : 0 });
+    return sent;
   }
 }

@@ -23,5 +23,6 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; backend: BackendName }
   | { type: 'event'; job: number; event: RunEvent }
+  /** The result as a notebook cell holds it (boundRunResult); the run store keeps the full one. */
   | { type: 'result'; job: number; result: RunResult }
   | { type: 'error'; job: number | null; message: string };

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'fs/promises';
 import { runExperiment } from '../core/runner/runExperiment';
+import { boundRunResult } from '../core/notebook/boundOutputs';
 import { SweepThreads } from './sweepThreads';
 import type { BackendName } from '../core/run/result';
 import { sweepWorkerEntry } from './sweepWorkerEntry';
@@ -39,6 +40,8 @@ serveJobs<ToWorker>({
         if (event.type !== 'done') send({ type: 'event', job: msg.job, event });
       },
     });
-    send({ type: 'result', job: msg.job, result });
+    // Bounded here, off the extension host's thread: bounding a long history can take a
+    // second, and the host needs only what the cell holds (the store has the full result).
+    send({ type: 'result', job: msg.job, result: boundRunResult(result) });
   },
 });

@@ -51,10 +51,25 @@ export function cellText(cell: CellDoc, level: number): string {
   return objectText(entries, level);
 }
 
-export function notebookText(doc: NotebookDoc, cellTexts: string[]): string {
-  const cells = cellTexts.length ? `[\n${cellTexts.map((t) => `${INDENT.repeat(2)}${t}`).join(',\n')}\n${INDENT}]` : '[]';
+/** What comes before each laid-out cell in the file, and between two cells. */
+export const CELL_INDENT = INDENT.repeat(2);
+export const CELL_SEPARATOR = ',\n';
+
+export function notebookText(doc: Omit<NotebookDoc, 'cells'>, cellTexts: string[]): string {
+  const cells = cellTexts.length ? `[\n${cellTexts.map((t) => `${CELL_INDENT}${t}`).join(CELL_SEPARATOR)}\n${INDENT}]` : '[]';
   const entries = withExtra([['regnb', 1], ['metadata', doc.metadata ?? {}], ['cells', new RawJson(cells)]], doc.extra);
   return `${objectText(entries, 0)}\n`;
+}
+
+/**
+ * The file text around the cells of a notebook that has some: the file is `before`, then
+ * each cell as CELL_INDENT + its text, joined by CELL_SEPARATOR, then `after`. Cut out of
+ * notebookText with a NUL in place of the cells (JSON text never holds a raw NUL).
+ */
+export function notebookFrame(doc: Omit<NotebookDoc, 'cells'>): { before: string; after: string } {
+  const text = notebookText(doc, ['\u0000']);
+  const at = text.indexOf(`${CELL_INDENT}\u0000`);
+  return { before: text.slice(0, at), after: text.slice(at + CELL_INDENT.length + 1) };
 }
 
 /** Bytes of `text` in UTF-8, without encoding it. */

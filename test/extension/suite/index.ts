@@ -3,5 +3,12 @@
 import { runMochaInHost } from '../../vscode/mochaInHost';
 
 export function run(): Promise<void> {
-  return runMochaInHost(() => import('./extension.test'), { timeoutMs: 120_000 });
+  // Responsiveness first: it times Run All as a user meets it, with the training worker not yet started.
+  return runMochaInHost(
+    async () => {
+      await import('./responsiveness.test');
+      await import('./extension.test');
+    },
+    { timeoutMs: 120_000 },
+  );
 }
