@@ -75,7 +75,7 @@ describe('regnb check on hostile notebooks', () => {
     assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f]/.test(r.out), JSON.stringify(r.out));
     assert.match(r.out, /name 'x\\x1b\]0;owned\\x07\\x1b\[2J' is not a valid name/);
     assert.match(r.out, /\\x1b\[31mred\.csv: file not found/);
-    assert.match(r.out, /--cell \\x1b\[2Jcleared: the notebook has no valid experiment cell of that name/);
+    assert.match(r.out, /--cell \\x1b\[2Jcleared: the notebook has no experiment or compare cell of that name/);
   });
 
   it('finishes on ten levels of nested aliases', GUARD, () => {

@@ -141,15 +141,18 @@ describe('regnb CLI: writes that never lose work', () => {
 
 describe('regnb CLI: Ctrl-C', () => {
   it('SIGINT mid-run: exit 1, the partial run stored as cancelled with its epochs, the notebook written', async () => {
-    const { dir, nb } = workspace([{ kind: 'experiment', source: cellOf('a', 200000) }]);
+    // A wider network than cellOf's: the fused engine trains the 4-unit one so fast that
+    // it would finish before the first progress line (one every 5 s).
+    const EPOCHS = 200000;
+    const { dir, nb } = workspace([{ kind: 'experiment', source: cellOf('a', EPOCHS).replace('dense: 4', 'dense: 256') }]);
     const run = start(['run', 'nb.regnb'], dir);
-    await run.waitFor(/^a: epoch \d+\/200000/m);
+    await run.waitFor(new RegExp(`^a: epoch \\d+/${EPOCHS}`, 'm'));
     run.child.kill('SIGINT');
     const { code, stderr } = await run.exited;
     assert.equal(code, 1, stderr);
     const [stored] = storedResults(dir, 'nb', 'a');
     assert.equal(stored.status, 'cancelled');
-    assert.ok(stored.history.epoch.length > 0 && stored.history.epoch.length < 200000, `${stored.history.epoch.length} epochs`);
+    assert.ok(stored.history.epoch.length > 0 && stored.history.epoch.length < EPOCHS, `${stored.history.epoch.length} epochs`);
     const out = cellsOf(nb)[0].outputs?.[0].data;
     assert.equal(out?.status, 'cancelled');
   });
