@@ -5,14 +5,13 @@
 import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
 import { formatProblem } from '../core/cell/problems';
-import type { CompletedSpec, ExperimentSpec, Problem } from '../core/spec/experiment';
+import type { CompletedSpec, Problem } from '../core/spec/experiment';
 import type { RunResult } from '../core/run/result';
 import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
 import { boundRunResult, isRunResultLike } from '../core/notebook/boundOutputs';
 import { notebookSweeps, reviseFindings } from '../core/guidance/sweepEvidence';
-import { checkNotebook } from '../core/cell/checkNotebook';
 import { compareCells } from '../core/runner/compareCell';
-import { planRun } from '../core/runner/runPlan';
+import { planRun, type PlannedCell, type RunPlan } from '../core/runner/runPlan';
 import { plannedPoints } from '../core/sweep/plan';
 import { openComparison } from './compare';
 import type { TrainingClient } from './trainingClient';
@@ -66,23 +65,23 @@ export class RegnbController implements vscode.Disposable {
     try {
       const plan = await this.plan(cells, notebook);
       const ran: { cell: vscode.NotebookCell; spec: CompletedSpec; result: RunResult; order: number | undefined }[] = [];
-      for (const step of plan) {
+      for (const step of plan.steps) {
         if (abort.signal.aborted) break;
         const cell = notebook.cellAt(step.index);
         if (step.compare) await this.runCompare(cell, step.compare, notebook);
         else {
-          const done = await this.runCell(cell, step.spec, step.problems, notebook, abort.signal);
+          const done = await this.runCell(cell, step.spec, step.problems, plan.cells, abort.signal);
           if (done && step.spec) ran.push({ cell, spec: step.spec, ...done });
         }
       }
-      await this.reviseForSweeps(ran, notebook);
+      await this.reviseForSweeps(ran, plan.cells, notebook);
     } finally {
       if (this.running.get(key) === abort) this.running.delete(key);
     }
   }
 
   /** The shared run plan (src/core/runner/runPlan.ts): the selected cells and the cells they need, checked, in order. */
-  private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument) {
+  private async plan(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<RunPlan> {
     const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
     const plan = await planRun(experiments.map((c) => ({ source: c.document.getText(), index: c.index })), {
       notebookPath: notebook.uri.fsPath,
@@ -92,7 +91,7 @@ export class RegnbController implements vscode.Disposable {
       limits: readLimits(),
       want: { indexes: cells.map((c) => c.index) },
     });
-    return plan.steps;
+    return plan;
   }
 
   /**
@@ -102,10 +101,11 @@ export class RegnbController implements vscode.Disposable {
    */
   private async reviseForSweeps(
     ran: { cell: vscode.NotebookCell; spec: CompletedSpec; result: RunResult; order: number | undefined }[],
+    planned: PlannedCell[],
     notebook: vscode.NotebookDocument,
   ): Promise<void> {
     if (ran.length === 0) return;
-    const sweeps = notebookSweeps(cellsWithResults(notebook));
+    const sweeps = notebookSweeps(cellsWithResults(notebook, planned));
     for (const r of ran) {
       const before = JSON.stringify(r.result.guidance?.findings);
       reviseFindings(r.result, r.spec, sweeps);
@@ -137,9 +137,10 @@ export class RegnbController implements vscode.Disposable {
     cell: vscode.NotebookCell,
     spec: CompletedSpec | undefined,
     problems: Problem[],
-    notebook: vscode.NotebookDocument,
+    planned: PlannedCell[],
     signal: AbortSignal,
   ): Promise<{ result: RunResult; order: number | undefined } | undefined> {
+    const notebook = cell.notebook;
     const execution = this.controller.createNotebookCellExecution(cell);
     execution.executionOrder = ++this.executionOrder;
     execution.start(Date.now());
@@ -168,7 +169,7 @@ export class RegnbController implements vscode.Disposable {
         this.live.end(liveKey);
       }
       // The notebook's sweeps, this cell's own result included, as the CLI reads them.
-      const sweeps = notebookSweeps([...cellsWithResults(notebook, cell), { spec, result }]);
+      const sweeps = notebookSweeps([...cellsWithResults(cell.notebook, planned, cell), { spec, result }]);
       reviseFindings(result, spec, sweeps);
       await execution.replaceOutput(runOutputs(result));
       execution.end(result.status === 'completed', Date.now());
@@ -209,11 +210,13 @@ function cellRunResult(cell: vscode.NotebookCell): RunResult | undefined {
   return undefined;
 }
 
-/** Every experiment cell's spec (checked together: names, `from`) with the run result its output holds. */
-function cellsWithResults(notebook: vscode.NotebookDocument, except?: vscode.NotebookCell): { spec: ExperimentSpec | undefined; result: RunResult | undefined }[] {
-  const experiments = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === LANGUAGE_ID);
-  const checked = checkNotebook(experiments.map((c) => ({ source: c.document.getText(), index: c.index })));
-  return experiments.flatMap((c, k) => (c === except ? [] : [{ spec: checked.cells[k]?.spec, result: cellRunResult(c) }]));
+/** Every experiment cell's spec (as the run plan checked it) with the run result its output holds. */
+function cellsWithResults(notebook: vscode.NotebookDocument, planned: PlannedCell[], except?: vscode.NotebookCell): { spec: CompletedSpec | undefined; result: RunResult | undefined }[] {
+  return planned.flatMap((p) => {
+    if (p.kind !== 'experiment') return [];
+    const cell = notebook.cellAt(p.index);
+    return cell === except ? [] : [{ spec: p.spec, result: cellRunResult(cell) }];
+  });
 }
 
 function errorOutput(name: string, message: string): vscode.NotebookCellOutput {

@@ -259,7 +259,7 @@ describe('RegNB in a real VS Code', () => {
     const config = vscode.workspace.getConfiguration('regnb');
     await config.update('workers', 2, vscode.ConfigurationTarget.Global);
     try {
-      const grid = '\ngrid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }';
+      const grid = '\ngrid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2, validate: { folds: 2 } }';
       const uri = writeNotebook('workers', [{ kind: 'experiment', source: SMALL_CELL('swept', 8) + grid }]);
       const editor = await openNotebook(uri);
       await runCells(editor, [0]);
@@ -267,7 +267,7 @@ describe('RegNB in a real VS Code', () => {
       assert.strictEqual(result.status, 'completed', String(result.error));
       const g = result.grid as { alpha: number[]; runs: unknown[]; threads: number };
       assert.deepStrictEqual(g.alpha, [1e-1, 1e-2, 1e-3, 1e-4]);
-      assert.strictEqual(g.runs.length, 8);
+      assert.strictEqual(g.runs.length, 16, '4 alphas x 2 repeats x 2 folds');
       assert.strictEqual(g.threads, 2);
 
       await config.update('workers', -3, vscode.ConfigurationTarget.Global);

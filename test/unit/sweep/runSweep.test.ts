@@ -62,7 +62,8 @@ describe('runSweep', () => {
 
   it('a cancel before any point finishes keeps the partly trained model (cancelled, with its epochs)', async () => {
     const controller = new AbortController();
-    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 400);
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 20000);
+    // Long enough that the first rows (read back every 250 ms) arrive while every point still trains.
     let seen = 0;
     const out = await runSweep(spec, data, {
       signal: controller.signal,
