@@ -2,8 +2,8 @@
 // comparison's score table, from run results. Pure: no DOM, unit-tested.
 
 import type { FinalScores, History, RunResult } from '../src/core/run/result';
-import type { LayerPenalties, Penalty } from '../src/core/spec/penalty';
-import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/spec/penalty';
+import type { LayerPenalties, Penalty } from '../src/core/experiment/penalty';
+import { PENALTY_KEYS, PENALTY_PARTS } from '../src/core/experiment/penalty';
 import { runLabels } from '../src/core/charts/compareSpecs';
 import { penaltyShare } from '../src/core/run/penaltyShare';
 import { sweepBestLine, withinWords } from '../src/core/sweep/sweepText';

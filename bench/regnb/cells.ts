@@ -3,7 +3,7 @@
 // (`regularize` at the top: kernels only, biases not penalized).
 
 import { parseCell } from '../../src/core/cell';
-import type { ExperimentSpec } from '../../src/core/spec/experiment';
+import type { ExperimentSpec } from '../../src/core/experiment/experiment';
 
 /** The tutorial's moons data: 100 points, the first 30 generated (shuffle false) train. */
 const MOONS = 'data: { source: moons, samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30 }';

@@ -13,7 +13,7 @@ import { runSweep } from '../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
 import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
-import type { ExperimentSpec } from '../../src/core/spec/experiment';
+import type { ExperimentSpec } from '../../src/core/experiment/experiment';
 import type { DataFile, Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
 import { memoryMeter, readData, REPO_ROOT, scoresOfRow, startBackend, startClock, WASM_DIR } from './common';

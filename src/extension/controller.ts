@@ -5,7 +5,7 @@
 import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
 import { formatProblem } from '../core/cell/problems';
-import type { CompletedSpec, Problem } from '../core/spec/experiment';
+import type { CompletedSpec, Problem } from '../core/experiment/experiment';
 import type { RunResult } from '../core/run/result';
 import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
 import { boundRunResult, isRunResultLike } from '../core/notebook/boundOutputs';

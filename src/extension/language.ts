@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { checkNotebook } from '../core/cell/checkNotebook';
 import { cursorPath } from '../core/cell/cursorPath';
 import { keyDocAt, keyTablesAt, VALUE_DOCS, type KeyDoc, type ValueKind } from '../core/cell/keys';
-import type { Problem } from '../core/spec/experiment';
+import type { Problem } from '../core/experiment/experiment';
 import { LANGUAGE_ID, NOTEBOOK_TYPE } from './ids';
 import { readLimits } from './settings';
 

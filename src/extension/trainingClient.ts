@@ -6,7 +6,7 @@
 import * as path from 'path';
 import type { Settings } from './settings';
 import type { RunEvent } from '../core/runner/runExperiment';
-import type { CompletedSpec } from '../core/spec/experiment';
+import type { CompletedSpec } from '../core/experiment/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
 import type { Limits } from '../core/limits/limits';
 import { JobClient, type JobReply } from '../worker/jobClient';

@@ -4,7 +4,7 @@
 
 import type { BackendChoice } from '../core/engine/backendChoice';
 import type { RunEvent } from '../core/runner/runExperiment';
-import type { CompletedSpec } from '../core/spec/experiment';
+import type { CompletedSpec } from '../core/experiment/experiment';
 import type { BackendName, RunResult } from '../core/run/result';
 import type { Limits } from '../core/limits/limits';
 

@@ -6,7 +6,7 @@
 import type { BackendChoice } from '../core/engine/backendChoice';
 import type { EpochRow, TrainingEngine } from '../core/engine/trainer';
 import type { Dataset } from '../core/data/dataset';
-import type { ExperimentSpec } from '../core/spec/experiment';
+import type { ExperimentSpec } from '../core/experiment/experiment';
 import type { GridPoint, RunStatus } from '../core/run/result';
 import type { SweepPoint } from '../core/sweep/plan';
 

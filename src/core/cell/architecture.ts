@@ -1,7 +1,7 @@
 // What `train.from` needs: the same weights to load, so the same layers with weights
 // (types, sizes and everything else that shapes a weight), fed the same input data.
 
-import type { ExperimentSpec, LayerSpec } from '../spec/experiment';
+import type { ExperimentSpec, LayerSpec } from '../experiment/experiment';
 
 /** Why `self` cannot start from the weights of `base`, or undefined when it can. */
 export function architectureMismatch(self: ExperimentSpec, base: ExperimentSpec): string | undefined {

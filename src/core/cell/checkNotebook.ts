@@ -2,7 +2,7 @@
 // cycles, architecture), compare cells naming cells that exist, and each cell's
 // resource estimate against the stated limits (src/core/limits).
 
-import type { ExperimentSpec, Problem } from '../spec/experiment';
+import type { ExperimentSpec, Problem } from '../experiment/experiment';
 import { architectureMismatch } from './architecture';
 import { parseCell, type CellParse } from './parseCell';
 import { hasErrors, sortProblems, type Span } from './problems';

@@ -1,7 +1,7 @@
 // CSV files without `task:` reveal their task only once read. The runner calls this with
 // the task it found, to check and fill what parseCell had to leave open.
 
-import type { CompletedSpec, Problem, Task } from '../spec/experiment';
+import type { CompletedSpec, Problem, Task } from '../experiment/experiment';
 import { completeSpec } from './completeSpec';
 import { defaultSelect, selectMismatch } from './grid';
 import { checkOutput, outputIndex } from './output';

@@ -14,7 +14,7 @@ import {
   type MetricName,
   type Objective,
   type Task,
-} from '../spec/experiment';
+} from '../experiment/experiment';
 import { outputActivation, outputIndex } from './output';
 
 /** Default activations of hidden layers with weights; undefined for layers without any. */

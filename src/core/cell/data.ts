@@ -1,7 +1,7 @@
 // The `data:` section: which data set, its generator settings and the train/test split.
 
 import { isMap, isScalar } from 'yaml';
-import { BUNDLED_SOURCES, GENERATED_SOURCES, type DataSourceName, type DataSpec, type Standardize, type Task } from '../spec/experiment';
+import { BUNDLED_SOURCES, GENERATED_SOURCES, type DataSourceName, type DataSpec, type Standardize, type Task } from '../experiment/experiment';
 import { MAX_NUMPY_SEED } from '../data/numpyRandom';
 import { DATA_KEYS } from './keys';
 import type { Span } from './problems';

@@ -1,7 +1,7 @@
 // The `grid:` section: a sweep over penalty strength alpha.
 
 import { isMap, isSeq } from 'yaml';
-import type { AlphaRange, GridSpec, GridValidation, Task } from '../spec/experiment';
+import type { AlphaRange, GridSpec, GridValidation, Task } from '../experiment/experiment';
 import { ALPHA_RANGE_KEYS, GRID_KEYS, MAX_FOLDS, MIN_FOLDS, RULE_VALUES, SELECT_VALUES, VALIDATE_KEYS } from './keys';
 import { describe, entries, keySpan, readChoice, readNumber, scalarText, valueSpan, type Ctx, type Entry } from './reader';
 import { resolved } from './yamlSource';

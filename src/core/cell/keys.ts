@@ -12,8 +12,8 @@ import {
   type LayerType,
   type OptimizerName,
   type Task,
-} from '../spec/experiment';
-import type { PenaltyKey, PenaltyPart } from '../spec/penalty';
+} from '../experiment/experiment';
+import type { PenaltyKey, PenaltyPart } from '../experiment/penalty';
 
 export interface KeyDoc {
   /** The value's type as a reader should see it: `integer >= 1`, `penalty | none`. */

@@ -3,7 +3,7 @@
 // Mirrors how the engine builds the network: the first layer decides how the data is
 // shaped (src/core/engine/network.ts inputLayoutFor), dense flattens by itself.
 
-import { RECURRENT_LAYER_TYPES, type LayerType } from '../spec/experiment';
+import { RECURRENT_LAYER_TYPES, type LayerType } from '../experiment/experiment';
 import type { DataResult } from './data';
 import { spanIn, type LayerDraft } from './model';
 import type { Ctx } from './reader';

@@ -2,7 +2,7 @@
 // Reading is per item; checks across layers (shapes, the output layer, names) come after.
 
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import { ACTIVATIONS, LAYER_TYPES, WEIGHTED_LAYER_TYPES, type Activation, type LayerType } from '../spec/experiment';
+import { ACTIVATIONS, LAYER_TYPES, WEIGHTED_LAYER_TYPES, type Activation, type LayerType } from '../experiment/experiment';
 import { LAYER_OPTION_KEYS } from './keys';
 import { readLayerRegularize, type LayerRegularize } from './penalties';
 import type { Span } from './problems';

@@ -1,7 +1,7 @@
 // The output layer against the task: it must be dense, come last, have one unit per
 // class (one for binary and regression) and the activation the loss expects.
 
-import { WEIGHTED_LAYER_TYPES, type Activation, type LayerType, type Task } from '../spec/experiment';
+import { WEIGHTED_LAYER_TYPES, type Activation, type LayerType, type Task } from '../experiment/experiment';
 import type { ProblemList, Span } from './problems';
 
 /** The output activation a task's loss expects (the default when none is written). */

@@ -2,8 +2,8 @@
 // section 2), with every problem found pointing into the cell.
 
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import type { ExperimentSpec, LayerSpec, Problem } from '../spec/experiment';
-import type { Penalty } from '../spec/penalty';
+import type { ExperimentSpec, LayerSpec, Problem } from '../experiment/experiment';
+import type { Penalty } from '../experiment/penalty';
 import { readData, type DataResult } from './data';
 import { readGrid } from './grid';
 import { COMPARE_KEYS, TOP_KEYS } from './keys';

@@ -2,8 +2,8 @@
 // each layer's parts: a layer's own regularize replaces the cell default, part by part.
 
 import { isMap, isScalar, type ParsedNode } from 'yaml';
-import { RECURRENT_LAYER_TYPES, WEIGHTED_LAYER_TYPES, type LayerType } from '../spec/experiment';
-import { PENALTY_KEYS, PENALTY_PARTS, type LayerPenalties, type Penalty, type PenaltyPart } from '../spec/penalty';
+import { RECURRENT_LAYER_TYPES, WEIGHTED_LAYER_TYPES, type LayerType } from '../experiment/experiment';
+import { PENALTY_KEYS, PENALTY_PARTS, type LayerPenalties, type Penalty, type PenaltyPart } from '../experiment/penalty';
 import { describe, entries, keySpan, nodeSpan, readNumber, scalarText, valueSpan, type Ctx, type Entry } from './reader';
 import { didYouMean } from './suggest';
 

@@ -1,7 +1,7 @@
 // Problems found in a cell, with the span they point at. Ends are exclusive (the
 // column just after the last character), which is what editors expect of a range.
 
-import type { Position, Problem } from '../spec/experiment';
+import type { Position, Problem } from '../experiment/experiment';
 
 export type Span = Position & { endLine: number; endColumn: number };
 

@@ -3,7 +3,7 @@
 // does not exist, a shape mismatch found by the engine.
 
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import type { SourceMap } from '../spec/experiment';
+import type { SourceMap } from '../experiment/experiment';
 import type { Span } from './problems';
 import { CELL_LIMITS, firstLineSpan, headSpanOf, isEmpty, resolved, spanOf, type CellYaml } from './yamlSource';
 

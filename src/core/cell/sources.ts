@@ -12,7 +12,7 @@ import {
   type DataSpec,
   type GeneratedSource,
   type Task,
-} from '../spec/experiment';
+} from '../experiment/experiment';
 
 export const BUNDLED_FACTS: Readonly<Record<BundledSource, { task: Task; rows: number; features: number; classes: number; image?: readonly [number, number, number] }>> = {
   iris: { task: 'multiclass', rows: 150, features: 4, classes: 3 },

@@ -1,7 +1,7 @@
 // The `train:` section: optimizer and its settings, and the warm start (`from`).
 
 import { isMap } from 'yaml';
-import { OPTIMIZERS, type OptimizerName, type TrainSpec } from '../spec/experiment';
+import { OPTIMIZERS, type OptimizerName, type TrainSpec } from '../experiment/experiment';
 import { TRAIN_KEYS } from './keys';
 import { describe, entries, keySpan, readChoice, readName, readNumber, valueSpan, type Ctx, type Entry } from './reader';
 

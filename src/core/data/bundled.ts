@@ -2,7 +2,7 @@
 // from scikit-learn's copies by scripts/make-datasets.py; see data/README.md).
 
 import * as path from 'node:path';
-import type { BundledSource, Task } from '../spec/experiment';
+import type { BundledSource, Task } from '../experiment/experiment';
 import { parseCsv } from './csv';
 import { DataError, type ReadText } from './dataset';
 import type { Table } from './table';

@@ -7,7 +7,7 @@
 // CSV at all (a secret read by mistake) must not end up printed in a CI log.
 
 import { parse } from 'csv-parse/sync';
-import type { Task } from '../spec/experiment';
+import type { Task } from '../experiment/experiment';
 import { DataError } from './dataset';
 import type { Table } from './table';
 import { quoteShort } from '../text/escapeControl';

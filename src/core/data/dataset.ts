@@ -1,7 +1,7 @@
 // A data set ready for training: split, standardized, flat row-major arrays.
 // The engine turns these into tensors; nothing here depends on TensorFlow.js.
 
-import type { Task } from '../spec/experiment';
+import type { Task } from '../experiment/experiment';
 import { escapeControl } from '../text/escapeControl';
 
 export interface Dataset {

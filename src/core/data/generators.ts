@@ -17,7 +17,7 @@
 // time order, so that `shuffle: false` gives a proper forecasting split (train on the
 // past, test on the future).
 
-import type { DataSpec } from '../spec/experiment';
+import type { DataSpec } from '../experiment/experiment';
 import { DataError, type RegressionTruth } from './dataset';
 import { MAX_NUMPY_SEED } from './numpyRandom';
 import { Random } from './random';

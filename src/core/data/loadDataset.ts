@@ -1,7 +1,7 @@
 // From a validated data spec to a Dataset: build the table (generator, bundled set or
 // CSV file), split it (optionally shuffled), scale it with training statistics, shape it.
 
-import { BUNDLED_SOURCES, type BundledSource, type DataSpec } from '../spec/experiment';
+import { BUNDLED_SOURCES, type BundledSource, type DataSpec } from '../experiment/experiment';
 import { loadBundled } from './bundled';
 import { parseCsv } from './csv';
 import { readDataFile } from './dataFile';

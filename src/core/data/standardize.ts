@@ -1,7 +1,7 @@
 // Input and target scaling with statistics of the TRAINING rows only (the test rows are
 // scaled with the same numbers, so that nothing about them leaks into training).
 
-import type { Standardize } from '../spec/experiment';
+import type { Standardize } from '../experiment/experiment';
 import type { Dataset } from './dataset';
 
 export type Scaling = Dataset['scaling'];

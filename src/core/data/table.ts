@@ -1,7 +1,7 @@
 // An unsplit, unscaled data set as produced by a generator, a bundled data set or a
 // CSV file; loadDataset turns it into a Dataset (split, standardized, shaped).
 
-import type { Task } from '../spec/experiment';
+import type { Task } from '../experiment/experiment';
 import type { RegressionTruth } from './dataset';
 
 export interface Table {

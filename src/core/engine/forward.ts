@@ -3,7 +3,7 @@
 // and every layer's outputs when an activity penalty needs them.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from '../spec/experiment';
+import type { Activation } from '../experiment/experiment';
 import type { LayerVariables, NetworkVariables } from './network';
 import { stackedMatMul } from './stackedMatMul';
 

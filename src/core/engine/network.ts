@@ -5,11 +5,11 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { LayerSpec, LayerType } from '../spec/experiment';
-import { RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import type { LayerPenalties, PenaltyPart } from '../spec/penalty';
+import type { LayerSpec, LayerType } from '../experiment/experiment';
+import { RECURRENT_LAYER_TYPES } from '../experiment/experiment';
+import type { LayerPenalties, PenaltyPart } from '../experiment/penalty';
 import type { PenaltyCoefficients } from './penalties';
-import { isZeroPenalty } from '../spec/penalty';
+import { isZeroPenalty } from '../experiment/penalty';
 import { withLayerDefaults } from '../cell/completeSpec';
 
 /** What the forward pass, the loss and the norms need of a layer. */

@@ -4,7 +4,7 @@
 // models on axis 0 and every value comes out per model ([K]).
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, Task } from '../spec/experiment';
+import type { Activation, Task } from '../experiment/experiment';
 import { activate, forward, type ForwardOptions } from './forward';
 import type { LayerVariables, NetworkVariables } from './network';
 import { meanPer, sumPer } from './memberAxis';

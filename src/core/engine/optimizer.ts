@@ -3,7 +3,7 @@
 // momentum optimizer.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { TrainSpec } from '../spec/experiment';
+import type { TrainSpec } from '../experiment/experiment';
 
 export function makeOptimizer(train: TrainSpec): tf.Optimizer {
   switch (train.optimizer) {

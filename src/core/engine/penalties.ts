@@ -6,7 +6,7 @@
 // the weights hold K stacked models whose penalties differ only in strength.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { PenaltyKey } from '../spec/penalty';
+import type { PenaltyKey } from '../experiment/penalty';
 import { batchSizeOf, flatPer, maxPer, meanPer, stackPer, sumPer } from './memberAxis';
 
 export type PenaltyCoefficients = Partial<Record<PenaltyKey, number | tf.Tensor1D>>;

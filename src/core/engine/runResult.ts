@@ -1,7 +1,7 @@
 // Turns a trained member's rows into the contract's run result (section 3).
 
 import type { Dataset } from '../data/dataset';
-import type { CompletedSpec } from '../spec/experiment';
+import type { CompletedSpec } from '../experiment/experiment';
 import type { BackendName, FinalScores, History, LayerInfo, RunResult, SetScores } from '../run/result';
 import type { EpochRow, MemberOutcome } from './trainer';
 import type { Network } from './network';

@@ -10,8 +10,8 @@
 // each weight from its own gradient and state alone.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayerSpec, TrainSpec } from '../spec/experiment';
-import { PENALTY_KEYS, PENALTY_PARTS, type Penalty } from '../spec/penalty';
+import type { LayerSpec, TrainSpec } from '../experiment/experiment';
+import { PENALTY_KEYS, PENALTY_PARTS, type Penalty } from '../experiment/penalty';
 import type { LayerVariables, Network, NetworkVariables } from './network';
 import type { PenaltyCoefficients } from './penalties';
 

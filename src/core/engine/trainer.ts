@@ -15,7 +15,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { LayerSpec, TrainSpec } from '../spec/experiment';
+import type { LayerSpec, TrainSpec } from '../experiment/experiment';
 import type { RunStatus } from '../run/result';
 import { Random } from '../data/random';
 import { forward } from './forward';

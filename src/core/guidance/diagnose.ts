@@ -5,7 +5,7 @@
 import type { RunResult, SetScores } from '../run/result';
 import { formatAlpha, ruleWords, selectLabel, spreadWords, testWords, withinWords } from '../sweep/sweepText';
 import type { SweepEvidence } from './sweepEvidence';
-import { isZeroPenalty, PENALTY_PARTS } from '../spec/penalty';
+import { isZeroPenalty, PENALTY_PARTS } from '../experiment/penalty';
 import { penaltyShare } from '../run/penaltyShare';
 
 export type FindingKind = 'overfitting' | 'underfitting' | 'unstandardized' | 'growing-weights' | 'undefined-r2' | 'healthy';

@@ -16,9 +16,9 @@
 //             LogisticRegression: r ||w||_1 + (1 - r)/2 ||w||^2 + C sum(logloss) = ours / (l1 + 2 l2)
 //                         → C = 1 / (n (l1 + 2 l2)), l1_ratio = l1 / (l1 + 2 l2)  (pure L2: C = 1 / (2 n l2))
 
-import type { CompletedSpec, LayerSpec } from '../spec/experiment';
-import { WEIGHTED_LAYER_TYPES, RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../spec/penalty';
+import type { CompletedSpec, LayerSpec } from '../experiment/experiment';
+import { WEIGHTED_LAYER_TYPES, RECURRENT_LAYER_TYPES } from '../experiment/experiment';
+import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../experiment/penalty';
 import { KERAS, SKLEARN, py, torchParameters } from './toolTables';
 
 export type Tool = 'keras' | 'pytorch' | 'sklearn';

@@ -2,9 +2,9 @@
 // network, penalties per layer and part, optimizer, learning rate, epochs, batch and seed.
 // Pure logic: builds a string.
 
-import type { CompletedSpec, ExperimentSpec, LayerSpec } from '../spec/experiment';
-import { RECURRENT_LAYER_TYPES } from '../spec/experiment';
-import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../spec/penalty';
+import type { CompletedSpec, ExperimentSpec, LayerSpec } from '../experiment/experiment';
+import { RECURRENT_LAYER_TYPES } from '../experiment/experiment';
+import { isZeroPenalty, PENALTY_PARTS, type Penalty } from '../experiment/penalty';
 import { KERAS, TORCH, py, pyBool, pyStr, torchParameters, tuple } from './toolTables';
 
 export interface ScriptContext {

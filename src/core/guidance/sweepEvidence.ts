@@ -4,7 +4,7 @@
 // extension (controller) collect the same evidence from the same cells and results, so
 // both give the same words.
 
-import type { ExperimentSpec } from '../spec/experiment';
+import type { ExperimentSpec } from '../experiment/experiment';
 import type { RunResult } from '../run/result';
 import { diagnose } from './diagnose';
 

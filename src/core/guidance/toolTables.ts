@@ -3,8 +3,8 @@
 // settings (equivalents.ts) and the script export (scriptExport.ts), so the two never
 // name a weight differently. Plus the one Python number formatter.
 
-import type { Activation, LayerSpec, LayerType, LossName } from '../spec/experiment';
-import type { PenaltyPart } from '../spec/penalty';
+import type { Activation, LayerSpec, LayerType, LossName } from '../experiment/experiment';
+import type { PenaltyPart } from '../experiment/penalty';
 
 /** A number as a Python literal: 12 significant digits; NaN and infinities as float(...). */
 export function py(v: number): string {

@@ -1,7 +1,7 @@
 // Refuses a cell whose estimate exceeds a stated limit, with a problem pointing at what
 // to change (the layer, train.epochs, data.samples, the grid key that multiplies most).
 
-import type { ExperimentSpec, Problem, SourceMap } from '../spec/experiment';
+import type { ExperimentSpec, Problem, SourceMap } from '../experiment/experiment';
 import { coarseCount } from '../sweep/plan';
 import { estimateResources, type DataFacts, type ResourceEstimate } from './estimate';
 import { DEFAULT_LIMITS, formatCount, howToRaise, LIMIT_NAMES, LIMIT_UNITS, type LimitName, type Limits } from './limits';

@@ -3,7 +3,7 @@
 // Counts are closed forms, so a cell asking for 1e12 of something is estimated in
 // microseconds; the layer shapes follow the engine (src/core/engine/network.ts).
 
-import { RECURRENT_LAYER_TYPES, WEIGHTED_LAYER_TYPES, type ExperimentSpec, type LayerSpec } from '../spec/experiment';
+import { RECURRENT_LAYER_TYPES, WEIGHTED_LAYER_TYPES, type ExperimentSpec, type LayerSpec } from '../experiment/experiment';
 import { inputShapeOf, rowsOf, trainRows } from '../cell/sources';
 import { plannedPoints } from '../sweep/plan';
 

@@ -1,8 +1,8 @@
 // The run result (contract section 3): one per run of an experiment cell, stored in
 // the notebook as an output of MIME type RUN_MIME (protocol/notebookRenderer.ts) and in the run store as result.json.
 
-import type { LayerPenalties } from '../spec/penalty';
-import type { LayerType, MetricName, Task } from '../spec/experiment';
+import type { LayerPenalties } from '../experiment/penalty';
+import type { LayerType, MetricName, Task } from '../experiment/experiment';
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed' | 'diverged';
 export type { MetricName };

@@ -3,7 +3,7 @@
 // for a run (its CSV file read, so its task is known), and exported only when valid.
 
 import type { NotebookCellInput } from '../cell/checkNotebook';
-import type { CompletedSpec, Problem } from '../spec/experiment';
+import type { CompletedSpec, Problem } from '../experiment/experiment';
 import { kerasScript, pytorchScript, type ScriptContext } from '../guidance/scriptExport';
 import { planRun, type PlanOptions } from './runPlan';
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
 import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../data/dataset';
-import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../spec/experiment';
+import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../experiment/experiment';
 import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { runSweep, type ChunkRunner } from '../sweep/runSweep';

@@ -4,7 +4,7 @@
 
 import { parseNotebook } from '../notebook/parse';
 import type { NotebookDoc } from '../notebook/types';
-import type { CompletedSpec } from '../spec/experiment';
+import type { CompletedSpec } from '../experiment/experiment';
 import type { RunResult } from '../run/result';
 import { COMPARE_MIME, RUN_MIME } from '../protocol/notebookRenderer';
 import type { ReadText } from '../data/dataset';

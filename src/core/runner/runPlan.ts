@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { checkNotebook, runOrder, type CheckedCell, type NotebookCellInput } from '../cell/checkNotebook';
 import { completeForTask } from '../cell/completeForTask';
-import { isCompleted, type CompletedSpec, type Problem } from '../spec/experiment';
+import { isCompleted, type CompletedSpec, type Problem } from '../experiment/experiment';
 import { DataError, dataErrorMessage, type ReadText } from '../data/dataset';
 import { loadTable } from '../data/loadDataset';
 import { trainCount } from '../data/split';

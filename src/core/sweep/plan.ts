@@ -2,8 +2,8 @@
 // each point, the per-alpha statistics and the chosen alpha (derived here once, read
 // by the charts, the summaries and the guidance). No training here.
 
-import type { AlphaRange, ExperimentSpec, GridSpec, GridValidation, LayerSpec, SelectionRule } from '../spec/experiment';
-import { PENALTY_PARTS, withAlpha, type LayerPenalties } from '../spec/penalty';
+import type { AlphaRange, ExperimentSpec, GridSpec, GridValidation, LayerSpec, SelectionRule } from '../experiment/experiment';
+import { PENALTY_PARTS, withAlpha, type LayerPenalties } from '../experiment/penalty';
 import type { AlphaStats, GridBest, GridPoint, GridResult, Spread } from '../run/result';
 import { heldOutsOf, type HeldOut } from './validation';
 

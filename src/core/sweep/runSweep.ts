@@ -7,7 +7,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec, GridValidation } from '../spec/experiment';
+import type { ExperimentSpec, GridValidation } from '../experiment/experiment';
 import type { GridPoint, GridResult } from '../run/result';
 import type { EpochRow, MemberOutcome } from '../engine/trainer';
 import { stackKey } from '../engine/stackedNetwork';

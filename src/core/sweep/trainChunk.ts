@@ -4,7 +4,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec } from '../spec/experiment';
+import type { ExperimentSpec } from '../experiment/experiment';
 import type { GridPoint } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { finalOf } from '../engine/runResult';

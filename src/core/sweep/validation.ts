@@ -5,7 +5,7 @@
 // threads derive the same rows from a point as the coordinator does.
 
 import type { Dataset } from '../data/dataset';
-import type { GridValidation } from '../spec/experiment';
+import type { GridValidation } from '../experiment/experiment';
 import { Random } from '../data/random';
 
 /** The row stream of the fold shuffle: apart from the generators (0) and the split. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkNotebook, runOrder } from '../../../src/core/cell/checkNotebook';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec } from '../../../src/core/experiment/experiment';
 import { assertProblemAt, cell } from './helpers';
 
 const check = (...sources: string[]) => checkNotebook(sources.map((source) => ({ source })));

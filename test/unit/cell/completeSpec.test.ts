@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCell } from '../../../src/core/cell/parseCell';
 import { completeSpec, withLayerDefaults } from '../../../src/core/cell/completeSpec';
-import { isCompleted, type CompletedSpec } from '../../../src/core/spec/experiment';
+import { isCompleted, type CompletedSpec } from '../../../src/core/experiment/experiment';
 import { kerasScript, pytorchScript } from '../../../src/core/guidance/scriptExport';
 import { buildNetwork } from '../../../src/core/engine/network';
 import { testBackend } from '../helpers/backend';

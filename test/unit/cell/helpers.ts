@@ -1,6 +1,6 @@
 // Helpers for the cell-language tests: building cells line by line and finding problems.
 import assert from 'node:assert/strict';
-import type { Problem } from '../../../src/core/spec/experiment';
+import type { Problem } from '../../../src/core/experiment/experiment';
 
 /** A cell from its lines (so that tests can count lines and columns at a glance). */
 export function cell(...lines: string[]): string {

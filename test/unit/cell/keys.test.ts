@@ -19,8 +19,8 @@ import {
 import { BUNDLED_FACTS } from '../../../src/core/cell/sources';
 import { closest } from '../../../src/core/cell/suggest';
 import { BUNDLED } from '../../../src/core/data/bundled';
-import { ACTIVATIONS, BUNDLED_SOURCES, GENERATED_SOURCES, LAYER_TYPES, OPTIMIZERS, type DataSpec, type TrainSpec } from '../../../src/core/spec/experiment';
-import { PENALTY_KEYS, PENALTY_PARTS } from '../../../src/core/spec/penalty';
+import { ACTIVATIONS, BUNDLED_SOURCES, GENERATED_SOURCES, LAYER_TYPES, OPTIMIZERS, type DataSpec, type TrainSpec } from '../../../src/core/experiment/experiment';
+import { PENALTY_KEYS, PENALTY_PARTS } from '../../../src/core/experiment/penalty';
 
 describe('key documentation', () => {
   it('documents every enumerated value of the spec', () => {

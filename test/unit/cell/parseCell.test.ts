@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCell } from '../../../src/core/cell/parseCell';
 import { formatProblem } from '../../../src/core/cell/problems';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec } from '../../../src/core/experiment/experiment';
 import { assertProblemAt, cell, errors, moons, problemWith } from './helpers';
 
 const parse = (source: string, index = 0) => parseCell(source, { index });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCell } from '../../../src/core/cell/parseCell';
-import type { ExperimentSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec } from '../../../src/core/experiment/experiment';
 import { assertProblemAt, cell } from './helpers';
 
 /** The resolved penalties of each layer, by layer name. */

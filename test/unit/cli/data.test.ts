@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadDataset } from '../../../src/core/data/loadDataset';
-import type { DataSpec } from '../../../src/core/spec/experiment';
+import type { DataSpec } from '../../../src/core/experiment/experiment';
 import { DATA_DIR, dataSpec, readDisk } from '../data/helpers';
 import { REPO_ROOT } from '../helpers/backend';
 

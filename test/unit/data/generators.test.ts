@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { blobs, circles, generate, moons, regression, sine, spiral, SINE_PERIOD, xor } from '../../../src/core/data/generators';
 import { DataError } from '../../../src/core/data/dataset';
-import { GENERATED_SOURCES } from '../../../src/core/spec/experiment';
+import { GENERATED_SOURCES } from '../../../src/core/experiment/experiment';
 import { counts, dataSpec } from './helpers';
 
 describe('generators: determinism', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as realFs from 'node:fs';
-import type { DataSpec } from '../../../src/core/spec/experiment';
+import type { DataSpec } from '../../../src/core/experiment/experiment';
 import type { ReadText } from '../../../src/core/data/dataset';
 
 export const DATA_DIR = path.resolve(__dirname, '../../../data');

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset, loadTable } from '../../../src/core/data/loadDataset';
 import { DataError, dataErrorMessage } from '../../../src/core/data/dataset';
-import { GENERATED_SOURCES, BUNDLED_SOURCES } from '../../../src/core/spec/experiment';
+import { GENERATED_SOURCES, BUNDLED_SOURCES } from '../../../src/core/experiment/experiment';
 import { DATA_DIR, column, counts, dataSpec, mean, notebookFolder, readDisk } from './helpers';
 
 const ctx = { baseDir: '/notebooks', dataDir: DATA_DIR, readText: readDisk };

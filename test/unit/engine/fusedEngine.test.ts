@@ -12,8 +12,8 @@ import { defaultOutputActivation, lossTerms, type LossSpec } from '../../../src/
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { Random } from '../../../src/core/data/random';
-import { ACTIVATIONS, type Activation, type LayerSpec, type TrainSpec } from '../../../src/core/spec/experiment';
-import type { LayerPenalties } from '../../../src/core/spec/penalty';
+import { ACTIVATIONS, type Activation, type LayerSpec, type TrainSpec } from '../../../src/core/experiment/experiment';
+import type { LayerPenalties } from '../../../src/core/experiment/penalty';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';

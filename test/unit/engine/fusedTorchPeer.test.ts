@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { train } from '../../../src/core/engine/trainer';
 import { buildNetwork } from '../../../src/core/engine/network';
-import type { TrainSpec } from '../../../src/core/spec/experiment';
+import type { TrainSpec } from '../../../src/core/experiment/experiment';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
 import { tutorialMoons } from '../helpers/datasets';

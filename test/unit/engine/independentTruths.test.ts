@@ -7,8 +7,8 @@ import * as path from 'path';
 import { train } from '../../../src/core/engine/trainer';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import type { Dataset } from '../../../src/core/data/dataset';
-import type { DataSpec } from '../../../src/core/spec/experiment';
-import type { Penalty } from '../../../src/core/spec/penalty';
+import type { DataSpec } from '../../../src/core/experiment/experiment';
+import type { Penalty } from '../../../src/core/experiment/penalty';
 import { REPO_ROOT, testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
 

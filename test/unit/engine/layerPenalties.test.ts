@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildNetwork, type Network } from '../../../src/core/engine/network';
 import { lossTerms, type LossSpec } from '../../../src/core/engine/objective';
-import { penaltyValue } from '../../../src/core/spec/penalty';
-import type { LayerPenalties } from '../../../src/core/spec/penalty';
-import type { LayerSpec } from '../../../src/core/spec/experiment';
+import { penaltyValue } from '../../../src/core/experiment/penalty';
+import type { LayerPenalties } from '../../../src/core/experiment/penalty';
+import type { LayerSpec } from '../../../src/core/experiment/experiment';
 import { testBackend } from '../helpers/backend';
 import { layer } from '../helpers/specs';
 

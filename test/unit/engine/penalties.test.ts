@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { penaltyOf, activityPenaltyOf, normsOf } from '../../../src/core/engine/penalties';
-import { penaltyValue, type Penalty } from '../../../src/core/spec/penalty';
+import { penaltyValue, type Penalty } from '../../../src/core/experiment/penalty';
 import { testBackend } from '../helpers/backend';
 
 const FORMS: Record<string, Penalty> = {

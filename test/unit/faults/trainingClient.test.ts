@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TrainingClient } from '../../../src/extension/trainingClient';
-import type { CompletedSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/experiment/experiment';
 import type { RunEvent } from '../../../src/core/runner/runExperiment';
 
 // A worker that speaks the protocol: `die` exits mid-run (as a crash or an OOM kill

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { equivalentSettings, type Equivalent } from '../../../src/core/guidance/equivalents';
-import type { CompletedSpec } from '../../../src/core/spec/experiment';
-import type { Penalty } from '../../../src/core/spec/penalty';
+import type { CompletedSpec } from '../../../src/core/experiment/experiment';
+import type { Penalty } from '../../../src/core/experiment/penalty';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
 import { PY, peersOrSkip } from '../helpers/peers';
 

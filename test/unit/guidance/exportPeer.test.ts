@@ -11,7 +11,7 @@ import * as path from 'path';
 import { main } from '../../../src/cli/main';
 import { parseCell } from '../../../src/core/cell/parseCell';
 import { kerasScript } from '../../../src/core/guidance/scriptExport';
-import type { CompletedSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/experiment/experiment';
 import type { RunResult } from '../../../src/core/run/result';
 import { PY, peersOrSkip } from '../helpers/peers';
 

@@ -1,6 +1,6 @@
 // Crafted run results and specs for the guidance tests.
 import type { RunResult, History, NormSeries } from '../../../src/core/run/result';
-import type { CompletedSpec, DataSpec, ExperimentSpec, LayerSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec, DataSpec, ExperimentSpec, LayerSpec } from '../../../src/core/experiment/experiment';
 import { completeSpec } from '../../../src/core/cell/completeSpec';
 import { classesOf, taskOf } from '../../../src/core/cell/sources';
 import { layer, trainSpec } from '../helpers/specs';

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { kerasScript, pytorchScript, type ScriptContext } from '../../../src/core/guidance/scriptExport';
-import type { CompletedSpec } from '../../../src/core/spec/experiment';
+import type { CompletedSpec } from '../../../src/core/experiment/experiment';
 import { spec, layer, dataSpec, trainSpec } from './fixtures';
 import { PY, peersOrSkip } from '../helpers/peers';
 

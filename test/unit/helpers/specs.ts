@@ -1,5 +1,5 @@
 // Hand-built specs for engine tests, independent of the cell parser.
-import type { ExperimentSpec, GridSpec, LayerSpec, TrainSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec, GridSpec, LayerSpec, TrainSpec } from '../../../src/core/experiment/experiment';
 
 export function layer(type: LayerSpec['type'], size: number, extra: Partial<LayerSpec> = {}): LayerSpec {
   return { type, size, name: extra.name ?? `${type}_${size}`, bias: true, penalties: {}, ...extra };

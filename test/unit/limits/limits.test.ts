@@ -1,7 +1,7 @@
 // Limits: the estimate against independent counts (tfjs's own countParams, hand sums),
 // and every absurd size of issue #10 refused at check time with a position, instead of
 // hanging while planning or aborting Node while training.
-import { isCompleted } from '../../../src/core/spec/experiment';
+import { isCompleted } from '../../../src/core/experiment/experiment';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseCell } from '../../../src/core/cell/parseCell';
 import { checkNotebook } from '../../../src/core/cell/checkNotebook';
-import type { Problem } from '../../../src/core/spec/experiment';
+import type { Problem } from '../../../src/core/experiment/experiment';
 
 const GUARD = { timeout: 300_000 };
 const RUNS = Number(process.env.REGNB_PROPERTY_RUNS ?? 300);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bestAlpha, chooseAlpha, coarseAlphas, layersWithAlpha, pointsFor, refineAlphas, repeatSeed, selectValue, summarize } from '../../../src/core/sweep/plan';
-import type { ExperimentSpec, GridSpec } from '../../../src/core/spec/experiment';
+import type { ExperimentSpec, GridSpec } from '../../../src/core/experiment/experiment';
 import type { GridPoint } from '../../../src/core/run/result';
 import { layer, trainSpec } from '../helpers/specs';
 

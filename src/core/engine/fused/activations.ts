@@ -5,7 +5,7 @@
 // (Abramowitz-Stegun 7.1.26, tfjs's Erf kernel) with the exact erf derivative (tfjs's
 // Erf gradient), and relu6 passes gradient on (0, 6].
 
-import type { Activation } from '../../spec/experiment';
+import type { Activation } from '../../experiment/experiment';
 
 const SELU_SCALE = 1.0507009873554805;
 const SELU_SCALE_ALPHA = 1.7580993408473768;

@@ -7,8 +7,8 @@
 
 import type { Dataset } from '../../data/dataset';
 import type { Random } from '../../data/random';
-import type { TrainSpec } from '../../spec/experiment';
-import { penaltyDerivative, penaltyTerm, type Penalty } from '../../spec/penalty';
+import type { TrainSpec } from '../../experiment/experiment';
+import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import type { EpochRow } from '../../run/epochRow';
 import type { LossSpec } from '../objective';
 import { activate, activationGradient } from './activations';

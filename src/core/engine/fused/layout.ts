@@ -3,8 +3,8 @@
 // TensorFlow.js stores it) and then the bias [units].
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, LayerSpec, Task } from '../../spec/experiment';
-import { isZeroPenalty, type Penalty } from '../../spec/penalty';
+import type { Activation, LayerSpec, Task } from '../../experiment/experiment';
+import { isZeroPenalty, type Penalty } from '../../experiment/penalty';
 import type { Network } from '../network';
 import { fusedActivation } from './activations';
 

@@ -8,8 +8,8 @@
 // beta are float32 products: 1 - 0.999 in float32 is 1.3e-5 off, enough to move every
 // Adam step by 6e-6 relative from a float64 bias correction.
 
-import type { OptimizerName, TrainSpec } from '../../spec/experiment';
-import { penaltyDerivative, penaltyTerm, type Penalty } from '../../spec/penalty';
+import type { OptimizerName, TrainSpec } from '../../experiment/experiment';
+import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import { SPARSITY_THRESHOLD } from '../penalties';
 
 const f32 = Math.fround;
