@@ -138,7 +138,9 @@ describe('RegNB in a real VS Code', () => {
   });
 
   it('interrupt stops within an epoch and keeps the partial run', async () => {
-    const uri = writeNotebook('interrupt', [{ kind: 'experiment', source: SMALL_CELL('long', 200000) }]);
+    // Wider than SMALL_CELL's 16 units: the fused engine would train the small one's 200,000
+    // epochs in a few seconds, and the interrupt must come while it trains.
+    const uri = writeNotebook('interrupt', [{ kind: 'experiment', source: SMALL_CELL('long', 200000).replace('dense: 16', 'dense: 256') }]);
     const editor = await openNotebook(uri);
     const execution = runCells(editor, [0]);
     const cell = editor.notebook.cellAt(0);

@@ -47,7 +47,9 @@ describe('sweep threads', () => {
 
   it('a cancel reaches the threads: the sweep stops before its points finish', async () => {
     const controller = new AbortController();
-    const epochs = 3000;
+    // Far more epochs than train before the first rows are read back (every 250 ms): the
+    // fused engine trains this network's thousands of epochs in that time.
+    const epochs = 200000;
     const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 1, refine: 0, select: 'test.loss' }, epochs, 32);
     // Cancel as soon as the threads report training (no timer: the first rows are the signal).
     let lastEpoch = 0;
