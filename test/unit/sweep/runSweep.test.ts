@@ -76,7 +76,7 @@ describe('runSweep', () => {
     assert.equal(out.grid.runs.length, 0, 'no point finished');
     const rep = out.representative!;
     assert.equal(rep.status, 'cancelled');
-    assert.ok(rep.rows.length >= 5 && rep.rows.length < 400, `${rep.rows.length} epochs kept`);
+    assert.ok(rep.rows.length >= 5 && rep.rows.length < 20000, `${rep.rows.length} epochs kept`);
     rep.network.model.dispose();
   });
 
