@@ -16,6 +16,7 @@ import { peerJob, regnbJob, REPO_ROOT } from './lib/jobs';
 import { ensurePeers } from './lib/peers';
 import type { MoonsJob, RidgeResult, SweepJob, SweepResult, TimedResult } from './lib/types';
 import { cliSweepWall } from './lib/cliSweep';
+import { growthBenchmark } from './lib/growth';
 
 const quick = process.argv.includes('--quick');
 
@@ -206,6 +207,9 @@ function main(): void {
       console.log('\n5. Ridge check: skipped (it needs both RegNB\'s and scikit-learn\'s coefficients).');
     }
 
+    // 6. How cost grows with units, rows and layers (bench/lib/growth.ts).
+    const growth = growthBenchmark({ tmpDir: tmp, peers: peers.available, quick });
+
     const seconds = (Date.now() - started) / 1000;
     const results = {
       date: new Date().toISOString(),
@@ -214,7 +218,7 @@ function main(): void {
       versions: { tfjs, torch: peers.torch, sklearn: peers.sklearn, numpy: peers.numpy },
       peers,
       config: CONFIG,
-      benchmarks: { tutorialNetwork: b1, readBack: flush, sweep: b3, memory: memRows.map((r) => ({ tool: r.tool, ...r.memory })), ridge: { ...b5, agreement: ridge } },
+      benchmarks: { tutorialNetwork: b1, readBack: flush, sweep: b3, memory: memRows.map((r) => ({ tool: r.tool, ...r.memory })), ridge: { ...b5, agreement: ridge }, growth },
       totalSeconds: seconds,
     };
     const out = path.join(REPO_ROOT, 'bench/results');

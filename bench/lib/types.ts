@@ -5,7 +5,9 @@
 /** A data set as exported by the RegNB worker (`prepare` job). Rows are arrays. */
 export interface DataFile {
   name: string;
-  task: 'binary' | 'regression';
+  task: 'binary' | 'multiclass' | 'regression';
+  /** Classes (multiclass: labels are class indices), 2 (binary) or 1 (regression). */
+  classes: number;
   nTrain: number;
   nTest: number;
   xTrain: number[][];
@@ -65,7 +67,61 @@ export interface PrepareJob {
   seeds: number[];
 }
 
-export type Job = MoonsJob | SweepJob | RidgeJob | PrepareJob;
+export type Job = MoonsJob | SweepJob | RidgeJob | PrepareJob | GrowthPrepareJob | GrowthJob;
+
+/** Benchmark 6's data sets: the tutorial's moons at 30, 300 and 3000 training rows, and digits. */
+export type GrowthData = 'moons30' | 'moons300' | 'moons3000' | 'digits';
+
+/** One network of benchmark 6: `layers` hidden relu layers of `hidden` units on a data set. */
+export interface GrowthNet {
+  data: GrowthData;
+  hidden: number;
+  layers: number;
+}
+
+/** Exports every growth data set once, and each network's initial weights. */
+export interface GrowthPrepareJob {
+  kind: 'growthPrepare';
+  outDir: string;
+  nets: GrowthNet[];
+  l2: number;
+  lr: number;
+  seed: number;
+}
+
+export interface GrowthPrepared {
+  /** Per data set: the exported file and its size. */
+  data: Record<GrowthData, { file: string; nTrain: number; nTest: number; features: number; classes: number }>;
+  /** Per net (the job's order): float32 initial weights, kernel [in, out] then bias, layer by layer. */
+  init: string[];
+}
+
+/** One timed point: `epochs` full-batch epochs after `warmup` untimed ones, from the exported weights. */
+export interface GrowthJob extends GrowthNet {
+  kind: 'growth';
+  file: string;
+  init: string;
+  epochs: number;
+  warmup: number;
+  l2: number;
+  lr: number;
+  seed: number;
+}
+
+/** A tool's timing of one growth point and its final training data loss (no penalty). */
+export interface GrowthTiming {
+  ms: number;
+  cpu: number;
+  trainLoss: number;
+}
+
+export interface GrowthResult {
+  backend: string;
+  /** RegNB: train() with the full per-epoch record; PyTorch: its training steps. */
+  run: GrowthTiming;
+  /** RegNB only: the same epochs without the record (bench/regnb/stepsOnly.ts). */
+  steps?: GrowthTiming;
+}
 
 /** Final scores of a model: data loss (no penalty) and accuracy; objective = train loss + penalty. */
 export interface Scores {

@@ -4,6 +4,7 @@
 
 import { parseCell } from '../../src/core/cell';
 import type { ExperimentSpec } from '../../src/core/experiment/experiment';
+import type { GrowthData, GrowthNet } from '../lib/types';
 
 /** The tutorial's moons data: 100 points, the first 30 generated (shuffle false) train. */
 const MOONS = 'data: { source: moons, samples: 100, noise: 0.2, seed: 1, shuffle: false, train: 30 }';
@@ -33,6 +34,33 @@ export function moonsSpec(c: MoonsCell): ExperimentSpec {
     `regularize: { l2: ${c.l2} }`,
     `train: { epochs: ${c.epochs}, batch: ${c.batch}, optimizer: adam, lr: ${c.lr}, seed: ${c.seed} }`,
     ...(c.grid ? [`grid: { alpha: [${c.grid.alphas.join(', ')}], repeats: ${c.grid.repeats}, refine: 0, select: test.accuracy }`] : []),
+  ]);
+}
+
+/**
+ * Benchmark 6's data: the tutorial's moons (30 training rows of 100), moons with 300 and
+ * 3000 training rows (70% of the rows, the default split), and the digits set (8x8
+ * images as 64 inputs, 10 classes; 1258 training rows of 1797).
+ */
+const GROWTH_DATA: Record<GrowthData, string> = {
+  moons30: MOONS,
+  moons300: 'data: { source: moons, samples: 429, noise: 0.2, seed: 1, shuffle: false, train: 300 }',
+  moons3000: 'data: { source: moons, samples: 4286, noise: 0.2, seed: 1, shuffle: false, train: 3000 }',
+  digits: 'data: { source: digits, train: 0.7, shuffle: true, seed: 1 }',
+};
+
+/** Benchmark 6's networks: relu hidden layers and the task's output, L2 on every kernel, full batch (4096 > any set's rows). */
+export function growthSpec(c: GrowthNet & { l2: number; epochs: number; lr: number; seed: number }): ExperimentSpec {
+  const hidden = Array.from({ length: c.layers }, () => [`  - dense: ${c.hidden}`, '    activation: relu']).flat();
+  const output = c.data === 'digits' ? ['  - dense: 10', '    activation: softmax'] : ['  - dense: 1', '    activation: sigmoid'];
+  return parse([
+    'name: bench-growth',
+    GROWTH_DATA[c.data],
+    'model:',
+    ...hidden,
+    ...output,
+    `regularize: { l2: ${c.l2} }`,
+    `train: { epochs: ${c.epochs}, batch: 4096, optimizer: adam, lr: ${c.lr}, seed: ${c.seed} }`,
   ]);
 }
 

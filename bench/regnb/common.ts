@@ -13,6 +13,9 @@ import type { DataFile, Memory, Scores } from '../lib/types';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const WASM_DIR = path.join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 
+/** How the bench's cells find the bundled data sets: the repo's `data` folder. */
+export const LOAD_CONTEXT = { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p: string) => fs.promises.readFile(p, 'utf8') };
+
 /** Starts the backend users get (tfjs-node when it loads, else wasm) and describes it. */
 export async function startBackend(): Promise<string> {
   const name = await useBackend((process.env.REGNB_BENCH_BACKEND as BackendChoice | undefined) ?? 'auto', WASM_DIR);
@@ -27,7 +30,7 @@ export function readData(file: string): { raw: DataFile; data: Dataset } {
   const data: Dataset = {
     task: raw.task,
     inputShape: [features],
-    classes: raw.task === 'binary' ? 2 : 1,
+    classes: raw.classes,
     featureNames: Array.from({ length: features }, (_, j) => `x${j + 1}`),
     nTrain: raw.nTrain,
     nTest: raw.nTest,
@@ -39,6 +42,13 @@ export function readData(file: string): { raw: DataFile; data: Dataset } {
     scaling: { kind: 'none', offset: [], scale: [] },
   };
   return { raw, data };
+}
+
+/** A data set as the peers read it (see DataFile); RegNB reads it back with readData. */
+export function toFile(name: string, d: Dataset, init?: DataFile['init']): DataFile {
+  const width = d.inputShape.reduce((a, b) => a * b, 1);
+  const rows = (x: Float32Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * width, (i + 1) * width)));
+  return { name, task: d.task, classes: d.classes, nTrain: d.nTrain, nTest: d.nTest, xTrain: rows(d.xTrain, d.nTrain), yTrain: Array.from(d.yTrain), xTest: rows(d.xTest, d.nTest), yTest: Array.from(d.yTest), init };
 }
 
 /**

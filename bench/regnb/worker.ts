@@ -16,8 +16,9 @@ import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
 import type { ExperimentSpec } from '../../src/core/experiment/experiment';
 import type { DataFile, Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
-import { memoryMeter, readData, REPO_ROOT, scoresOfRow, startBackend, startClock, WASM_DIR } from './common';
+import { LOAD_CONTEXT, memoryMeter, readData, scoresOfRow, startBackend, startClock, toFile, WASM_DIR } from './common';
 import { trainStepsOnly } from './stepsOnly';
+import { growth, growthPrepare } from './growth';
 
 async function main(): Promise<void> {
   const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as Job;
@@ -30,15 +31,16 @@ async function main(): Promise<void> {
     case 'flush': result = await timed(job, backend); break;
     case 'sweep': result = await sweep(job, backend); break;
     case 'ridge': result = await ridge(job); break;
+    case 'growthPrepare': result = await growthPrepare(job); break;
+    case 'growth': result = await growth(job, backend); break;
   }
   process.stdout.write(`@@RESULT ${JSON.stringify(result)}\n`);
 }
 
 /** Loads the data sets with RegNB's own loader and writes them, with initial weights, for every tool. */
 async function prepare(job: PrepareJob): Promise<Record<string, string>> {
-  const ctx = { baseDir: REPO_ROOT, dataDir: path.join(REPO_ROOT, 'data'), readText: (p: string) => fs.promises.readFile(p, 'utf8') };
   const moons = moonsSpec({ hidden: job.hidden, l2: 0, epochs: 1, batch: 32, lr: 0.001, seed: job.seeds[0] });
-  const moonsData = await loadDataset(moons.data, ctx);
+  const moonsData = await loadDataset(moons.data, LOAD_CONTEXT);
   const init = job.seeds.map((seed) => {
     const net = buildNetwork(moons.model, moonsData.inputShape, seed);
     const kernels = net.weighted.map((l) => l.kernel!.arraySync() as number[][]);
@@ -46,18 +48,11 @@ async function prepare(job: PrepareJob): Promise<Record<string, string>> {
     net.model.dispose();
     return { seed, kernels, biases };
   });
-  const ridgeData = await loadDataset(ridgeSpec({ l2: 0, epochs: 1, lr: 0.1 }).data, ctx);
+  const ridgeData = await loadDataset(ridgeSpec({ l2: 0, epochs: 1, lr: 0.1 }).data, LOAD_CONTEXT);
   const files = { moons: path.join(job.outDir, 'moons.json'), diabetes: path.join(job.outDir, 'diabetes.json') };
   fs.writeFileSync(files.moons, JSON.stringify(toFile('moons', moonsData, init)));
   fs.writeFileSync(files.diabetes, JSON.stringify(toFile('diabetes', ridgeData)));
   return files;
-}
-
-function toFile(name: string, d: Dataset, init?: DataFile['init']): DataFile {
-  const width = d.inputShape.reduce((a, b) => a * b, 1);
-  const rows = (x: Float32Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * width, (i + 1) * width)));
-  if (d.task === 'multiclass') throw new Error('the bench exports binary and regression sets only');
-  return { name, task: d.task, nTrain: d.nTrain, nTest: d.nTest, xTrain: rows(d.xTrain, d.nTrain), yTrain: Array.from(d.yTrain), xTest: rows(d.xTest, d.nTest), yTest: Array.from(d.yTest), init };
 }
 
 function moonsConfig(job: MoonsJob, epochs: number): MemberConfig {
