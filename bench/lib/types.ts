@@ -48,7 +48,7 @@ export interface SweepJob {
   alphas: number[];
   /** The seeds of the repeats, as RegNB derives them (repeatSeed); peers start from `init` of each. */
   seeds: number[];
-  /** RegNB only: sweep threads (1: in the bench process itself). */
+  /** RegNB only: sweep threads; undefined: in the bench process's own thread. */
   threads?: number;
 }
 
@@ -165,6 +165,12 @@ export interface SweepResult {
   meanTrainLoss: number[];
   /** How the tool trained the models (peers: one after the other). */
   how?: string;
+  /**
+   * RegNB on sweep threads: the event-loop delay of the coordinating thread during the
+   * sweep (ms; monitorEventLoopDelay, 10 ms resolution), as the extension host's and the
+   * training worker's threads see it when the sweep threads take the cores.
+   */
+  loopDelay?: { p50: number; p99: number; max: number };
 }
 
 export interface RidgeResult {

@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../../src/core/data/loadDataset';
 import type { Dataset } from '../../src/core/data/dataset';
@@ -110,12 +111,15 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
   // Warm-up, as in every tool's sweep job: one short untimed run of the network.
   (await train(data, [{ layers: spec.model, train: { ...spec.train, epochs: job.warmup } }]))[0].network.model.dispose();
   const threads = job.threads ?? 1;
-  const runner = threads > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: threads, backend: activeBackend()!, wasmDir: WASM_DIR }) : undefined;
+  const runner = job.threads ? new SweepThreads({ entry: sweepWorkerEntry(), size: threads, backend: activeBackend()!, wasmDir: WASM_DIR }) : undefined;
   // The threads start (and load their backend) before the clock, as this process did.
   await runner?.warm();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const clock = startClock();
   const outcome = await runSweep(spec, data, { runner });
   const { ms, cpu } = clock();
+  delay.disable();
   runner?.dispose();
   const perStack = Math.min(outcome.grid.stackSize!, Math.ceil(job.alphas.length / threads) * job.seeds.length);
   outcome.representative?.network.model.dispose();
@@ -126,9 +130,10 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
     return runs.reduce((a, r) => a + f(r), 0) / runs.length;
   };
   return {
-    tool: threads > 1 ? `RegNB, ${threads} threads` : 'RegNB runSweep',
-    backend: threads > 1 ? `${backend} x ${threads}` : backend,
-    how: `chunks of ${perStack} models, ${threads} thread${threads > 1 ? 's' : ''}`,
+    tool: runner ? `RegNB, ${threads} sweep thread${threads > 1 ? 's' : ''}` : 'RegNB runSweep',
+    backend: runner ? `${backend} x ${threads}` : backend,
+    how: `chunks of ${perStack} models, ${runner ? `${threads} sweep thread${threads > 1 ? 's' : ''}` : 'in this thread'}`,
+    ...(runner ? { loopDelay: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 } } : {}),
     ms,
     cpuMs: cpu,
     meanTestAcc: job.alphas.map((a) => mean(a, (r) => r.final.test.accuracy ?? NaN)),

@@ -36,7 +36,7 @@ const USAGE = `usage:
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
-        that train a sweep's points at once (default: the cores but one, at least 1, at most 64).
+        that train a sweep's points at once (default: one per core, at most 64).
 --limit raises (or lowers) one of the stated limits every cell is checked against:
         ${LIMIT_NAMES.map((n) => `${n} (${formatCount(DEFAULT_LIMITS[n])})`).join(', ')}.
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.

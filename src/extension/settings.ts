@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, LIMIT_NAMES, limitValueProblem, MAX_WORKERS, type Limit
 
 export interface Settings {
   backend: BackendChoice;
-  /** Sweep threads, resolved: `regnb.workers` 0 means the cores but one. */
+  /** Sweep threads, resolved: `regnb.workers` 0 means one per core (defaultSweepThreads). */
   workers: number;
   liveUpdateMs: number;
   /** The limits every cell is checked against (`regnb.limits.*`). */
@@ -34,7 +34,7 @@ export function readSettings(): { settings: Settings; problems: SettingsProblem[
   };
   const wholeIn = (lo: number, hi: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const backend = pick<BackendChoice>('backend', 'auto', (v): v is BackendChoice => BACKEND_CHOICES.includes(v as BackendChoice), `one of ${BACKEND_CHOICES.join(', ')}`);
-  const workers = pick('workers', 0, wholeIn(0, MAX_WORKERS), `a whole number from 0 (the cores but one) to ${MAX_WORKERS}`);
+  const workers = pick('workers', 0, wholeIn(0, MAX_WORKERS), `a whole number from 0 (one per core) to ${MAX_WORKERS}`);
   const liveUpdateMs = pick('liveUpdateMs', 250, wholeIn(50, 5000), 'a whole number of milliseconds from 50 to 5000');
   const allowDataOutside = pick('allowDataOutsideNotebook', false, (v): v is boolean => typeof v === 'boolean', 'true or false');
   const limits = { ...DEFAULT_LIMITS };

@@ -274,7 +274,7 @@ describe('RegNB in a real VS Code', () => {
 
       await config.update('workers', -3, vscode.ConfigurationTarget.Global);
       const { settings, problems } = readSettings();
-      assert.strictEqual(settings.workers, Math.max(1, os.availableParallelism() - 1), 'the default: the cores but one');
+      assert.strictEqual(settings.workers, os.availableParallelism(), 'the default: one thread per core');
       assert.deepStrictEqual(problems.map((p) => p.setting), ['regnb.workers']);
       assert.match(problems[0].message, /regnb\.workers must be a whole number from 0 .* not -3/);
     } finally {

@@ -154,6 +154,23 @@ train: { epochs: 200, optimizer: sgd, lr: 100 }`;
     assert.match(r.stderr, /nope/);
   });
 
+  it('run: without --workers a sweep trains on one thread per core', () => {
+    const sweep = `name: sweep
+data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
+model:
+  - dense: 8
+  - dense: 1
+regularize: { l2: 0.01 }
+train: { epochs: 5, lr: 0.01 }
+grid: { alpha: [1e-1, 1e-2, 1e-3], repeats: 1, validate: none, select: test.loss }`;
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: sweep }]) });
+    const r = regnb(['run', 'nb.regnb', '--json', '-'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const cores = os.availableParallelism();
+    assert.match(r.stderr, new RegExp(`sweeps on ${cores} thread${cores === 1 ? '' : 's'}`));
+    assert.equal(JSON.parse(r.stdout)[0].grid.threads, cores);
+  });
+
   it('run: --workers 2 trains a sweep on two threads; a bad --workers is an invalid invocation', () => {
     const sweep = `name: sweep
 data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
