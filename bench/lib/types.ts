@@ -121,6 +121,8 @@ export interface GrowthResult {
   run: GrowthTiming;
   /** RegNB only: the same epochs without the record (bench/regnb/stepsOnly.ts). */
   steps?: GrowthTiming;
+  /** PyTorch only: the final training loss of the same training in float64 (untimed). */
+  float64Loss?: number;
 }
 
 /** Final scores of a model: data loss (no penalty) and accuracy; objective = train loss + penalty. */
