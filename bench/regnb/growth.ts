@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadDataset } from '../../src/core/data/loadDataset';
+import type { Dataset } from '../../src/core/data/dataset';
 import { buildNetwork } from '../../src/core/engine/network';
+import { fusedLayoutOf, readWeights } from '../../src/core/engine/fused/layout';
 import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import type { GrowthData, GrowthJob, GrowthNet, GrowthPrepared, GrowthPrepareJob, GrowthResult, GrowthTiming } from '../lib/types';
 import { growthSpec } from './cells';
@@ -17,24 +19,24 @@ function configOf(net: GrowthNet, c: { l2: number; lr: number; seed: number }, e
   return { layers: spec.model, train: spec.train };
 }
 
-/** The initial weights RegNB's builder gives the network, as the peers read them (float32, kernel [in, out] then bias, per layer). */
-function initialWeights(config: MemberConfig, inputShape: number[]): Float32Array {
-  const net = buildNetwork(config.layers, inputShape, config.train.seed);
-  const parts = net.weighted.flatMap((l) => [l.kernel!.dataSync() as Float32Array, l.bias!.dataSync() as Float32Array]);
+/**
+ * The initial weights RegNB's builder gives the network, as the peers read them: float32
+ * in the fused engine's layout (per layer the kernel [in, out] row-major, then the bias).
+ */
+function initialWeights(config: MemberConfig, data: Dataset): Float32Array {
+  const layout = fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes);
+  if (!layout) throw new Error('a growth network must be one the fused engine trains');
+  const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
+  const params = new Float64Array(layout.size);
+  readWeights(layout, net, params);
   net.model.dispose();
-  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Float32Array.from(params);
 }
 
 export async function growthPrepare(job: GrowthPrepareJob): Promise<GrowthPrepared> {
   const names = [...new Set(job.nets.map((n) => n.data))];
   const data = {} as GrowthPrepared['data'];
-  const loaded = new Map<GrowthData, ReturnType<typeof readData>['data']>();
+  const loaded = new Map<GrowthData, Dataset>();
   for (const name of names) {
     const net = job.nets.find((n) => n.data === name)!;
     const d = await loadDataset(growthSpec({ ...net, l2: job.l2, lr: job.lr, seed: job.seed, epochs: 1 }).data, LOAD_CONTEXT);
@@ -45,7 +47,7 @@ export async function growthPrepare(job: GrowthPrepareJob): Promise<GrowthPrepar
   }
   const init = job.nets.map((net, i) => {
     const file = path.join(job.outDir, `growth-init-${i}.f32`);
-    fs.writeFileSync(file, initialWeights(configOf(net, job, 1), loaded.get(net.data)!.inputShape));
+    fs.writeFileSync(file, initialWeights(configOf(net, job, 1), loaded.get(net.data)!));
     return file;
   });
   return { data, init };
@@ -58,7 +60,7 @@ export async function growth(job: GrowthJob, backend: string): Promise<GrowthRes
   // train() builds its network from the seed, as the export did: check it is the same one.
   const file = fs.readFileSync(job.init);
   const exported = new Float32Array(file.buffer, file.byteOffset, file.byteLength / 4);
-  const built = initialWeights(config, data.inputShape);
+  const built = initialWeights(config, data);
   if (built.length !== exported.length || built.some((v, i) => v !== exported[i])) throw new Error('the initial weights differ from the ones exported for the peers');
 
   if (job.warmup > 0) (await train(data, [configOf(job, job, job.warmup)]))[0].network.model.dispose();

@@ -20,6 +20,16 @@ function regnb(args: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A small sweep: 4 alphas x 2 repeats x 5 folds of a 16-unit network, 10 epochs each. */
+const SWEEP = `name: sweep
+data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
+model:
+  - dense: 16
+  - dense: 1
+regularize: { l2: 0.01 }
+train: { epochs: 10, lr: 0.01 }
+grid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }`;
+
 function notebook(cells: { kind: string; source: string }[]): string {
   return `${JSON.stringify({ regnb: 1, metadata: {}, cells }, null, 2)}\n`;
 }
@@ -155,15 +165,7 @@ train: { epochs: 200, optimizer: sgd, lr: 100 }`;
   });
 
   it('run: without --workers a sweep trains on one thread per core', () => {
-    const sweep = `name: sweep
-data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
-model:
-  - dense: 8
-  - dense: 1
-regularize: { l2: 0.01 }
-train: { epochs: 5, lr: 0.01 }
-grid: { alpha: [1e-1, 1e-2, 1e-3], repeats: 1, validate: none, select: test.loss }`;
-    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: sweep }]) });
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: SWEEP }]) });
     const r = regnb(['run', 'nb.regnb', '--json', '-'], dir);
     assert.equal(r.code, 0, r.stderr);
     const cores = os.availableParallelism();
@@ -172,15 +174,7 @@ grid: { alpha: [1e-1, 1e-2, 1e-3], repeats: 1, validate: none, select: test.loss
   });
 
   it('run: --workers 2 trains a sweep on two threads; a bad --workers is an invalid invocation', () => {
-    const sweep = `name: sweep
-data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 30 }
-model:
-  - dense: 16
-  - dense: 1
-regularize: { l2: 0.01 }
-train: { epochs: 10, lr: 0.01 }
-grid: { alpha: [1e-1, 1e-2, 1e-3, 1e-4], repeats: 2 }`;
-    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: sweep }]) });
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: SWEEP }]) });
     for (const bad of ['0', '1.5', 'many', '65']) {
       const r = regnb(['run', 'nb.regnb', '--workers', bad], dir);
       assert.equal(r.code, 2, bad);
