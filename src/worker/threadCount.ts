@@ -9,9 +9,10 @@
 // moment it wakes, so they lose little to a sweep that takes every core, and keeping a
 // core back for them wastes that core for the whole sweep: on a quiet 2-core machine the
 // 6 alphas x 5 repeats x 1000 epochs sweep took 17.0 s as `regnb run --workers 1` and
-// 9.8 s with `--workers 2` (1.73x), while the coordinating thread's event-loop delay
-// during the 2-thread sweep stayed near its 10 ms sampling period (bench 3, "loop
-// delay"). Threads start only when a chunk needs one and a sweep has at most one chunk
+// 9.8 s with `--workers 2` (1.73x); with other work on the machine (load average about
+// 3), the coordinating thread's event-loop delay during the sweep had a p99 of 14-19 ms
+// on two sweep threads against 16-17 ms on one (bench 3, "loop delay"; README, Sweep
+// threads). Threads start only when a chunk needs one and a sweep has at most one chunk
 // per coarse alpha, so a small sweep starts few threads on a machine of many cores.
 
 import * as os from 'os';
