@@ -12,8 +12,9 @@
 // 9.8 s with `--workers 2` (1.73x); with other work on the machine (load average about
 // 3), the coordinating thread's event-loop delay during the sweep had a p99 of 14-19 ms
 // on two sweep threads against 16-17 ms on one (bench 3, "loop delay"; README, Sweep
-// threads). Threads start only when a chunk needs one and a sweep has at most one chunk
-// per coarse alpha, so a small sweep starts few threads on a machine of many cores.
+// threads). Threads start only when a chunk needs one, and a sweep has about one chunk
+// per alpha at most (more only when its repeats exceed a stack), so a small sweep starts
+// few threads on a machine of many cores.
 
 import * as os from 'os';
 
