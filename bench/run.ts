@@ -7,6 +7,7 @@
 // first, so every tool trains on identical float32 arrays from identical starting weights.
 // `--quick` runs a few epochs of everything (a smoke test of the bench itself).
 
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -262,3 +263,7 @@ function ridgeAgreement(a: RidgeResult | undefined, b: RidgeResult | undefined) 
 }
 
 main();
+// The chart-drawing benchmark, in its own process with the same flags. It is started from
+// here, not chained in package.json: npm appends `npm run bench -- --quick`'s arguments to
+// the last command of a script only, so run.ts never saw --quick.
+process.exitCode = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/renderCharts.ts'), ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1;
