@@ -22,7 +22,7 @@ interface Point {
 }
 
 function points(quick: boolean): Point[] {
-  // --quick: three networks, one step along each series' first axis (a smoke test).
+  // --quick (a smoke test): three networks, the tutorial's, 50 units and digits.
   const units = quick ? [50, 500] : [50, 200, 500, 1000, 2000];
   const rows: GrowthData[] = quick ? ['moons30', 'digits'] : ['moons30', 'moons300', 'digits', 'moons3000'];
   const layers = quick ? [1] : [1, 2, 3, 4];
@@ -36,7 +36,7 @@ function points(quick: boolean): Point[] {
 
 const keyOf = (n: GrowthNet) => `${n.data}/${n.hidden}/${n.layers}`;
 
-/** Multiply-adds budgeted per point (about 1-3 s of RegNB's train() on a 2-core EPYC), and the epoch bounds. */
+/** Multiply-adds budgeted per point (0.2-5 s of RegNB's train() on a 2-core EPYC), and the epoch bounds. */
 const BUDGET = { full: { macs: 1.5e9, min: 20, max: 2000 }, quick: { macs: 5e7, min: 3, max: 100 } };
 /** A fixed cost per epoch, in multiply-adds: the per-epoch work that does not grow with the network (record, calls). */
 const EPOCH_OVERHEAD = 3e5;
