@@ -10,9 +10,9 @@
 // core back for them wastes that core for the whole sweep: on a quiet 2-core machine the
 // 6 alphas x 5 repeats x 1000 epochs sweep took 17.0 s as `regnb run --workers 1` and
 // 9.8 s with `--workers 2` (1.73x); with other work on the machine (load average about
-// 3), 18.4-19.3 s against 11.2-12.8 s, and the coordinating thread's event-loop delay during the sweep had a p99 of 14-19 ms
-// on two sweep threads against 16-17 ms on one (bench 3, "loop delay"; README, Sweep
-// threads). Threads start only when a chunk needs one, and a sweep has about one chunk
+// 3), 18.4-19.3 s against 11.2-12.8 s, and the coordinating thread's event-loop delay
+// during the sweep had a p99 of 14-19 ms on two sweep threads against 16-17 ms on one
+// (bench 3, "loop delay"; README, Sweep threads). Threads start only when a chunk needs one, and a sweep has about one chunk
 // per alpha at most (more only when its repeats exceed a stack), so a small sweep starts
 // few threads on a machine of many cores.
 
