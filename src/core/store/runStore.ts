@@ -63,20 +63,32 @@ export interface RunListing {
   problems: string[];
 }
 
-/** `<notebook folder>/.regnb/runs/<notebook stem>` */
-export function storeRoot(notebookPath: string): string {
-  const stem = path.basename(notebookPath, path.extname(notebookPath)) || path.basename(notebookPath);
-  return path.join(path.dirname(path.resolve(notebookPath)), STORE_FOLDER, 'runs', folderName(stem));
+/**
+ * The store folder: `<notebook folder>/.regnb`, or `storeDir` when given (`--store DIR`:
+ * a shared volume every job of a cluster mounts). It holds `runs/` and `shards/`.
+ */
+export function storeFolder(notebookPath: string, storeDir?: string): string {
+  return storeDir ? path.resolve(storeDir) : path.join(path.dirname(path.resolve(notebookPath)), STORE_FOLDER);
 }
 
-/** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>` */
-export function cellDir(notebookPath: string, cellName: string): string {
-  return path.join(storeRoot(notebookPath), folderName(cellName));
+/** The notebook's folder name inside the store: its stem. */
+export function notebookFolder(notebookPath: string): string {
+  return folderName(path.basename(notebookPath, path.extname(notebookPath)) || path.basename(notebookPath));
 }
 
-/** `<notebook folder>/.regnb/runs/<notebook stem>/<cell>/<runId>` */
-export function runDir(notebookPath: string, cellName: string, runId: string): string {
-  return path.join(cellDir(notebookPath, cellName), folderName(runId));
+/** `<store>/runs/<notebook stem>` */
+export function storeRoot(notebookPath: string, storeDir?: string): string {
+  return path.join(storeFolder(notebookPath, storeDir), 'runs', notebookFolder(notebookPath));
+}
+
+/** `<store>/runs/<notebook stem>/<cell>` */
+export function cellDir(notebookPath: string, cellName: string, storeDir?: string): string {
+  return path.join(storeRoot(notebookPath, storeDir), folderName(cellName));
+}
+
+/** `<store>/runs/<notebook stem>/<cell>/<runId>` */
+export function runDir(notebookPath: string, cellName: string, runId: string, storeDir?: string): string {
+  return path.join(cellDir(notebookPath, cellName, storeDir), folderName(runId));
 }
 
 /**
@@ -143,8 +155,8 @@ export async function readRun(dir: string): Promise<RunResult> {
 }
 
 /** Every run of the notebook, grouped by cell, skipping (and reporting) unreadable folders. */
-export async function listRuns(notebookPath: string): Promise<RunListing> {
-  const root = storeRoot(notebookPath);
+export async function listRuns(notebookPath: string, storeDir?: string): Promise<RunListing> {
+  const root = storeRoot(notebookPath, storeDir);
   const problems: string[] = [];
   const cellFolders = await subfolders(root, problems, notebookPath);
   const perCell = await Promise.all(cellFolders.map((folder) => runsIn(path.join(root, folder), folder, problems, notebookPath)));
@@ -156,14 +168,14 @@ export async function listRuns(notebookPath: string): Promise<RunListing> {
 }
 
 /** The runs of one cell, oldest first (unreadable folders skipped). */
-export async function listCellRuns(notebookPath: string, cellName: string): Promise<RunSummary[]> {
-  const runs = await runsIn(cellDir(notebookPath, cellName), cellName, [], notebookPath);
+export async function listCellRuns(notebookPath: string, cellName: string, storeDir?: string): Promise<RunSummary[]> {
+  const runs = await runsIn(cellDir(notebookPath, cellName, storeDir), cellName, [], notebookPath);
   return runs.filter((r) => r.cell === cellName).sort(byTime);
 }
 
 /** The latest completed run of a cell that stored a model (what `train.from` loads), if any. */
-export async function latestRun(notebookPath: string, cellName: string): Promise<RunSummary | undefined> {
-  const runs = await listCellRuns(notebookPath, cellName);
+export async function latestRun(notebookPath: string, cellName: string, storeDir?: string): Promise<RunSummary | undefined> {
+  const runs = await listCellRuns(notebookPath, cellName, storeDir);
   for (let i = runs.length - 1; i >= 0; i--) if (runs[i].status === 'completed' && runs[i].hasModel) return runs[i];
   return undefined;
 }

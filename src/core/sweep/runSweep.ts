@@ -7,7 +7,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec, GridValidation } from '../experiment/experiment';
+import type { ExperimentSpec, GridSpec, GridValidation } from '../experiment/experiment';
 import type { GridPoint, GridResult } from '../run/result';
 import type { EpochRow, MemberOutcome } from '../engine/trainer';
 import { stackKey } from '../engine/stackedNetwork';
@@ -55,38 +55,14 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   const gridSpec = spec.grid!;
   const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
   const stackSize = opts.stackSize ?? DEFAULT_STACK_SIZE;
-  const metric = data.task === 'regression' ? 'r2' : 'accuracy';
-  // Checked before anything trains: too few rows for the folds asked is an error or fewer folds.
-  const plan = planValidation(gridSpec.validate, data);
-  const warnings: string[] = [];
-  if (plan.warning) warnings.push(plan.warning);
-  if (gridSpec.select.startsWith('test.')) warnings.push(testSelectionWarning(gridSpec.select));
-  else if (plan.validate.kind === 'none') warnings.push('validate: none: every point was scored on the test set');
-  const grid: GridResult = {
-    alpha: [],
-    runs: [],
-    best: null,
-    select: gridSpec.select,
-    stats: [],
-    validate: plan.validate,
-    rule: gridSpec.rule,
-    threads: runner.lanes,
-    stackSize,
-    ...(warnings.length ? { warnings } : {}),
-  };
+  const metric = metricOf(data);
+  const grid = emptyGrid(spec, data, runner.lanes, stackSize);
   const kept = new Map<number, MemberOutcome>();
   let cancelled = false;
-  const derive = () => {
-    grid.stats = summarize(gridSpec, grid.runs, metric);
-    grid.best = chooseAlpha(grid.stats, gridSpec.select, gridSpec.rule);
-  };
 
   const trainAlphas = async (alphas: number[], refined: boolean) => {
-    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, stackSize, plan.validate);
-    const running = new Set<number>();
-    let next = 0;
-    const collect = (chunk: TrainedChunk) => {
-      if (chunk.cancelled) cancelled = true;
+    const chunks = chunksOf(spec, data, alphas, refined, runner.lanes, stackSize, grid.validate);
+    const stopped = await trainChunks(spec, data, chunks, runner, opts, (chunk) => {
       for (const [alpha, o] of chunk.firsts) {
         // A partly trained model never replaces a finished one of the same alpha.
         if (o.status === 'cancelled' && kept.has(alpha)) o.network.model.dispose();
@@ -96,32 +72,10 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
       // An alpha split over several chunks (repeats > stackSize) is listed once.
       for (const alpha of new Set(chunk.points.map((p) => p.alpha))) if (!grid.alpha.includes(alpha)) grid.alpha.push(alpha);
       grid.runs.push(...chunk.points);
-      derive();
+      deriveChoice(gridSpec, grid, metric);
       opts.onPoints?.(chunk.points, grid);
-    };
-    const lane = async () => {
-      while (next < chunks.length && !cancelled) {
-        if (opts.signal?.aborted) {
-          cancelled = true;
-          return;
-        }
-        const index = next++;
-        const points = chunks[index];
-        running.add(index);
-        try {
-          collect(
-            await runner.trainChunk(spec, data, points, {
-              signal: opts.signal,
-              initialWeights: opts.initialWeights,
-              onRows: (rows, epochs) => index === Math.min(...running) && opts.onRows?.(points[0], rows, epochs),
-            }),
-          );
-        } finally {
-          running.delete(index);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(runner.lanes, chunks.length) }, lane));
+    });
+    if (stopped) cancelled = true;
   };
 
   const coarse = coarseAlphas(gridSpec.alpha);
@@ -130,9 +84,105 @@ export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepO
   if (!cancelled && gridSpec.refine > 0 && grid.best) {
     await trainAlphas(refineAlphas(grid.best.alpha, gridSpec.refine, coarse), true);
   }
+  return finishSweep(spec, data, grid, kept, cancelled, runner, opts);
+}
+
+/** The metric a sweep's statistics read beside a loss: R² for regression, else accuracy. */
+function metricOf(data: Dataset): 'accuracy' | 'r2' {
+  return data.task === 'regression' ? 'r2' : 'accuracy';
+}
+
+/**
+ * A sweep's grid before any point: the validation the rows allow (checked before
+ * anything trains: too few rows for the folds asked is an error or fewer folds) and the
+ * warnings it gives. `grid.validate` is the validation every point uses.
+ */
+export function emptyGrid(spec: ExperimentSpec, data: Dataset, threads: number, stackSize: number): GridResult & { validate: GridValidation } {
+  const gridSpec = spec.grid!;
+  const plan = planValidation(gridSpec.validate, data);
+  const warnings: string[] = [];
+  if (plan.warning) warnings.push(plan.warning);
+  if (gridSpec.select.startsWith('test.')) warnings.push(testSelectionWarning(gridSpec.select));
+  else if (plan.validate.kind === 'none') warnings.push('validate: none: every point was scored on the test set');
+  return {
+    alpha: [],
+    runs: [],
+    best: null,
+    select: gridSpec.select,
+    stats: [],
+    validate: plan.validate,
+    rule: gridSpec.rule,
+    threads,
+    stackSize,
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** The per-alpha statistics and the chosen alpha of the points so far (derived once, read by every view). */
+export function deriveChoice(gridSpec: GridSpec, grid: GridResult, metric: 'accuracy' | 'r2'): void {
+  grid.stats = summarize(gridSpec, grid.runs, metric);
+  grid.best = chooseAlpha(grid.stats, gridSpec.select, gridSpec.rule);
+}
+
+/** The order of a finished sweep's points: coarse before refined, alpha largest first, then repeat and fold. */
+export function byPlanOrder(a: GridPoint, b: GridPoint): number {
+  return Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat || (a.fold ?? 0) - (b.fold ?? 0);
+}
+
+/**
+ * Trains `chunks` on the runner's lanes, each finished chunk handed to `collect` as it
+ * comes (in any order). Returns whether the sweep was cancelled (a chunk was, or the
+ * signal fired): no chunk starts after that.
+ */
+export async function trainChunks(spec: ExperimentSpec, data: Dataset, chunks: SweepPoint[][], runner: ChunkRunner, opts: Pick<SweepOptions, 'signal' | 'initialWeights' | 'onRows'>, collect: (chunk: TrainedChunk) => void): Promise<boolean> {
+  const running = new Set<number>();
+  let next = 0;
+  let cancelled = false;
+  const lane = async () => {
+    while (next < chunks.length && !cancelled) {
+      if (opts.signal?.aborted) {
+        cancelled = true;
+        return;
+      }
+      const index = next++;
+      const points = chunks[index];
+      running.add(index);
+      try {
+        const chunk = await runner.trainChunk(spec, data, points, {
+          signal: opts.signal,
+          initialWeights: opts.initialWeights,
+          onRows: (rows, epochs) => index === Math.min(...running) && opts.onRows?.(points[0], rows, epochs),
+        });
+        if (chunk.cancelled) cancelled = true;
+        collect(chunk);
+      } finally {
+        running.delete(index);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(runner.lanes, chunks.length) }, lane));
+  return cancelled;
+}
+
+/**
+ * The end of a sweep, once its points are in (trained here, or by the shards of a
+ * cluster and merged): the points in plan order, the choice derived, and the model
+ * that represents the cell. `kept` holds the repeat-0 models of alphas scored on the
+ * test set (validate: none) that trained here; without the chosen one, the chosen alpha
+ * is refit on all training rows with the cell's seed, the same model repeat 0 is.
+ */
+export async function finishSweep(
+  spec: ExperimentSpec,
+  data: Dataset,
+  grid: GridResult,
+  kept: Map<number, MemberOutcome>,
+  cancelled: boolean,
+  runner: ChunkRunner,
+  opts: SweepOptions,
+): Promise<SweepOutcome> {
   // Chunks on several threads finish in any order: the result does not depend on it.
-  grid.runs.sort((a, b) => Number(a.refined) - Number(b.refined) || b.alpha - a.alpha || a.repeat - b.repeat || (a.fold ?? 0) - (b.fold ?? 0));
-  derive();
+  grid.runs.sort(byPlanOrder);
+  deriveChoice(spec.grid!, grid, metricOf(data));
   const chosen = grid.best ? kept.get(grid.best.alpha) : undefined;
   let representative = chosen && chosen.status !== 'cancelled' ? chosen : null;
   // Cancelled before a point to stand for the cell finished: the largest alpha's partly
