@@ -26,12 +26,20 @@ import { escapeControl } from '../core/text/escapeControl';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
+import type { RunContext } from '../core/runner/runExperiment';
+import { currentFrom, gatherShards, mergedSweep, planSecondStage, type Gathered } from '../core/runner/mergeSweep';
+import { resolveShard } from './shardIndex';
+import { sweepCell } from './sweepCell';
+import { shardCommand } from './shard';
+import { markMerged } from './merge';
 
 const USAGE = `usage:
   regnb run NOTEBOOK.regnb [--cell NAME]... [--out FILE] [--json FILE|-] [--charts DIR] [--backend auto|tensorflow|wasm|cpu] [--workers N] [--limit NAME=N]... [--allow-data-outside] [--quiet]
   regnb check NOTEBOOK.regnb [--limit NAME=N]... [--allow-data-outside]
   ${EXPORT_USAGE}
   regnb data NOTEBOOK.regnb --cell NAME [--out FILE] [--allow-data-outside]
+  regnb run NOTEBOOK.regnb --cell NAME --shard I/N|auto [--shards N] [--store DIR] [--backend ...] [--workers N] [--limit NAME=N]...
+  regnb merge NOTEBOOK.regnb --cell NAME [--out FILE] [--json FILE|-] [--charts DIR] [--store DIR] [--backend ...] [--limit NAME=N]...
 
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
@@ -46,6 +54,13 @@ export  writes one experiment cell as a Keras or PyTorch script (the same as the
 --cell  (run) selects experiment or compare cells by name.
 data    writes the cell's data set as CSV (raw inputs, target, split train/test; training
         rows first, in training order) to --out or stdout.
+--shard (run) trains shard I of N (I from 0) of a grid cell's models into the run store;
+        auto: the index from a job array (JOB_COMPLETION_INDEX with --shards N or
+        REGNB_SHARDS; SLURM_ARRAY_TASK_ID; AWS_BATCH_JOB_ARRAY_INDEX with --shards N).
+merge   combines the shards into the sweep an unsharded run gives and writes it as run
+        does; with refine:, merging the first stage plans the second (run its shards,
+        then merge again). Exit 1 names the shards not in.
+--store DIR: the run store's folder (default .regnb beside the notebook), e.g. a shared volume.
 --allow-data-outside: CSV files may lie outside the notebook's folder (refused by default).
 
 exit status: 0 all runs completed, 1 a run failed, diverged or was interrupted, or an output
@@ -68,6 +83,9 @@ export async function main(argv: string[]): Promise<number> {
         limit: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q' },
         'allow-data-outside': { type: 'boolean' },
+        shard: { type: 'string' },
+        shards: { type: 'string' },
+        store: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, file, ...rest] = positionals;
-  if (!command || !file || rest.length > 0 || !['run', 'check', 'data'].includes(command)) {
+  if (!command || !file || rest.length > 0 || !['run', 'check', 'data', 'merge'].includes(command)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -92,6 +110,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, allowDataOutside: values['allow-data-outside'] ?? false, stdout: process.stdout, stderr: process.stderr });
   }
+  const { shard, error: shardError } = command === 'run' ? resolveShard({ shard: values.shard, shards: values.shards }, process.env) : { shard: undefined, error: values.shard !== undefined || values.shards !== undefined ? `--shard and --shards go with run, not ${command}` : undefined };
+  if (shardError) {
+    process.stderr.write(`regnb: ${shardError}\n`);
+    return 2;
+  }
+  if (shard && (values.out || values.json || values.charts)) {
+    process.stderr.write('regnb: a shard writes only the run store: --out, --json and --charts go with regnb merge\n');
+    return 2;
+  }
+  if (values.store === '') {
+    process.stderr.write('regnb: --store needs a folder\n');
+    return 2;
+  }
+  const storeDir = values.store ? path.resolve(values.store) : undefined;
   const backendChoice = (values.backend ?? 'auto') as BackendChoice;
   if (!BACKEND_CHOICES.includes(backendChoice)) {
     process.stderr.write(`regnb: --backend must be one of ${BACKEND_CHOICES.join(', ')}\n`);
@@ -112,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
   const readText = (p: string) => fs.readFile(p, 'utf8');
   const allowDataOutside = values['allow-data-outside'] ?? false;
 
-  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell, limits });
+  const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell, limits, storeDir });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
     return 2;
@@ -124,19 +156,41 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   printProblems(file, checked.problems);
+  const sharded = shard || command === 'merge' ? sweepCell(checked, values.cell, shard ? '--shard' : 'merge') : undefined;
+  if (sharded && 'error' in sharded) {
+    process.stderr.write(`regnb: ${escapeControl(sharded.error)}\n`);
+    return 2;
+  }
+  // A merge trains one model (the refit) on the backend the shards trained on, unless told otherwise.
+  let merge: { gathered: Extract<Gathered, { kind: 'ready' }>; sweep: RunContext['sweep'] } | undefined;
+  if (command === 'merge' && sharded) {
+    const gathered = await gatherShards(sharded.spec, sharded.source, { notebookPath, storeDir });
+    for (const p of gathered.problems) process.stderr.write(`regnb: warning: ${escapeControl(p)}\n`);
+    if (gathered.kind !== 'ready') {
+      process.stderr.write(`regnb: ${escapeControl(sharded.spec.name)}: ${escapeControl(gathered.message)}\n`);
+      return 1;
+    }
+    const planned = await planSecondStage(sharded.spec, gathered);
+    if (planned) {
+      process.stderr.write(`${escapeControl(sharded.spec.name)}: stage 1 merged (${gathered.records[0].length} shards): stage 2 refines around alpha ${planned.around}: ${planned.alphas.join(', ')}; run the stage-2 shards (regnb run --cell ${escapeControl(sharded.spec.name)} --shard I/N), then regnb merge again\n`);
+      return 0;
+    }
+    merge = { gathered, sweep: mergedSweep(gathered, await currentFrom(sharded.spec, { notebookPath, storeDir })) };
+  }
 
   // Every output path is checked before training, so a bad one fails now, not after an hour of runs.
   const out = values.out ? path.resolve(values.out) : notebookPath;
   const jsonFile = values.json && values.json !== '-' ? path.resolve(values.json) : undefined;
   const chartsDir = values.charts ? path.resolve(values.charts) : undefined;
-  const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.plan.steps.filter((s) => s.spec).map((s) => s.name) });
+  const unwritable = await preflightOutputs({ notebookPath, out, json: jsonFile, charts: chartsDir, cells: checked.plan.steps.filter((s) => s.spec).map((s) => s.name), storeDir });
   if (unwritable.length > 0) {
     process.stderr.write(unwritable.map((p) => `regnb: ${escapeControl(p)}\n`).join(''));
     return 2;
   }
 
   const progress = progressFor(process.stderr, values.quiet ?? false);
-  const backend = await useBackend(backendChoice, wasmDir);
+  const backend = await useBackend(merge && values.backend === undefined ? merge.gathered.backend : backendChoice, wasmDir);
+  if (merge && backend !== merge.gathered.backend) progress.message(`regnb: warning: the shards trained on ${merge.gathered.backend}; the refit on ${backend} may give other numbers than an unsharded run`);
   progress.message(`regnb: backend ${backend}, sweeps on ${workers} thread${workers === 1 ? '' : 's'}`);
   const controller = new AbortController();
   const onSigint = () => {
@@ -144,10 +198,21 @@ export async function main(argv: string[]): Promise<number> {
     controller.abort();
   };
   process.once('SIGINT', onSigint);
+  // A cluster stops a job with SIGTERM (preemption, a deleted Job): a shard records what it has.
+  if (shard) process.once('SIGTERM', onSigint);
   // One thread is this one: only more than one is worth a pool.
   const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
   const specOf = (cell: string) => checked.specs.find((s) => s.name === cell)!;
   let results: RunResult[];
+  if (shard && sharded && !('error' in sharded)) {
+    try {
+      return await shardCommand(sharded.spec, sharded.source, shard, { notebookPath, limits, dataDir, backend, readText, allowDataOutside, sweepRunner, signal: controller.signal, storeDir }, progress);
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+      process.removeListener('SIGTERM', onSigint);
+      sweepRunner?.dispose();
+    }
+  }
   try {
     results = await runNotebook(checked, {
       notebookPath,
@@ -158,6 +223,8 @@ export async function main(argv: string[]): Promise<number> {
       allowDataOutside,
       sweepRunner,
       signal: controller.signal,
+      storeDir,
+      sweep: merge?.sweep,
       onEvent: (e) => {
         if (e.type === 'start') progress.start(e.cell, e.epochs);
         else if (e.type === 'rows') {
@@ -209,6 +276,14 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         failures.push(`${r.name}: the charts were not written: ${describeFsError(e, path.relative(process.cwd(), dir) || dir)}`);
       }
+    }
+  }
+  if (merge) {
+    const r = results[0];
+    if (r?.status === 'completed' && r.store !== null) {
+      const failure = await markMerged(merge.gathered, r, notebookPath, storeDir);
+      if (failure) failures.push(failure);
+      else progress.message(`${r.name}: merged ${merge.gathered.records.map((s) => s.length).join(' + ')} shards into run ${r.runId}`);
     }
   }
   for (const f of failures) process.stderr.write(`regnb: ${f}\n`);

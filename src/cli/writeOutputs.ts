@@ -21,6 +21,8 @@ export interface OutputPaths {
   charts?: string;
   /** Cells that will store runs. */
   cells: string[];
+  /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
+  storeDir?: string;
 }
 
 /**
@@ -51,10 +53,10 @@ export async function preflightOutputs(p: OutputPaths): Promise<string[]> {
   // Nothing is made while a named output is already wrong.
   if (problems.length > 0) return problems;
   if (p.charts) await writableFolder(p.charts, `--charts ${shown(p.charts)}`);
-  await writableFolder(storeRoot(p.notebookPath), 'the run store');
+  await writableFolder(storeRoot(p.notebookPath, p.storeDir), 'the run store');
   // A cell's folder that exists must be writable too (a read-only cell folder).
   for (const cell of p.cells) {
-    const dir = cellDir(p.notebookPath, cell);
+    const dir = cellDir(p.notebookPath, cell, p.storeDir);
     if (await fs.lstat(dir).then(() => true, () => false)) await writableFolder(dir, `the run store of cell ${cell}`);
   }
   return problems;

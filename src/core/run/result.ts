@@ -126,6 +126,8 @@ export interface GridResult {
   /** Extension: how the points trained: threads at once, and the most models in one stacked network. */
   threads?: number;
   stackSize?: number;
+  /** Extension: a sweep trained as shards of a cluster's job arrays: the shards of each stage (`regnb merge`). */
+  shards?: number[];
 }
 
 /** Extension: the model's decision over the input plane, for 2-input classification. */

@@ -4,12 +4,12 @@ import { comparisonOf, type Comparison } from '../run/comparison';
 import type { RunResult } from '../run/result';
 import { listCellRuns, readRun, RunStoreError } from '../store/runStore';
 
-export async function compareCells(notebookPath: string, cells: readonly string[]): Promise<Comparison> {
+export async function compareCells(notebookPath: string, cells: readonly string[], storeDir?: string): Promise<Comparison> {
   const runs = [];
   const missing: string[] = [];
   const damaged: string[] = [];
   for (const cell of cells) {
-    const stored = await listCellRuns(notebookPath, cell);
+    const stored = await listCellRuns(notebookPath, cell, storeDir);
     const candidates = [...stored].reverse().filter((r) => r.epochs > 0);
     const run = await firstReadable(candidates.map((r) => r.dir), damaged);
     if (run) runs.push(run);

@@ -8,7 +8,7 @@ import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../dat
 import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../experiment/experiment';
 import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
-import { runSweep, type ChunkRunner } from '../sweep/runSweep';
+import { runSweep, type ChunkRunner, type SweepOptions, type SweepOutcome } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
 import { buildRunResult } from '../engine/runResult';
 import { decisionBoundary, weightHistograms } from '../engine/finalViews';
@@ -39,6 +39,16 @@ export interface RunContext {
   sweepRunner?: ChunkRunner;
   /** The notebook's sweeps so far: a diagnosis never contradicts one of the same data and network. */
   sweeps?: readonly NotebookSweep[];
+  /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
+  storeDir?: string;
+  /** How a grid cell's sweep is had (default runSweep; a merge puts its shards' points together instead). */
+  sweep?: (spec: CompletedSpec, data: Dataset, opts: SweepOptions) => Promise<SweepOutcome>;
+}
+
+/** What a run trains on: the cell's data set and the weights `train.from` starts from. */
+export interface RunInputs {
+  dataset: Dataset;
+  from?: { cell: string; runId: string; weights: tf.Tensor[] };
 }
 
 export type RunEvent =
@@ -50,30 +60,21 @@ export type RunEvent =
 export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promise<RunResult> {
   const started = new Date();
   const runId = makeRunId(spec.name, started);
-  const dir = runDir(ctx.notebookPath, spec.name, runId);
+  const dir = runDir(ctx.notebookPath, spec.name, runId, ctx.storeDir);
   const store = path.relative(path.dirname(ctx.notebookPath), dir).split(path.sep).join('/');
   const identity = { runId, startedAt: started.toISOString(), backend: ctx.backend, store, notebook: path.basename(ctx.notebookPath) };
   let dataset: Dataset | undefined;
   let network: Network | undefined;
   try {
-    dataset = await loadDataset(spec.data, {
-      baseDir: path.dirname(ctx.notebookPath),
-      dataDir: ctx.dataDir,
-      readText: ctx.readText,
-      allowDataOutside: ctx.allowDataOutside,
-      inputShape: inputLayoutFor(spec.model),
-    });
-    checkDataAgrees(spec, dataset);
-    // A CSV file's size is known only now (the editor checks cells before reading it).
-    const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
-    if (over.length > 0) throw new Error(over[0].message);
-    const from = spec.train.from ? await startingWeights(ctx.notebookPath, spec.train.from) : undefined;
+    const inputs = await runInputs(spec, ctx);
+    dataset = inputs.dataset;
+    const from = inputs.from;
     const layers = spec.model.filter((l) => WEIGHTED_LAYER_TYPES.includes(l.type)).map((l) => l.name);
     ctx.onEvent?.({ type: 'start', cell: spec.name, runId, epochs: spec.train.epochs, layers, metric: spec.metric });
     let outcome: MemberOutcome;
     let grid: GridResult | undefined;
     if (spec.grid) {
-      const sweep = await runSweep(spec, dataset, {
+      const sweep = await (ctx.sweep ?? runSweep)(spec, dataset, {
         signal: ctx.signal,
         runner: ctx.sweepRunner,
         initialWeights: from?.weights,
@@ -131,6 +132,26 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
 }
 
 /**
+ * Loads what a cell trains on: its data set (checked against the spec and, its size
+ * known now, the limits) and the stored weights `train.from` names.
+ */
+export async function runInputs(spec: CompletedSpec, ctx: Pick<RunContext, 'notebookPath' | 'dataDir' | 'readText' | 'allowDataOutside' | 'limits' | 'storeDir'>): Promise<RunInputs> {
+  const dataset = await loadDataset(spec.data, {
+    baseDir: path.dirname(ctx.notebookPath),
+    dataDir: ctx.dataDir,
+    readText: ctx.readText,
+    allowDataOutside: ctx.allowDataOutside,
+    inputShape: inputLayoutFor(spec.model),
+  });
+  checkDataAgrees(spec, dataset);
+  // A CSV file's size is known only now (the editor checks cells before reading it).
+  const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
+  if (over.length > 0) throw new Error(over[0].message);
+  const from = spec.train.from ? { cell: spec.train.from, ...(await startingWeights(ctx.notebookPath, spec.train.from, ctx.storeDir)) } : undefined;
+  return { dataset, from };
+}
+
+/**
  * Writes the run store; a store that cannot be written (read-only, full, a file where a
  * folder should be) does not lose the result: it is still returned (and becomes the
  * cell's output), with `store: null` and the reason in one line in `error`.
@@ -146,8 +167,8 @@ async function storeRun(dir: string, result: RunResult, artifacts: ModelArtifact
   }
 }
 
-async function startingWeights(notebookPath: string, cell: string): Promise<{ runId: string; weights: tf.Tensor[] }> {
-  const run = await latestRun(notebookPath, cell);
+async function startingWeights(notebookPath: string, cell: string, storeDir?: string): Promise<{ runId: string; weights: tf.Tensor[] }> {
+  const run = await latestRun(notebookPath, cell, storeDir);
   if (!run) throw new Error(`train.from: cell '${cell}' has no completed run yet; run it first`);
   const artifacts = await readModelArtifacts(run.dir);
   const named = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);

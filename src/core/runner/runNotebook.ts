@@ -35,6 +35,8 @@ export interface CheckOptions {
   cells?: string[];
   /** The limits every cell is checked against (default DEFAULT_LIMITS). */
   limits?: Limits;
+  /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
+  storeDir?: string;
 }
 
 export async function checkNotebookFile(notebookPath: string, opts: CheckOptions): Promise<CheckedNotebook> {
@@ -62,6 +64,7 @@ export async function checkNotebookFile(notebookPath: string, opts: CheckOptions
     readText: opts.readText,
     allowDataOutside: opts.allowDataOutside,
     limits: opts.limits,
+    storeDir: opts.storeDir,
     want: opts.cells?.length ? { names: opts.cells } : undefined,
   });
   return { doc, plan, specs: plan.cells.flatMap((c) => (c.spec ? [c.spec] : [])), problems: plan.problems };
@@ -99,7 +102,7 @@ export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Pr
   for (const result of results) reviseFindings(result, specOf.get(result.name)!, all);
   for (const { cell, compare } of compares) {
     try {
-      cell.outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, compare) }];
+      cell.outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, compare, ctx.storeDir) }];
     } catch (e) {
       cell.outputs = [{ mime: 'text/plain', data: (e as Error).message }];
     }

@@ -55,6 +55,8 @@ export interface PlanOptions {
   limits?: Limits;
   /** The cells asked for, by name (CLI `--cell`) or notebook index (the extension's selection); every cell when absent. */
   want?: { names?: readonly string[]; indexes?: readonly number[] };
+  /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
+  storeDir?: string;
   /** Whether a cell has a completed run to start from or compare (default: the run store says so). */
   hasRun?: (cell: string) => Promise<boolean>;
 }
@@ -76,7 +78,7 @@ export async function planRun(sources: readonly NotebookCellInput[], opts: PlanO
       else problems.push(fileProblem(`--cell ${name}: the notebook has no experiment or compare cell of that name`, name));
     }
     // A cell named in `from` (or compared) runs first only when it has never completed a run.
-    const hasRun = opts.hasRun ?? (async (cell: string) => !!(await latestRun(opts.notebookPath, cell)));
+    const hasRun = opts.hasRun ?? (async (cell: string) => !!(await latestRun(opts.notebookPath, cell, opts.storeDir)));
     const queue = [...wanted];
     while (queue.length) {
       const c = queue.shift()!;

@@ -191,10 +191,18 @@ export async function readSweepFolder(dir: string): Promise<{ contents: SweepFol
       else shards.push(value as ShardRecord);
     }
   }
-  const refine = await readOptional(path.join(dir, REFINE_FILE), problems, (v) => (isObject(v) && v.regnbRefine === 1 && Array.isArray(v.alphas) && v.alphas.every(isPositive) ? undefined : 'not a refine plan'));
+  const refine = await readOptional(path.join(dir, REFINE_FILE), problems, refineProblem);
   const merged = await readOptional(path.join(dir, MERGED_FILE), problems, (v) => (isObject(v) && v.regnbMerged === 1 && typeof v.runId === 'string' ? undefined : 'not a merge record'));
   const cell = shards[0]?.cell ?? (refine as RefinePlan | null)?.cell ?? (merged as MergedMark | null)?.cell ?? path.basename(path.dirname(dir));
   return { contents: { dir, cell, sweep: path.basename(dir), shards, refine: refine as RefinePlan | null, merged: merged as MergedMark | null }, problems };
+}
+
+/** The second stage's plan of a sweep folder, if the first merge wrote one (unreadable: an error). */
+export async function readRefinePlan(dir: string): Promise<RefinePlan | null> {
+  const problems: string[] = [];
+  const plan = await readOptional(path.join(dir, REFINE_FILE), problems, refineProblem);
+  if (problems.length > 0) throw new Error(problems[0]);
+  return plan as RefinePlan | null;
 }
 
 /** The progress of one sweep folder: shards in of N per stage, and what to do next. */
@@ -295,6 +303,10 @@ async function readOptional(file: string, problems: string[], problem: (v: unkno
     return null;
   }
   return value;
+}
+
+function refineProblem(v: unknown): string | undefined {
+  return isObject(v) && v.regnbRefine === 1 && Array.isArray(v.alphas) && v.alphas.every(isPositive) ? undefined : 'not a refine plan';
 }
 
 function shardProblem(v: unknown, stage: Stage, index: number, count: number): string | undefined {

@@ -231,14 +231,30 @@ export function chunksOf(
   stackSize: number,
   validate: GridValidation = spec.grid!.validate,
 ): SweepPoint[][] {
-  const perAlpha = spec.grid!.repeats * (validate.kind === 'folds' ? validate.folds : 1);
-  const stackable = stackKey(layersWithAlpha(spec.model, alphas[0] ?? 1), spec.train, data.inputShape) !== null;
-  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / perAlpha), Math.ceil(alphas.length / lanes))) : 1;
+  return chunkPoints(spec, data, pointsFor(spec, alphas, refined, validate), lanes, stackSize);
+}
+
+/**
+ * Chunks of `points` (in plan order: an alpha's points one after another) by the rule of
+ * chunksOf, an alpha counted whole or by the part of it the points hold (a shard's slice
+ * may begin or end inside an alpha).
+ */
+export function chunkPoints(spec: ExperimentSpec, data: Dataset, points: SweepPoint[], lanes: number, stackSize: number): SweepPoint[][] {
+  const groups: SweepPoint[][] = [];
+  for (const p of points) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].alpha === p.alpha && last[0].refined === p.refined) last.push(p);
+    else groups.push([p]);
+  }
+  if (groups.length === 0) return [];
+  const perAlpha = Math.max(...groups.map((g) => g.length));
+  const stackable = stackKey(layersWithAlpha(spec.model, groups[0][0].alpha), spec.train, data.inputShape) !== null;
+  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / perAlpha), Math.ceil(groups.length / lanes))) : 1;
+  const cap = stackable ? Math.max(1, stackSize) : perAlpha;
   const chunks: SweepPoint[][] = [];
-  for (let i = 0; i < alphas.length; i += perChunk) {
-    const points = pointsFor(spec, alphas.slice(i, i + perChunk), refined, validate);
-    const cap = stackable ? Math.max(1, stackSize) : perAlpha;
-    for (let j = 0; j < points.length; j += cap) chunks.push(points.slice(j, j + cap));
+  for (let i = 0; i < groups.length; i += perChunk) {
+    const together = groups.slice(i, i + perChunk).flat();
+    for (let j = 0; j < together.length; j += cap) chunks.push(together.slice(j, j + cap));
   }
   return chunks;
 }
