@@ -28,7 +28,7 @@ import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
 import type { RunContext } from '../core/runner/runExperiment';
 import { currentFrom, gatherShards, mergedSweep, planSecondStage, type Gathered } from '../core/runner/mergeSweep';
-import { resolveShard } from './shardIndex';
+import { resolveShard, type Env } from './shardIndex';
 import { sweepCell } from './sweepCell';
 import { shardCommand } from './shard';
 import { markMerged } from './merge';
@@ -66,7 +66,8 @@ merge   combines the shards into the sweep an unsharded run gives and writes it 
 exit status: 0 all runs completed, 1 a run failed, diverged or was interrupted, or an output
 could not be written, 2 the notebook, a cell or an output path is invalid.`;
 
-export async function main(argv: string[]): Promise<number> {
+/** `env`: where --shard auto reads a job array's variables (the process's own by default). */
+export async function main(argv: string[], env: Env = process.env): Promise<number> {
   if (argv[0] === 'export') return exportCommand(argv);
   let parsed;
   try {
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return dataCommand({ notebook: file, cell: values.cell[0] as string, out: values.out, dataDir: installPaths().dataDir, allowDataOutside: values['allow-data-outside'] ?? false, stdout: process.stdout, stderr: process.stderr });
   }
-  const { shard, error: shardError } = command === 'run' ? resolveShard({ shard: values.shard, shards: values.shards }, process.env) : { shard: undefined, error: values.shard !== undefined || values.shards !== undefined ? `--shard and --shards go with run, not ${command}` : undefined };
+  const { shard, error: shardError } = command === 'run' ? resolveShard({ shard: values.shard, shards: values.shards }, env) : { shard: undefined, error: values.shard !== undefined || values.shards !== undefined ? `--shard and --shards go with run, not ${command}` : undefined };
   if (shardError) {
     process.stderr.write(`regnb: ${shardError}\n`);
     return 2;
