@@ -27,7 +27,7 @@ import { EXPORT_USAGE, exportCommand } from './export';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
 import type { RunContext } from '../core/runner/runExperiment';
-import { currentFrom, gatherShards, mergedSweep, planSecondStage, type Gathered } from '../core/runner/mergeSweep';
+import { gatherShards, mergedSweep, planSecondStage, type Gathered } from '../core/runner/mergeSweep';
 import { resolveShard, type Env } from './shardIndex';
 import { sweepCell } from './sweepCell';
 import { shardCommand } from './shard';
@@ -176,7 +176,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
       process.stderr.write(`${escapeControl(sharded.spec.name)}: stage 1 merged (${gathered.records[0].length} shards): stage 2 refines around alpha ${planned.around}: ${planned.alphas.join(', ')}; run the stage-2 shards (regnb run --cell ${escapeControl(sharded.spec.name)} --shard I/N), then regnb merge again\n`);
       return 0;
     }
-    merge = { gathered, sweep: mergedSweep(gathered, await currentFrom(sharded.spec, { notebookPath, storeDir })) };
+    merge = { gathered, sweep: mergedSweep(gathered) };
   }
 
   // Every output path is checked before training, so a bad one fails now, not after an hour of runs.

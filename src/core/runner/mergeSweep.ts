@@ -49,7 +49,7 @@ export async function gatherShards(spec: CompletedSpec, source: string, where: {
     const count = progress.all[s - 1].count;
     return contents.shards.filter((r) => r.stage === s && r.count === count).sort((a, b) => a.index - b.index);
   });
-  const inconsistency = disagreement(records, contents.refine?.alphas);
+  const inconsistency = disagreement(records, contents.refine?.alphas) ?? (await startedElsewhere(spec, records[0][0], where));
   if (inconsistency) return { ...base, kind: 'inconsistent', message: inconsistency };
   return { ...base, kind: 'ready', stages: records[0][0].stages, records, backend: records[0][0].backend };
 }
@@ -92,11 +92,10 @@ export async function planSecondStage(spec: CompletedSpec, gathered: Extract<Gat
  * the shards' points, checked against the data set being merged on, then the end of an
  * unsharded sweep (the choice derived, the chosen alpha refit here).
  */
-export function mergedSweep(gathered: Extract<Gathered, { kind: 'ready' }>, fromRunId: string | null): (spec: CompletedSpec, data: Dataset, opts: SweepOptions) => Promise<SweepOutcome> {
+export function mergedSweep(gathered: Extract<Gathered, { kind: 'ready' }>): (spec: CompletedSpec, data: Dataset, opts: SweepOptions) => Promise<SweepOutcome> {
   return async (spec, data, opts) => {
     const first = gathered.records[0][0];
     if (datasetFingerprint(data) !== first.data) throw new Error('the data set is not the one the shards trained on (it changed since): run the shards again');
-    if ((first.from?.runId ?? null) !== fromRunId) throw new Error(`train.from: the shards started from run ${first.from?.runId ?? '(none)'}, the latest run of '${spec.train.from}' is now ${fromRunId ?? '(none)'}: run the shards again`);
     const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
     const grid = emptyGrid(spec, data, Math.max(...gathered.records.flat().map((r) => r.threads)), first.stackSize);
     const points: GridPoint[] = gathered.records.flatMap((stage) => stage.flatMap((r) => r.points)).sort(byPlanOrder);
@@ -107,8 +106,13 @@ export function mergedSweep(gathered: Extract<Gathered, { kind: 'ready' }>, from
   };
 }
 
-/** The run `train.from` starts from now (null without train.from): the shards must have started from it too. */
-export async function currentFrom(spec: CompletedSpec, where: { notebookPath: string; storeDir?: string }): Promise<string | null> {
-  if (!spec.train.from) return null;
-  return (await latestRun(where.notebookPath, spec.train.from, where.storeDir))?.runId ?? null;
+/**
+ * The refit starts from the run `train.from` names now: the shards must have started
+ * from that one too (the cell it names may have run again since).
+ */
+async function startedElsewhere(spec: CompletedSpec, shard: ShardRecord, where: { notebookPath: string; storeDir?: string }): Promise<string | undefined> {
+  if (!spec.train.from) return undefined;
+  const now = (await latestRun(where.notebookPath, spec.train.from, where.storeDir))?.runId ?? null;
+  const then = shard.from?.runId ?? null;
+  return now === then ? undefined : `train.from: the shards started from run ${then ?? '(none)'} of '${spec.train.from}', whose latest run is now ${now ?? '(none)'}: run the shards again`;
 }

@@ -64,9 +64,10 @@ grid:
   validate: { folds: 2 }
   refine: ${refine}`;
 
-function workspace(source: string): string {
+function workspace(...sources: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-shard-'));
-  fs.writeFileSync(path.join(dir, 'nb.regnb'), `${JSON.stringify({ regnb: 1, metadata: {}, cells: [{ kind: 'experiment', source }] }, null, 2)}\n`);
+  const cells = sources.map((source) => ({ kind: 'experiment', source }));
+  fs.writeFileSync(path.join(dir, 'nb.regnb'), `${JSON.stringify({ regnb: 1, metadata: {}, cells }, null, 2)}\n`);
   return dir;
 }
 
@@ -191,5 +192,23 @@ describe('sharded sweeps (regnb run --shard, regnb merge)', () => {
     assert.equal(explicit.code, 2);
     assert.match(explicit.stderr, /--shard I must be a whole number from 0 to 1/);
     assert.ok(!fs.existsSync(path.join(dir, '.regnb')), 'nothing written');
+  });
+
+  it('train.from: a shard needs the run it starts from; a merge refuses shards that started from an older one', async () => {
+    const base = SWEEP(0).replace('name: sw', 'name: base').replace(/grid:[\s\S]*$/, '');
+    const dir = workspace(base, `${SWEEP(0).replace('seed: 3 }', 'seed: 3, from: base }')}`);
+    dirs.push(dir);
+    const early = await regnb(['run', 'nb.regnb', ...COMMON, '--shard', '0/1'], dir);
+    assert.equal(early.code, 2);
+    assert.match(early.stderr, /cell 'sw' needs cell 'base', which has no completed run: run it first/);
+    assert.equal((await regnb(['run', 'nb.regnb', '--cell', 'base', '--backend', 'cpu', '--quiet'], dir)).code, 0);
+    assert.equal((await regnb(['run', 'nb.regnb', ...COMMON, '--shard', '0/1'], dir)).code, 0);
+    assert.equal((await regnb(['run', 'nb.regnb', '--cell', 'base', '--backend', 'cpu', '--quiet'], dir)).code, 0);
+    const merged = await regnb(['merge', 'nb.regnb', '--cell', 'sw', '--quiet'], dir);
+    assert.equal(merged.code, 1);
+    assert.match(merged.stderr, /train\.from: the shards started from run \S+ of 'base', whose latest run is now \S+: run the shards again/);
+    const notGrid = await regnb(['merge', 'nb.regnb', '--cell', 'base', '--quiet'], dir);
+    assert.equal(notGrid.code, 2);
+    assert.match(notGrid.stderr, /cell 'base' has no grid:/);
   });
 });
