@@ -34,7 +34,9 @@ export function resolveShard(args: { shard?: string; shards?: string }, env: Env
       agree(flagCount, n, '--shards', '--shard');
       return { shard: { index, count: n, source: '--shard' } };
     }
-    const given = flagCount ?? (env.REGNB_SHARDS !== undefined ? count(env.REGNB_SHARDS, 'REGNB_SHARDS') : undefined);
+    const envCount = env.REGNB_SHARDS !== undefined ? count(env.REGNB_SHARDS, 'REGNB_SHARDS') : undefined;
+    if (envCount !== undefined) agree(flagCount, envCount, '--shards', 'REGNB_SHARDS');
+    const given = flagCount ?? envCount;
     const givenName = flagCount !== undefined ? '--shards' : 'REGNB_SHARDS';
     if (env.JOB_COMPLETION_INDEX !== undefined) return { shard: fromCountless('JOB_COMPLETION_INDEX', env.JOB_COMPLETION_INDEX, given, givenName, 'a Kubernetes Indexed Job: the Job\'s completions') };
     if (env.SLURM_ARRAY_TASK_ID !== undefined) return { shard: fromSlurm(env, given, givenName) };

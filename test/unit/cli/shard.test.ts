@@ -182,6 +182,8 @@ describe('sharded sweeps (regnb run --shard, regnb merge)', () => {
       [{ SLURM_ARRAY_TASK_ID: '4', SLURM_ARRAY_TASK_COUNT: '4', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '6' }, [], /SLURM_ARRAY_TASK_COUNT \(4\) is not SLURM_ARRAY_TASK_MAX - SLURM_ARRAY_TASK_MIN \+ 1 \(7\)/],
       [{ AWS_BATCH_JOB_ARRAY_INDEX: '-1' }, ['--shards', '2'], /AWS_BATCH_JOB_ARRAY_INDEX must be a whole number from 0 to 1/],
       [{}, [], /--shard auto: no job array index is set/],
+      [{ JOB_COMPLETION_INDEX: '0', REGNB_SHARDS: '4' }, ['--shards', '3'], /--shards \(3\) disagrees with REGNB_SHARDS \(4\)/],
+      [{ SLURM_ARRAY_TASK_ID: '0', REGNB_SHARDS: 'eight' }, [], /REGNB_SHARDS must be a whole number from 1 to 10000, not 'eight'/],
     ];
     for (const [env, extra, message] of cases) {
       const r = await regnb(['run', 'nb.regnb', ...COMMON, '--shard', 'auto', ...extra], dir, env);
