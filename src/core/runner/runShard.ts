@@ -10,7 +10,7 @@ import type { EpochRow } from '../engine/trainer';
 import type { GridPoint } from '../run/result';
 import { DataError, dataErrorMessage } from '../data/dataset';
 import { datasetFingerprint } from '../data/fingerprint';
-import { chunkPoints, DEFAULT_STACK_SIZE, emptyGrid, trainChunks, type ChunkRunner } from '../sweep/runSweep';
+import { byPlanOrder, chunkPoints, DEFAULT_STACK_SIZE, emptyGrid, trainChunks, type ChunkRunner } from '../sweep/runSweep';
 import { trainChunk } from '../sweep/trainChunk';
 import { firstStageAlphas, shardSlice, stagePoints } from '../sweep/shardPlan';
 import { readRefinePlan, sweepDir, sweepKey, writeShard, type ShardRecord, type Stage } from '../store/shardStore';
@@ -94,8 +94,7 @@ export async function runShard(spec: CompletedSpec, source: string, task: ShardT
       from?.weights.forEach((w) => w.dispose());
     }
     // Lanes finish in any order; the record lists its slice in plan order.
-    const order = new Map(points.map((p, i) => [`${p.alpha}/${p.repeat}/${p.heldOut?.fold ?? 0}`, i]));
-    record.points = trained.sort((a, b) => order.get(`${a.alpha}/${a.repeat}/${a.fold ?? 0}`)! - order.get(`${b.alpha}/${b.repeat}/${b.fold ?? 0}`)!);
+    record.points = trained.sort(byPlanOrder);
     const complete = record.points.length === end - first;
     record.status = complete ? 'completed' : 'cancelled';
     if (!complete) record.error = `interrupted after ${record.points.length} of its ${end - first} models`;
