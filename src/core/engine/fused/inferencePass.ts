@@ -5,7 +5,7 @@
 // The training pass (denseKernels.ts) must keep every layer's [units, rows] block for
 // its backward pass, and runs many short passes over the rows to fill it; in V8 the
 // count of passes, more than the arithmetic in them, sets the time. On the tutorial
-// network (70 test rows, 2 inputs, 500 relu units) this pass is ~2.5x cheaper than the
+// network (70 test rows, 2 inputs, 500 relu units) this pass is ~2.4x cheaper than the
 // layer by layer one, which was most of the cost of the per-epoch record.
 //
 // The values are the training pass's to the last bit for finite weights and inputs:
@@ -88,7 +88,6 @@ function hiddenIntoOutput(l: FusedDenseLayer, o: FusedDenseLayer, params: Float6
   const C = o.units;
   const { wt, b, v } = s;
   const blocks = Math.ceil(n / 2);
-  // Past the last input: 0 (times a padded weight 0).
   // The kernel by unit in blocks of two inputs, zero-padded: wt[(blk units + j) 2 + t] = W[2 blk + t, j].
   for (let blk = 0; blk < blocks; blk++) {
     for (let j = 0; j < units; j++) {
@@ -99,6 +98,7 @@ function hiddenIntoOutput(l: FusedDenseLayer, o: FusedDenseLayer, params: Float6
     }
   }
   for (let j = 0; j < units; j++) b[j] = bias >= 0 ? params[bias + j] : 0;
+  // Past the last input: 0 (times a padded weight 0).
   const x = (i: number, r: number) => (i < n ? hin[i * rows + r] : 0);
   for (let r = 0; r < rows; r++) {
     // Every block of inputs but the last: partial sums into v.
