@@ -89,13 +89,10 @@ function hiddenIntoOutput(l: FusedDenseLayer, o: FusedDenseLayer, params: Float6
   const { wt, b, v } = s;
   const blocks = Math.ceil(n / 2);
   // The kernel by unit in blocks of two inputs, zero-padded: wt[(blk units + j) 2 + t] = W[2 blk + t, j].
-  for (let blk = 0; blk < blocks; blk++) {
-    for (let j = 0; j < units; j++) {
-      for (let t = 0; t < 2; t++) {
-        const i = 2 * blk + t;
-        wt[(blk * units + j) * 2 + t] = i < n ? params[kernel + i * units + j] : 0;
-      }
-    }
+  for (let i = 0; i < 2 * blocks; i++) {
+    const to = (i >> 1) * units * 2 + (i & 1);
+    if (i < n) for (let j = 0; j < units; j++) wt[to + 2 * j] = params[kernel + i * units + j];
+    else for (let j = 0; j < units; j++) wt[to + 2 * j] = 0;
   }
   for (let j = 0; j < units; j++) b[j] = bias >= 0 ? params[bias + j] : 0;
   // Past the last input: 0 (times a padded weight 0).
