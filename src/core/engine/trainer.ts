@@ -126,15 +126,11 @@ interface DataTensors {
 
 export async function train(data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
-  const sample = data.inputShape;
-  const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...sample]);
-  const yTrain = tf.tensor1d(data.yTrain);
-  const yTest = tf.tensor1d(data.yTest);
-  const xAll = tf.tidy(() => tf.concat([xTrain, tf.tensor(data.xTest, [data.nTest, ...sample])]));
-  const tensors: DataTensors = { xTrain, yTrain, yTest, xAll };
   const members = configs.map((config, index) => createMember(index, config, config.data ?? data, opts.engine ?? 'auto'));
   const fused = members.filter((m) => m.fused);
   const groups = groupMembers(members.filter((m) => !m.fused), data);
+  // The data set's tensors, for the TensorFlow.js path only (fused members read its arrays).
+  const tensors = groups.length ? memberTensors([data], false) : null;
   opts.onGroups?.([...groups, ...fused.map((m) => [m])].map((g) => g.map((m) => m.index)));
   let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
@@ -143,7 +139,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   let lastFlush = Date.now();
   let lastYield = 0;
   try {
-    trainees = groups.map((group) => createTrainee(group, data, tensors));
+    trainees = groups.map((group) => createTrainee(group, data, tensors!));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
@@ -183,7 +179,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   } finally {
     for (const t of trainees) disposeTrainee(t);
     for (const m of fused) writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
-    tf.dispose([xTrain, yTrain, yTest, xAll]);
+    if (tensors) tf.dispose([tensors.xTrain, tensors.yTrain, tensors.yTest, tensors.xAll]);
   }
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
 }
@@ -263,8 +259,9 @@ function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTe
 }
 
 /**
- * Tensors of members that train on rows of their own, one per member, stacked on a
- * leading member axis when they share a stack (they then have equal row counts).
+ * The tensors of data sets: the shared one, or those of members that train on rows of
+ * their own, one per member, stacked on a leading member axis when they share a stack
+ * (they then have equal row counts).
  */
 function memberTensors(sets: Dataset[], stacked: boolean): DataTensors {
   return tf.tidy(() => {

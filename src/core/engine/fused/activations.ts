@@ -59,6 +59,11 @@ const ELEMENTWISE: Record<Exclude<Activation, 'softmax'>, { f: Scalar; d: (z: nu
   },
 };
 
+/** The value of an elementwise activation at one point, as activate() computes it. */
+export function activationValue(a: Exclude<Activation, 'softmax'>): Scalar {
+  return ELEMENTWISE[a].f;
+}
+
 /** h = act(z) for `units` units of `rows` rows each. h may be z for linear. */
 export function activate(a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void {
   const stride = rows;

@@ -16,6 +16,7 @@ import { denseBackward, denseForward } from './denseKernels';
 import type { FusedLayout } from './layout';
 import { lossAndGradient, lossAndMetric } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
+import { InferencePass } from './inferencePass';
 
 export class FusedTrainee {
   readonly params: Float64Array;
@@ -35,15 +36,16 @@ export class FusedTrainee {
   private readonly xb: Float64Array;
   private readonly yb: Float64Array;
   /**
-   * The record's inference pass. Mini-batches: over training then test inputs together,
-   * [inputs, nTrain + nTest], into z and h. One batch: over the training rows (xb) into z
-   * and h, which is then also the next step's forward pass (same weights, same rows, no
-   * dropout here), and over the test inputs [inputs, nTest] into zTest and hTest.
+   * The record's inference pass. One batch: the training rows' forward pass (into z and
+   * h over xb), which is then also the next step's (same weights, same rows, no dropout
+   * here), and the test rows through `inference`. Mini-batches: the training then test
+   * rows through `inference`. Its inputs are evalX, its outputs evalZ and evalH,
+   * [output units, evaluated rows].
    */
-  private readonly xAll: Float64Array | null;
-  private readonly xTest: Float64Array | null;
-  private readonly zTest: Float64Array[];
-  private readonly hTest: Float64Array[];
+  private readonly inference: InferencePass;
+  private readonly evalX: Float64Array;
+  private readonly evalZ: Float64Array;
+  private readonly evalH: Float64Array;
   /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
   private readonly norms: NormSums[];
@@ -65,22 +67,22 @@ export class FusedTrainee {
     this.n = data.nTrain;
     this.batch = Math.min(train.batch, this.n);
     this.nBatches = Math.ceil(this.n / this.batch);
-    const all = data.nTrain + data.nTest;
     const oneBatch = this.nBatches === 1;
-    const maxRows = oneBatch ? this.n : Math.max(this.batch, all);
-    this.z = layout.layers.map((l) => new Float64Array(l.units * maxRows));
-    this.h = layout.layers.map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * maxRows)));
+    this.z = layout.layers.map((l) => new Float64Array(l.units * this.batch));
+    this.h = layout.layers.map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * this.batch)));
     this.dh = layout.layers.map((l) => new Float64Array(l.units * this.batch));
     this.dz = layout.layers.map((l) => new Float64Array(l.units * this.batch));
     const inputs = layout.inputs;
     this.xb = new Float64Array(inputs * this.batch);
     this.yb = new Float64Array(this.batch);
-    this.xAll = oneBatch ? null : transposed([[data.xTrain, data.nTrain], [data.xTest, data.nTest]], inputs);
-    this.xTest = oneBatch ? transposed([[data.xTest, data.nTest]], inputs) : null;
-    this.zTest = oneBatch ? layout.layers.map((l) => new Float64Array(l.units * data.nTest)) : [];
-    this.hTest = oneBatch ? layout.layers.map((l, k) => (l.activation === 'linear' ? this.zTest[k] : new Float64Array(l.units * data.nTest))) : [];
+    const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
+    this.inference = new InferencePass(layout, evalRows);
+    this.evalX = this.inference.inputsOf(oneBatch ? [[data.xTest, data.nTest]] : [[data.xTrain, data.nTrain], [data.xTest, data.nTest]]);
+    const outUnits = layout.layers[layout.layers.length - 1].units;
+    this.evalZ = new Float64Array(outUnits * evalRows);
+    this.evalH = new Float64Array(outUnits * evalRows);
     // One batch of all rows in their order: its inputs and labels never change.
-    if (this.nBatches === 1) {
+    if (oneBatch) {
       for (let r = 0; r < this.n; r++) {
         for (let i = 0; i < inputs; i++) this.xb[i * this.n + r] = data.xTrain[r * inputs + i];
         this.yb[r] = data.yTrain[r];
@@ -221,20 +223,20 @@ export class FusedTrainee {
 
   /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
   private evaluate(): [number, number, number, number] {
-    const { z, h, data } = this;
+    const { z, h, data, evalZ, evalH } = this;
     const last = this.layout.layers.length - 1;
-    if (this.xTest) {
+    if (this.nBatches === 1) {
       this.forward(this.xb, z, h, data.nTrain);
       this.forwardDone = true;
-      this.forward(this.xTest, this.zTest, this.hTest, data.nTest);
+      this.inference.run(this.params, this.evalX, evalZ, evalH);
       const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
-      const [testLoss, testMetric] = lossAndMetric(this.loss, this.zTest[last], this.hTest[last], data.nTest, 0, data.nTest, data.yTest);
+      const [testLoss, testMetric] = lossAndMetric(this.loss, evalZ, evalH, data.nTest, 0, data.nTest, data.yTest);
       return [trainLoss, trainMetric, testLoss, testMetric];
     }
     const rows = data.nTrain + data.nTest;
-    this.forward(this.xAll!, z, h, rows);
-    const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], rows, 0, data.nTrain, data.yTrain);
-    const [testLoss, testMetric] = lossAndMetric(this.loss, z[last], h[last], rows, data.nTrain, data.nTest, data.yTest);
+    this.inference.run(this.params, this.evalX, evalZ, evalH);
+    const [trainLoss, trainMetric] = lossAndMetric(this.loss, evalZ, evalH, rows, 0, data.nTrain, data.yTrain);
+    const [testLoss, testMetric] = lossAndMetric(this.loss, evalZ, evalH, rows, data.nTrain, data.nTest, data.yTest);
     return [trainLoss, trainMetric, testLoss, testMetric];
   }
 
@@ -248,18 +250,6 @@ export class FusedTrainee {
       hin = h[k];
     }
   }
-}
-
-/** Rows of several row-major blocks, one after the other, as [inputs, total rows]. */
-function transposed(blocks: [Float32Array, number][], inputs: number): Float64Array {
-  const total = blocks.reduce((a, [, n]) => a + n, 0);
-  const out = new Float64Array(inputs * total);
-  let r0 = 0;
-  for (const [x, n] of blocks) {
-    for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) out[i * total + r0 + r] = x[r * inputs + i];
-    r0 += n;
-  }
-  return out;
 }
 
 /** The activity penalty of a layer's outputs h, averaged over the batch; adds its gradient to dh. */
