@@ -9,6 +9,7 @@ import {
   WEIGHTED_LAYER_TYPES,
   type Activation,
   type DataSourceName,
+  type LayerSpec,
   type LayerType,
   type OptimizerName,
   type Task,
@@ -184,7 +185,11 @@ export const LAYER_TYPE_KEYS: Readonly<Record<LayerType, KeyDoc>> = {
   dropout: { type: 'rate in [0, 1)', description: 'Drops this fraction of its inputs at random while training; value: the rate' },
 };
 
-export const LAYER_OPTION_KEYS: KeyTable = {
+/** The keys beside a layer's type: LayerSpec's own options, and `regularize` (read into its penalties). */
+type LayerOptionKey = Exclude<keyof LayerSpec, 'type' | 'size' | 'penalties'> | 'regularize';
+
+// Keyed by LayerSpec's fields: a layer field added without its line here does not compile.
+export const LAYER_OPTION_KEYS: Readonly<Record<LayerOptionKey, KeyDoc>> = {
   activation: {
     type: 'activation',
     description: 'Activation of the layer\'s output',

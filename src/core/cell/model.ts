@@ -2,30 +2,23 @@
 // Reading is per item; checks across layers (shapes, the output layer, names) come after.
 
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import { ACTIVATIONS, LAYER_TYPES, WEIGHTED_LAYER_TYPES, type Activation, type LayerType } from '../experiment/experiment';
-import { LAYER_OPTION_KEYS } from './keys';
+import { ACTIVATIONS, LAYER_TYPES, WEIGHTED_LAYER_TYPES, type LayerSpec, type LayerType } from '../experiment/experiment';
+import { LAYER_OPTION_KEYS, type KeyTable } from './keys';
 import { readLayerRegularize, type LayerRegularize } from './penalties';
 import type { Span } from './problems';
 import { describe, entries, keySpan, readBoolean, readChoice, readName, readNumber, ruleText, scalarText, valueSpan, type Ctx, type Entry } from './reader';
 import { headSpanOf, resolved } from './yamlSource';
 
-/** A layer as read, before the checks that need its neighbours. */
-export interface LayerDraft {
+/**
+ * A layer as read, before the checks that need its neighbours: LayerSpec's fields (all
+ * but the penalties, resolved later from `regularize`), each undefined while unread or
+ * invalid, and where the layer's entries are written.
+ */
+export interface LayerDraft extends Partial<Omit<LayerSpec, 'penalties' | 'bias'>>, Pick<LayerSpec, 'bias'> {
   /** 0-based position in the model list. */
   index: number;
-  /** Undefined when the item has no (single) layer type: later checks skip it. */
-  type?: LayerType;
-  /** Undefined when the size is invalid. */
-  size?: number;
   /** `layer 2 (dense)`, for messages written before the layer has its final name. */
   label: string;
-  name?: string;
-  activation?: Activation;
-  kernel?: number[];
-  stride?: number[];
-  padding?: 'valid' | 'same';
-  bias: boolean;
-  returnSequences?: boolean;
   regularize?: LayerRegularize;
   /** The entries as written, for pointing at them later. */
   keys: Map<string, Entry>;
@@ -34,7 +27,9 @@ export interface LayerDraft {
 }
 
 const TYPES: readonly string[] = LAYER_TYPES;
-const OPTIONS = Object.keys(LAYER_OPTION_KEYS);
+// Read by any key written in the cell (those `entries` accepted).
+const OPTION_DOCS: KeyTable = LAYER_OPTION_KEYS;
+const OPTIONS = Object.keys(OPTION_DOCS);
 
 export function readModel(ctx: Ctx, e: Entry | undefined, missingAt: Span): LayerDraft[] {
   if (!e) {
@@ -89,7 +84,7 @@ function readLayer(ctx: Ctx, node: ParsedNode | null, index: number): LayerDraft
 
   for (const [key, oe] of keys) {
     if (TYPES.includes(key)) continue;
-    const applies = LAYER_OPTION_KEYS[key].appliesTo;
+    const applies = OPTION_DOCS[key].appliesTo;
     if (applies && !applies.includes(type)) {
       ctx.problems.error(keySpan(ctx, oe), `${key} has no meaning for ${type} (only ${applies.join(', ')})`);
       continue;

@@ -2,7 +2,7 @@
 // section 2), with every problem found pointing into the cell.
 
 import { isMap, isScalar, isSeq, type ParsedNode } from 'yaml';
-import type { ExperimentSpec, LayerSpec, Problem } from '../experiment/experiment';
+import { LAYER_WRITTEN_OPTIONS, type ExperimentSpec, type LayerSpec, type Problem } from '../experiment/experiment';
 import type { Penalty } from '../experiment/penalty';
 import { readData, type DataResult } from './data';
 import { readGrid } from './grid';
@@ -126,11 +126,7 @@ function readExperiment(ctx: Ctx, top: Map<string, Entry>, first: Span, result: 
       penalties: resolvePenalties(d.type, cellPenalty, d.regularize),
     };
     // As written; completeSpec fills in the defaults.
-    if (d.activation) layer.activation = d.activation;
-    if (d.kernel) layer.kernel = d.kernel;
-    if (d.stride) layer.stride = d.stride;
-    if (d.padding) layer.padding = d.padding;
-    if (d.returnSequences !== undefined) layer.returnSequences = d.returnSequences;
+    Object.assign(layer, Object.fromEntries(LAYER_WRITTEN_OPTIONS.filter((key) => d[key] !== undefined).map((key) => [key, d[key]])));
     model.push(layer);
   });
 

@@ -6,8 +6,8 @@
 
 import type { MetricName } from '../run/result';
 import type { EpochRow } from '../run/epochRow';
-import { DATA_LOSS_LABEL, NORM_TITLES, TEST_LOSS_LABEL, penaltyLabel, type ChartOptions, type NormKind, type VegaLiteSpec } from './specs';
-import { bottomLegend, chartFrame, finite, seriesColor, themeOf } from './specKit';
+import { DATA_LOSS_LABEL, LOSS_TOOLTIP, TEST_LOSS_LABEL, logNorms, lossColor, normsChart, penaltyLabel, type ChartOptions, type NormKind, type VegaLiteSpec } from './specs';
+import { chartFrame, finite, themeOf } from './specKit';
 
 /** Name of the data set the renderer inserts into. */
 export const LIVE_DATA = 'rows';
@@ -77,12 +77,9 @@ function layerNamesOf(run: LiveRun): string[] {
 /** The live loss breakdown, starting with `values`. */
 export function liveLossSpec(run: LiveRun, values: LivePoint[] = [], opts: ChartOptions = {}): VegaLiteSpec {
   const theme = themeOf(opts);
-  const stackNames = [DATA_LOSS_LABEL, ...layerNamesOf(run).map(penaltyLabel)];
-  const domain = [...stackNames, TEST_LOSS_LABEL];
-  const range = [...stackNames.map((_, k) => seriesColor(theme, k)), theme.foreground];
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain, range }, legend: bottomLegend(domain.length) };
+  const color = lossColor(theme, [DATA_LOSS_LABEL, ...layerNamesOf(run).map(penaltyLabel)]);
   const x = epochAxis(run);
-  const tooltip = [{ field: 'epoch', type: 'quantitative' as const }, { field: 'series', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format: '.4~g' }];
+  const tooltip = LOSS_TOOLTIP;
   return {
     ...chartFrame(run.name, opts, theme, 'Loss breakdown', 'live · stacked: data loss + each layer’s penalty = training loss; dashed: test loss'),
     data: { name: LIVE_DATA, values },
@@ -103,28 +100,18 @@ export function liveLossSpec(run: LiveRun, values: LivePoint[] = [], opts: Chart
 
 /** The live weight norms (one line per layer, the chosen norm), starting with `values`. */
 export function liveNormsSpec(run: LiveRun, values: LivePoint[] = [], opts: ChartOptions = {}): VegaLiteSpec {
-  const theme = themeOf(opts);
   const kind: NormKind = opts.normKind ?? 'l2';
-  const log = opts.scale === 'log' && kind !== 'sparsity';
   const layers = layerNamesOf(run);
-  const filter = `datum.kind === '${kind}'${log ? ' && datum.value > 0' : ''}`;
-  const scale = kind === 'sparsity' ? { type: 'linear' as const, domain: [0, 1] } : log ? { type: 'log' as const, nice: false } : { type: 'linear' as const, zero: true };
-  return {
-    ...chartFrame(run.name, opts, theme, `Weight norms: ${NORM_TITLES[kind].name}`, `live · ${NORM_TITLES[kind].axis} of each layer’s penalized weights${log ? ' (log scale)' : ''}`),
+  return normsChart({
+    name: run.name,
+    opts,
+    layers,
+    slots: layers.map((_, k) => k + 1),
+    x: epochAxis(run),
+    // No domain: the rows are still arriving.
+    logScale: { type: 'log' as const, nice: false },
     data: { name: LIVE_DATA, values },
-    transform: [{ filter }],
-    mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
-    encoding: {
-      x: epochAxis(run),
-      y: { field: 'value', type: 'quantitative', title: NORM_TITLES[kind].axis, scale },
-      color: {
-        field: 'series',
-        type: 'nominal',
-        // A layer keeps its color across charts: slot k + 1, as in the loss breakdown and the final norms chart.
-        scale: { domain: layers, range: layers.map((_, k) => seriesColor(theme, k + 1)) },
-        legend: { ...bottomLegend(layers.length), title: 'layer' },
-      },
-      tooltip: [{ field: 'epoch', type: 'quantitative' }, { field: 'series', type: 'nominal', title: 'layer' }, { field: 'value', type: 'quantitative', format: '.4~g', title: NORM_TITLES[kind].name }],
-    },
-  } as VegaLiteSpec;
+    filter: `datum.kind === '${kind}'${logNorms(opts) ? ' && datum.value > 0' : ''}`,
+    tag: 'live',
+  });
 }

@@ -4,11 +4,25 @@
 // text, never as field names or HTML.
 
 import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, SCHEMA, type ChartOptions } from './specs';
 import { decadeTicks } from './logTicks';
 export { decadeTicks };
 
-export type { ChartOptions } from './specs';
+export type NormKind = 'l2' | 'l1' | 'max' | 'sparsity';
+
+export interface ChartOptions {
+  theme?: Partial<ChartTheme>;
+  scale?: 'linear' | 'log';
+  normKind?: NormKind;
+  /** Pixels, or 'container' to follow the element's width (renderer). */
+  width?: number | 'container';
+  height?: number;
+  /** Points per series shown (default 512). */
+  maxPoints?: number;
+}
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const DEFAULT_WIDTH = 480;
+export const DEFAULT_HEIGHT = 260;
 
 /** The top-level frame of a spec: schema, title and subtitle, size, background, theme config. */
 export function chartFrame(name: string | undefined, opts: ChartOptions, theme: ChartTheme, title: string, subtitle: string, size: { width?: number; height?: number } = {}) {

@@ -8,29 +8,15 @@ import type { UnitSpec } from 'vega-lite/build/spec/index';
 import type { Field } from 'vega-lite/build/channeldef';
 import type { MetricName, RunResult } from '../run/result';
 import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
-import { DEFAULT_THEME, completeTheme, paletteColor, themeConfig, type ChartTheme } from './theme';
-import { decadeTicks } from './logTicks';
+import { completeTheme, type ChartTheme } from './theme';
 import type { Spread } from '../run/result';
 import { statsOf } from '../sweep/plan';
 import { formatScore, selectLabel, withinWords } from '../sweep/sweepText';
+import { DEFAULT_WIDTH, alphaAxis, bottomLegend, chartFrame, finite, formatAlpha, layerNamesOf, logScale, seriesColor, type ChartOptions, type NormKind } from './specKit';
+
+export { SCHEMA, DEFAULT_WIDTH, DEFAULT_HEIGHT, type ChartOptions, type NormKind } from './specKit';
 
 export type VegaLiteSpec = TopLevelSpec;
-export type NormKind = 'l2' | 'l1' | 'max' | 'sparsity';
-
-export interface ChartOptions {
-  theme?: Partial<ChartTheme>;
-  scale?: 'linear' | 'log';
-  normKind?: NormKind;
-  /** Pixels, or 'container' to follow the element's width (renderer). */
-  width?: number | 'container';
-  height?: number;
-  /** Points per series shown (default 512). */
-  maxPoints?: number;
-}
-
-export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-export const DEFAULT_WIDTH = 480;
-export const DEFAULT_HEIGHT = 260;
 export const TEST_LOSS_LABEL = 'test loss (no penalty)';
 export const DATA_LOSS_LABEL = 'data loss';
 
@@ -57,7 +43,7 @@ export function lossBreakdownSpec(result: RunResult, opts: ChartOptions = {}): V
   const theme = completeTheme(opts.theme);
   const h = displayHistory(result, opts);
   const log = opts.scale === 'log';
-  const layers = layerNames(result).filter((l) => (h.penalty?.[l] ?? []).some((v) => finite(v) && v !== 0));
+  const layers = layerNamesOf(result).filter((l) => (h.penalty?.[l] ?? []).some((v) => finite(v) && v !== 0));
   const stackNames = [DATA_LOSS_LABEL, ...layers.map(penaltyLabel)];
   const stackSeries = [h.dataLoss, ...layers.map((l) => h.penalty[l])];
 
@@ -89,15 +75,13 @@ export function lossBreakdownSpec(result: RunResult, opts: ChartOptions = {}): V
     });
   }
 
-  const domain = [...stackNames, TEST_LOSS_LABEL];
-  const range = [...stackNames.map((_, k) => seriesColor(theme, k)), theme.foreground];
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain, range }, legend: bottomLegend(domain.length) };
+  const color = lossColor(theme, stackNames);
   const yTitle = log ? 'loss (log scale)' : 'loss';
   const x = epochAxis(opts);
-  const tooltip = [{ field: 'epoch', type: 'quantitative' as const }, { field: 'series', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format: '.4~g' }];
+  const tooltip = LOSS_TOOLTIP;
 
   return {
-    ...frame(result, opts, theme, 'Loss breakdown', log ? 'stacked: data loss + each layer’s penalty = training loss (log scale)' : 'stacked: data loss + each layer’s penalty = training loss'),
+    ...chartFrame(result.name, opts, theme, 'Loss breakdown', log ? 'stacked: data loss + each layer’s penalty = training loss (log scale)' : 'stacked: data loss + each layer’s penalty = training loss'),
     layer: [
       {
         data: { values: area },
@@ -113,13 +97,21 @@ export function lossBreakdownSpec(result: RunResult, opts: ChartOptions = {}): V
   };
 }
 
+/** The loss breakdown's colors, final and live: the stacked parts in palette order (a layer's penalty in its slot k + 1), the test loss in the foreground color. */
+export function lossColor(theme: ChartTheme, stackNames: string[]) {
+  const domain = [...stackNames, TEST_LOSS_LABEL];
+  const range = [...stackNames.map((_, k) => seriesColor(theme, k)), theme.foreground];
+  return { field: 'series', type: 'nominal' as const, scale: { domain, range }, legend: bottomLegend(domain.length) };
+}
+
+export const LOSS_TOOLTIP = [{ field: 'epoch', type: 'quantitative' as const }, { field: 'series', type: 'nominal' as const }, { field: 'value', type: 'quantitative' as const, format: '.4~g' }];
+
 /** One line per layer: the chosen norm of its penalized weights over the epochs. */
 export function weightNormsSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteSpec {
-  const theme = completeTheme(opts.theme);
   const h = displayHistory(result, opts);
   const kind: NormKind = opts.normKind ?? 'l2';
-  const log = opts.scale === 'log' && kind !== 'sparsity';
-  const all = layerNames(result);
+  const log = logNorms(opts);
+  const all = layerNamesOf(result);
   const layers = all.filter((l) => Array.isArray(h.norms?.[l]?.[kind]));
   const rows: Row[] = [];
   for (const layer of layers) {
@@ -129,26 +121,70 @@ export function weightNormsSpec(result: RunResult, opts: ChartOptions = {}): Veg
       if (finite(epoch) && finite(v) && (!log || v > 0)) rows.push({ epoch, series: layer, value: v });
     });
   }
-  const title = `Weight norms: ${NORM_TITLES[kind].name}`;
-  const scale = kind === 'sparsity' ? { type: 'linear' as const, domain: [0, 1] } : log ? logScale(rows.map((r) => r.value)) : { type: 'linear' as const, zero: true };
-  return {
-    ...frame(result, opts, theme, title, `${NORM_TITLES[kind].axis} of each layer’s penalized weights${log ? ' (log scale)' : ''}`),
+  return normsChart({
+    name: result.name,
+    opts,
+    layers,
+    slots: layers.map((l) => all.indexOf(l) + 1),
+    x: epochAxis(opts),
+    logScale: logScale(rows.map((r) => r.value)),
     data: { values: rows },
+  });
+}
+
+/** Whether a norms chart draws on a log scale: asked for, and not the sparsity (a fraction). */
+export function logNorms(opts: ChartOptions): boolean {
+  return opts.scale === 'log' && (opts.normKind ?? 'l2') !== 'sparsity';
+}
+
+/** What a norms chart's caller decides: its rows and how they arrive, its epoch axis, its log scale. */
+export interface NormsChartParts {
+  name: string | undefined;
+  opts: ChartOptions;
+  /** The layers drawn, in legend order. */
+  layers: string[];
+  /** Each drawn layer's palette slot (k + 1 for the k-th layer, as in the loss breakdown), so it keeps its color across charts. */
+  slots: number[];
+  x: object;
+  /** The y scale when logNorms(opts). */
+  logScale: object;
+  data: { values: unknown[]; name?: string };
+  /** Rows to keep, when the data holds more than this chart's norm (the live rows). */
+  filter?: string;
+  /** Words before the subtitle (`live`). */
+  tag?: string;
+}
+
+/**
+ * The weight-norms chart: title, mark, y axis, layer colors and tooltip, one definition for
+ * the final chart (weightNormsSpec) and the live one (liveSpec.ts), which differ only in
+ * their NormsChartParts.
+ */
+export function normsChart(parts: NormsChartParts): VegaLiteSpec {
+  const { opts, layers } = parts;
+  const theme = completeTheme(opts.theme);
+  const kind: NormKind = opts.normKind ?? 'l2';
+  const log = logNorms(opts);
+  const scale = kind === 'sparsity' ? { type: 'linear' as const, domain: [0, 1] } : log ? parts.logScale : { type: 'linear' as const, zero: true };
+  const subtitle = `${NORM_TITLES[kind].axis} of each layer’s penalized weights${log ? ' (log scale)' : ''}`;
+  return {
+    ...chartFrame(parts.name, opts, theme, `Weight norms: ${NORM_TITLES[kind].name}`, parts.tag ? `${parts.tag} · ${subtitle}` : subtitle),
+    data: parts.data,
+    ...(parts.filter ? { transform: [{ filter: parts.filter }] } : {}),
     mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
     encoding: {
-      x: epochAxis(opts),
+      x: parts.x,
       y: { field: 'value', type: 'quantitative', title: NORM_TITLES[kind].axis, scale },
       color: {
         field: 'series',
         type: 'nominal',
         title: 'layer',
-        // A layer keeps its color across charts: slot k + 1, as in the loss breakdown.
-        scale: { domain: layers, range: layers.map((l) => seriesColor(theme, all.indexOf(l) + 1)) },
+        scale: { domain: layers, range: parts.slots.map((slot) => seriesColor(theme, slot)) },
         legend: { ...bottomLegend(layers.length), title: 'layer' },
       },
       tooltip: [{ field: 'epoch', type: 'quantitative' }, { field: 'series', type: 'nominal', title: 'layer' }, { field: 'value', type: 'quantitative', format: '.4~g', title: NORM_TITLES[kind].name }],
     },
-  };
+  } as VegaLiteSpec;
 }
 
 /** Train and test metric over the epochs, the gap between them shaded. */
@@ -174,7 +210,7 @@ export function metricsSpec(result: RunResult, opts: ChartOptions = {}): VegaLit
   const scale = clipped ? { type: 'linear' as const, domain: [-1, Math.max(1, ...values)], clamp: true } : { type: 'linear' as const, zero: false };
   const x = epochAxis(opts);
   return {
-    ...frame(result, opts, theme, `Train vs test ${label}`, 'shaded: the gap between train and test'),
+    ...chartFrame(result.name, opts, theme, `Train vs test ${label}`, 'shaded: the gap between train and test'),
     layer: [
       {
         data: { values: band },
@@ -243,8 +279,7 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
   const label = what === 'loss' ? 'loss' : metricLabel(what as MetricName);
   const names = [...new Set(points.map((p) => p.series))];
   const color = { field: 'series', type: 'nominal' as const, scale: { domain: names, range: names.map((n) => seriesColor(theme, n.startsWith('train') ? 0 : 1)) }, legend: bottomLegend(names.length) };
-  const decades = decadeTicks(points.map((p) => p.alpha));
-  const x = { field: 'alpha', type: 'quantitative' as const, title: 'alpha (penalty strength, log scale)', scale: { type: 'log' as const }, axis: { format: '.0e', grid: true, ...(decades ? { values: decades } : {}) } };
+  const x = alphaAxis(points.map((p) => p.alpha));
   const yTitle = `${label} (mean ± 1 standard error)`;
   const y = { type: 'quantitative' as const, scale: { zero: false } };
   const models = Math.max(0, ...points.map((p) => p.n));
@@ -310,7 +345,7 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
   const how = best?.rule ? ` · chosen by ${best.rule}` : '';
   const within = grid ? withinWords(grid) : null;
   return {
-    ...frame(result, opts, theme, `Sweep over alpha: ${selectLabel(select)}`, `${set} ${label}, mean ± 1 standard error over ${models} model${models === 1 ? '' : 's'} per alpha${how}${within ? ` · ${within}` : ''}`),
+    ...chartFrame(result.name, opts, theme, `Sweep over alpha: ${selectLabel(select)}`, `${set} ${label}, mean ± 1 standard error over ${models} model${models === 1 ? '' : 's'} per alpha${how}${within ? ` · ${within}` : ''}`),
     layer,
   };
 }
@@ -328,59 +363,13 @@ interface StackRow extends Row {
   upper: number;
 }
 
-function frame(result: RunResult, opts: ChartOptions, theme: ChartTheme, title: string, subtitle: string) {
-  return {
-    $schema: SCHEMA,
-    title: { text: title, subtitle: result.name ? `${result.name} · ${subtitle}` : subtitle },
-    width: opts.width ?? DEFAULT_WIDTH,
-    height: opts.height ?? DEFAULT_HEIGHT,
-    background: theme.background,
-    config: themeConfig(theme),
-  };
-}
-
 function displayHistory(result: RunResult, opts: ChartOptions) {
   const h = result.history ?? ({} as RunResult['history']);
   const shown = Array.isArray(h.epoch) ? downsampleHistory(h, opts.maxPoints ?? MAX_HISTORY_POINTS) : h;
   return { ...shown, epoch: Array.isArray(shown.epoch) ? shown.epoch : [] };
 }
 
-/** Layer names: the result's layers in order, then any others its history names. */
-function layerNames(result: RunResult): string[] {
-  const names = (result.layers ?? []).map((l) => l.name);
-  for (const key of [...Object.keys(result.history?.penalty ?? {}), ...Object.keys(result.history?.norms ?? {})]) {
-    if (!names.includes(key)) names.push(key);
-  }
-  return names;
-}
-
-/** A horizontal legend under the chart, without title, its symbols opaque even for areas. */
-function bottomLegend(entries: number) {
-  return { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, columns: Math.min(Math.max(entries, 1), 4), symbolOpacity: 1 };
-}
-
-
 function epochAxis(opts: ChartOptions) {
   const width = typeof opts.width === 'number' ? opts.width : DEFAULT_WIDTH;
   return { field: 'epoch', type: 'quantitative' as const, title: 'epoch', scale: { zero: false, nice: false }, axis: { format: 'd', tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 80)) } };
-}
-
-function logScale(values: number[]) {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const lo = positive.length ? Math.min(...positive) : 1e-3;
-  const hi = positive.length ? Math.max(...positive) : 1;
-  // The stack's baseline is 0: clamping draws it at the bottom edge instead of -infinity.
-  return { type: 'log' as const, domain: [lo, hi > lo ? hi : lo * 10], clamp: true, nice: false };
-}
-
-function seriesColor(theme: ChartTheme, slot: number): string {
-  return paletteColor(theme.palette.length ? theme : DEFAULT_THEME, slot);
-}
-
-function finite(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function formatAlpha(a: number): string {
-  return a >= 0.01 && a < 1000 ? String(Number(a.toPrecision(3))) : a.toExponential(1).replace('.0e', 'e');
 }

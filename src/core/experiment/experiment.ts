@@ -71,6 +71,12 @@ export interface LayerSpec {
   penalties: LayerPenalties;
 }
 
+/**
+ * The options a layer may leave out, copied into its LayerSpec as written (completeSpec
+ * fills their defaults). The cell reader's LayerDraft takes its fields from LayerSpec.
+ */
+export const LAYER_WRITTEN_OPTIONS = ['activation', 'kernel', 'stride', 'padding', 'returnSequences'] as const satisfies readonly (keyof LayerSpec)[];
+
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
