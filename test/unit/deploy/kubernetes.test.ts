@@ -28,16 +28,22 @@ function manifest(file: string): K8sObject[] {
   return docs.map((d) => d.toJS() as K8sObject);
 }
 
+/**
+ * A kubernetes-models class: validate() checks the object against the schema. (Its base
+ * class's types resolve only through package exports, which this tsconfig does not read.)
+ */
+type ModelClass = new (data: never) => { validate(): void };
+
 /** kubernetes-models' model class of an object, by apiVersion and kind (an ES module, loaded on first use). */
-async function modelOf(o: K8sObject): Promise<new (data: never) => { validate(): void }> {
-  const models: Record<string, () => Promise<new (data: never) => { validate(): void }>> = {
+async function modelOf(o: K8sObject): Promise<ModelClass> {
+  const models: Record<string, () => Promise<unknown>> = {
     'batch/v1 Job': async () => (await import('kubernetes-models/batch/v1/Job')).Job,
     'v1 Pod': async () => (await import('kubernetes-models/v1/Pod')).Pod,
     'v1 PersistentVolumeClaim': async () => (await import('kubernetes-models/v1/PersistentVolumeClaim')).PersistentVolumeClaim,
   };
   const load = models[`${o.apiVersion} ${o.kind}`];
   if (!load) throw new Error(`no schema model for ${o.apiVersion} ${o.kind}`);
-  return load();
+  return (await load()) as ModelClass;
 }
 
 const storage = manifest('storage.yaml');
