@@ -9,18 +9,9 @@ import * as vscode from 'vscode';
 import { spawnSync } from 'child_process';
 import { api, RUN_MIME, waitFor, writeNotebook } from './helpers';
 import type { TreeNode } from '../../../src/extension/experimentTree';
+import { tinySweepSource } from '../../unit/helpers/tinySweep';
 
-const SWEEP = `name: sw
-data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 40 }
-model:
-  - dense: 6
-    activation: relu
-    regularize: { l2: 0.001 }
-  - dense: 1
-train: { epochs: 10, batch: 16, lr: 0.01, seed: 3 }
-grid:
-  alpha: [1e-1, 1e-2]
-  repeats: 2`;
+const SWEEP = tinySweepSource('sw', '  alpha: [1e-1, 1e-2]\n  repeats: 2');
 
 /** One shard, trained by the extension's bundled CLI in a child process. */
 function shard(notebook: string, index: number, count: number): void {

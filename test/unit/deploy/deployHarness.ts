@@ -9,6 +9,7 @@ import { main } from '../../../src/cli/main';
 import { parseNotebook } from '../../../src/core/notebook/parse';
 import { listShardedSweeps, type SweepProgress } from '../../../src/core/store/shardStore';
 import { REPO_ROOT } from '../helpers/backend';
+import { tinySweepSource } from '../helpers/tinySweep';
 
 export const DEPLOY = path.join(REPO_ROOT, 'deploy');
 export const TUTORIAL = path.join(REPO_ROOT, 'examples/weight-regularization.regnb');
@@ -27,18 +28,7 @@ export function tutorialSweep(): { cell: string; stages: number } {
  */
 export function standInNotebook(cell: string): { dir: string; notebook: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-deploy-'));
-  const source = `name: ${cell}
-data: { source: moons, samples: 60, noise: 0.2, seed: 1, train: 40 }
-model:
-  - dense: 6
-    activation: relu
-    regularize: { l2: 0.001 }
-  - dense: 1
-train: { epochs: 8, batch: 16, lr: 0.01, seed: 3 }
-grid:
-  alpha: [1e-1, 1e-2, 1e-3]
-  repeats: 2
-  refine: 2`;
+  const source = tinySweepSource(cell, '  alpha: [1e-1, 1e-2, 1e-3]\n  repeats: 2\n  refine: 2');
   const notebook = path.join(dir, path.basename(TUTORIAL));
   fs.writeFileSync(notebook, `${JSON.stringify({ regnb: 1, metadata: {}, cells: [{ kind: 'experiment', source }] }, null, 2)}\n`);
   return { dir, notebook };
