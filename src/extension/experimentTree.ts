@@ -106,6 +106,7 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
         // The store's text (cell names, errors) is anyone's: escaped, one fact a line.
         item.tooltip = new vscode.MarkdownString(i.tooltip.split('\n').map(escapeMarkdown).join('\n\n'));
         item.contextValue = `shards.${i.mergeable ? 'mergeable' : i.state}`;
+        item.command = { command: 'regnb.revealCell', title: 'Reveal Cell', arguments: [node] };
         return item;
       }
       case 'problem': {
