@@ -95,7 +95,7 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
   register('regnb.copyAsKeras', copyAsScript('keras'));
   register('regnb.copyAsPyTorch', copyAsScript('pytorch'));
 
-  register('regnb.revealCell', async (node: CellNode | RunNode) => {
+  register('regnb.revealCell', async (node: CellNode | RunNode | Extract<TreeNode, { kind: 'shards' }>) => {
     const doc = await vscode.workspace.openNotebookDocument(node.notebook);
     const range = new vscode.NotebookRange(node.cellIndex, node.cellIndex + 1);
     await vscode.window.showNotebookDocument(doc, { selections: [range] });

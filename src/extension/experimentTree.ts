@@ -1,5 +1,6 @@
 // The Experiments tree: notebooks in the workspace, their experiment cells, and each
-// cell's runs read from the run store. It refreshes when a run finishes or when run
+// cell's sharded sweeps (shards in of N, Merge once all are in) and runs read from the
+// run store. It refreshes when a run finishes or when run
 // folders change on disk (another window, the CLI).
 
 import * as vscode from 'vscode';
@@ -8,11 +9,14 @@ import { parseNotebook } from '../core/notebook/parse';
 import { parseCell } from '../core/cell/parseCell';
 import { escapeMarkdown } from '../core/text/escapeMarkdown';
 import { listRuns, type RunSummary } from '../core/store/runStore';
+import { listShardedSweeps, sweepKey, type SweepProgress } from '../core/store/shardStore';
+import { shardedSweepItem, type ShardedSweepItem } from '../core/store/shardedSweepItem';
 import { TREE_VIEW_ID } from './ids';
 
 export type TreeNode =
   | { kind: 'notebook'; uri: vscode.Uri }
-  | { kind: 'cell'; notebook: vscode.Uri; name: string; cellIndex: number; runs: RunSummary[] }
+  | { kind: 'cell'; notebook: vscode.Uri; name: string; cellIndex: number; runs: RunSummary[]; sweeps: SweepProgress[]; sweepKey: string }
+  | { kind: 'shards'; notebook: vscode.Uri; cell: string; cellIndex: number; progress: SweepProgress; item: ShardedSweepItem }
   | { kind: 'run'; notebook: vscode.Uri; cell: string; cellIndex: number; run: RunSummary }
   | { kind: 'problem'; message: string };
 
@@ -25,7 +29,7 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
 
   constructor() {
     this.view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: this, canSelectMany: true, showCollapseAll: true });
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/{*.regnb,.regnb/runs/**/result.json}');
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/{*.regnb,.regnb/runs/**/result.json,.regnb/shards/**/*.json}');
     const soon = () => this.refreshSoon();
     this.watcher.onDidCreate(soon);
     this.watcher.onDidChange(soon);
@@ -56,7 +60,8 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
     }
     if (node.kind === 'notebook') return this.cellsOf(node.uri);
     if (node.kind === 'cell') {
-      return [...node.runs].reverse().map((run) => ({ kind: 'run', notebook: node.notebook, cell: node.name, cellIndex: node.cellIndex, run }));
+      const sweeps: TreeNode[] = node.sweeps.map((progress) => ({ kind: 'shards', notebook: node.notebook, cell: node.name, cellIndex: node.cellIndex, progress, item: shardedSweepItem(progress, node.sweepKey) }));
+      return [...sweeps, ...[...node.runs].reverse().map((run): TreeNode => ({ kind: 'run', notebook: node.notebook, cell: node.name, cellIndex: node.cellIndex, run }))];
     }
     return [];
   }
@@ -72,7 +77,7 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
         return item;
       }
       case 'cell': {
-        const item = new vscode.TreeItem(node.name, node.runs.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.name, node.runs.length || node.sweeps.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('beaker');
         item.description = node.runs.length ? `${node.runs.length} run${node.runs.length > 1 ? 's' : ''}` : 'not run';
         item.contextValue = 'cell';
@@ -92,6 +97,18 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
         item.command = { command: 'regnb.openResult', title: 'Open Run Result', arguments: [node] };
         return item;
       }
+      case 'shards': {
+        const i = node.item;
+        const item = new vscode.TreeItem(i.label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.notebook.toString()}#shards/${node.cell}/${node.progress.sweep}`;
+        item.iconPath = shardsIcon(i);
+        item.description = i.description;
+        // The store's text (cell names, errors) is anyone's: escaped, one fact a line.
+        item.tooltip = new vscode.MarkdownString(i.tooltip.split('\n').map(escapeMarkdown).join('\n\n'));
+        item.contextValue = `shards.${i.mergeable ? 'mergeable' : i.state}`;
+        item.command = { command: 'regnb.revealCell', title: 'Reveal Cell', arguments: [node] };
+        return item;
+      }
       case 'problem': {
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('warning');
@@ -108,15 +125,16 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
     } catch (e) {
       return [{ kind: 'problem', message: (e as Error).message }];
     }
-    const listing = await listRuns(uri.fsPath);
+    const [listing, sharded] = await Promise.all([listRuns(uri.fsPath), listShardedSweeps(uri.fsPath)]);
     const nodes: TreeNode[] = [];
     doc.cells.forEach((cell, index) => {
       if (cell.kind !== 'experiment') return;
       const parsed = parseCell(cell.source, { index });
       const name = parsed.spec?.name ?? parsed.name ?? `cell-${index + 1}`;
-      nodes.push({ kind: 'cell', notebook: uri, name, cellIndex: index, runs: listing.runs.filter((r) => r.cell === name) });
+      const sweeps = sharded.sweeps.filter((s) => s.cell === name);
+      nodes.push({ kind: 'cell', notebook: uri, name, cellIndex: index, runs: listing.runs.filter((r) => r.cell === name), sweeps, sweepKey: sweepKey(cell.source) });
     });
-    for (const p of listing.problems) nodes.push({ kind: 'problem', message: p });
+    for (const p of [...listing.problems, ...sharded.problems]) nodes.push({ kind: 'problem', message: p });
     return nodes;
   }
 }
@@ -127,6 +145,16 @@ function statusIcon(status: string): vscode.ThemeIcon {
     case 'cancelled': return new vscode.ThemeIcon('circle-slash');
     case 'diverged': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     default: return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+  }
+}
+
+function shardsIcon(i: ShardedSweepItem): vscode.ThemeIcon {
+  if (i.stale) return new vscode.ThemeIcon('history');
+  switch (i.state) {
+    case 'merged': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'mergeable': return new vscode.ThemeIcon('git-merge');
+    case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    default: return new vscode.ThemeIcon('clock');
   }
 }
 

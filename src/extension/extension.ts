@@ -8,6 +8,7 @@ import { TrainingClient } from './trainingClient';
 import { LiveChannel } from './liveChannel';
 import { ExperimentTree } from './experimentTree';
 import { registerCommands } from './commands';
+import { registerMergeShards } from './mergeShards';
 import { registerLanguage } from './language';
 import { handleRendererMessage, renderedCharts, renderedReports } from './rendererMessages';
 import { NOTEBOOK_TYPE } from './ids';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
   vscode.workspace.notebookDocuments.forEach(warmUp);
   registerLanguage(context);
   registerCommands(context, tree, client, controller);
+  registerMergeShards(context, () => tree.refresh());
   return { renderedCharts, renderedReports, backend: () => client.activeBackend(), experimentTree: tree, onDidLiveActivity: live.onDidActivity };
 }
 

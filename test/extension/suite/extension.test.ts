@@ -33,7 +33,7 @@ describe('RegNB in a real VS Code', () => {
     }
     const manifest = vscode.extensions.getExtension('regnb.regnb')!.packageJSON as { contributes: { menus: { commandPalette: { command: string; when: string }[] } } };
     const hidden = manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command);
-    assert.deepStrictEqual(hidden.sort(), ['regnb.deleteRun', 'regnb.openResult', 'regnb.openRunFolder', 'regnb.refreshTree', 'regnb.revealCell']);
+    assert.deepStrictEqual(hidden.sort(), ['regnb.deleteRun', 'regnb.mergeShards', 'regnb.openResult', 'regnb.openRunFolder', 'regnb.refreshTree', 'regnb.revealCell']);
   });
 
   it('opens the tutorial notebook: markdown and experiment cells in the regnb language', async () => {

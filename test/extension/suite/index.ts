@@ -8,6 +8,7 @@ export function run(): Promise<void> {
     async () => {
       await import('./responsiveness.test');
       await import('./extension.test');
+      await import('./shardedSweep.test');
     },
     { timeoutMs: 120_000 },
   );
