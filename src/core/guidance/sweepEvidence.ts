@@ -53,9 +53,19 @@ export function notebookSweeps(cells: readonly { spec: ExperimentSpec | undefine
   return [...byCell.values()];
 }
 
-/** The result with its findings diagnosed again in the light of the notebook's sweeps (in place; returns it). */
-export function reviseFindings(result: RunResult, spec: ExperimentSpec, sweeps: readonly NotebookSweep[]): RunResult {
-  if (!result.guidance) return result;
-  result.guidance.findings = diagnose(result, { standardize: spec.data.standardize, sweeps: sweepsFor(spec, sweeps) });
-  return result;
+/**
+ * Diagnoses the result again in the light of the notebook's sweeps (in place). When the
+ * findings change, `guidance.revised` says when, with which sweeps, and what the run was
+ * told when it ended. Returns whether the findings changed (the run store's copy then
+ * needs the revision too: store/revision.ts).
+ */
+export function reviseFindings(result: RunResult, spec: ExperimentSpec, sweeps: readonly NotebookSweep[], now: Date = new Date()): boolean {
+  const guidance = result.guidance;
+  if (!guidance) return false;
+  const evidence = sweepsFor(spec, sweeps);
+  const findings = diagnose(result, { standardize: spec.data.standardize, sweeps: evidence });
+  if (JSON.stringify(findings) === JSON.stringify(guidance.findings)) return false;
+  guidance.revised = { at: now.toISOString(), sweeps: evidence, atRun: guidance.revised?.atRun ?? guidance.findings };
+  guidance.findings = findings;
+  return true;
 }
