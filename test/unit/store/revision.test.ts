@@ -13,6 +13,7 @@ import { diagnose } from '../../../src/core/guidance/diagnose';
 import { listRuns, readRun, runDir, writeRun } from '../../../src/core/store/runStore';
 import { REVISION_FILE, storeRevision } from '../../../src/core/store/revision';
 import { runTooltip } from '../../../src/core/store/runTooltip';
+import { revisionWords } from '../../../src/core/guidance/revisionWords';
 import { escapeMarkdown } from '../../../src/core/text/escapeMarkdown';
 import { compareCells } from '../../../src/core/runner/compareCell';
 import { runId } from '../../../src/core/store/runId';
@@ -121,4 +122,13 @@ test('a damaged revision shows the run-time advice and says so; a failed revisio
   reviseFindings(elsewhere, l2Spec, sweeps);
   await storeRevision(nb, elsewhere);
   assert.match(elsewhere.guidance!.findings.at(-1)!.message, /could not be stored in the run store \(not-a-folder\/run\/guidance\.json: a part of the path is a file, not a folder\): the run store still shows the advice made at run time/);
+});
+
+test('the notebook output says the advice was revised, and by which sweeps', () => {
+  const at = '2026-12-02T10:05:00.000Z';
+  assert.equal(
+    revisionWords({ at, sweeps: [{ cell: 'l2-sweep', alpha: 2.15e-3, select: 'validation.accuracy' }], atRun: [] }),
+    "Revised after the run, in the light of the sweep 'l2-sweep' (alpha 0.00215 by validation accuracy); the advice given when it ended is kept in the run store.",
+  );
+  assert.match(revisionWords({ at, sweeps: [], atRun: [] }), /without the sweeps it deferred to/, 'a sweep re-run that no longer speaks for the run');
 });
