@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import { parseNotebook } from '../core/notebook/parse';
 import { parseCell } from '../core/cell/parseCell';
+import { escapeMarkdown } from '../core/text/escapeMarkdown';
 import { runTooltip } from '../core/store/runTooltip';
 import { listRuns, type RunSummary } from '../core/store/runStore';
 import { listShardedSweeps, sweepKey, type SweepProgress } from '../core/store/shardStore';
