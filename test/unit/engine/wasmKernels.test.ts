@@ -12,6 +12,7 @@ import { fusedLayoutOf, readWeights, type FusedDenseLayer } from '../../../src/c
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { LossSpec } from '../../../src/core/engine/objective';
+import { FusedOptimizer, newNormSums } from '../../../src/core/engine/fused/optimizer';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
 import { tinyBinary } from '../helpers/datasets';
@@ -118,6 +119,35 @@ describe('fused kernels in WebAssembly SIMD', () => {
       JS_KERNELS.activationGradient('relu', a.z, a.hRef, a.dh, a.dzRef, 1, n);
       assert.deepEqual(a.h, a.hRef, `relu of ${n} values`);
       assert.deepEqual(a.dz, a.dzRef, `relu gradient of ${n} values`);
+    }
+  });
+
+  it('Adam: the JavaScript loop\'s weights and moments bit for bit, its penalty and norms to rounding, on odd spans, with decay', () => {
+    const random = new Random(5);
+    const size = 37;
+    for (const weightDecay of [0, 0.05]) {
+      const t = trainSpec({ optimizer: weightDecay ? 'adamw' : 'adam', lr: 0.01, weightDecay });
+      const { arrays: a, kernels } = fusedMemory((alloc, k) => ({ params: alloc(size), grads: alloc(size), optimizer: new FusedOptimizer(t, size, alloc, k) }));
+      const ref = new FusedOptimizer(t, size);
+      const params = new Float64Array(size);
+      for (let i = 0; i < size; i++) a.params[i] = params[i] = i % 9 === 0 ? 0 : random.normal();
+      for (let step = 0; step < 20; step++) {
+        for (let i = 0; i < size; i++) a.grads[i] = random.normal();
+        const grads = a.grads.slice();
+        a.optimizer.beginStep();
+        ref.beginStep();
+        // Spans of odd and even lengths, one of a single weight; penalized or not.
+        for (const [from, to, penalty] of [[0, 13, { l1: 0.01, l2: 0.02 }], [13, 14, null], [14, 37, { l2: 0.1 }]] as const) {
+          const norms = newNormSums();
+          const normsRef = newNormSums();
+          const p = a.optimizer.update(a.params, a.grads, from, to, penalty, weightDecay > 0, norms);
+          const pRef = ref.update(params, grads, from, to, penalty, weightDecay > 0, normsRef);
+          assert.ok(Math.abs(p - pRef) <= 1e-14 * Math.max(1, Math.abs(pRef)), `step ${step}, [${from}, ${to}): penalty ${p} vs ${pRef}`);
+          norms.forEach((v, k) => assert.ok(Math.abs(v - normsRef[k]) <= 1e-13 * Math.max(1, Math.abs(normsRef[k])), `step ${step}, [${from}, ${to}): norm sum ${k}: ${v} vs ${normsRef[k]}`));
+        }
+        assert.deepEqual(a.params, params, `step ${step}: weights`);
+      }
+      assert.equal(kernels.kind, 'wasm-simd');
     }
   });
 

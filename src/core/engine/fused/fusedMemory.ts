@@ -6,7 +6,7 @@
 // free a finished member's memory as it frees its typed arrays today.
 
 import { JS_KERNELS, type FusedKernels } from './kernels';
-import { kernelsModule, wasmKernels } from './wasmKernels';
+import { KERNEL_SCRATCH_BYTES, kernelsModule, wasmApi, wasmKernels, type WasmMemory } from './wasmKernels';
 
 /** Hands out a zeroed array of n float64 values. */
 export type Alloc = (n: number) => Float64Array;
@@ -23,39 +23,41 @@ const aligned = (n: number): number => Math.ceil(n / ALIGN_DOUBLES) * ALIGN_DOUB
 
 /**
  * Allocates the arrays `build` asks for (it is called twice: once to size the memory,
- * with empty arrays it must not write to, then for real) and returns them with the
- * kernels that run on them: WebAssembly SIMD when this WebAssembly has it and the
+ * with empty arrays it must not write to, then for real, each time with the kernels
+ * it may hand on to what it builds) and returns them with the kernels that run on them: WebAssembly SIMD when this WebAssembly has it and the
  * arrays fit in a wasm memory, else the JavaScript loops on ordinary arrays.
  * `engine: 'js'` asks for the JavaScript loops (tests and benchmarks compare both).
  */
-export function fusedMemory<T>(build: (alloc: Alloc) => T, engine: 'auto' | 'js' = 'auto'): { arrays: T; kernels: FusedKernels } {
+export function fusedMemory<T>(build: (alloc: Alloc, kernels: FusedKernels) => T, engine: 'auto' | 'js' = 'auto'): { arrays: T; kernels: FusedKernels } {
   const wasm = engine === 'auto' ? kernelsModule() : null;
   if (wasm) {
     let doubles = 0;
     build((n) => {
       doubles += aligned(n);
       return EMPTY;
-    });
-    const start = Math.ceil(wasm.heapBase / 16) * 16;
+    }, JS_KERNELS);
+    const scratch = Math.ceil(wasm.heapBase / 16) * 16;
+    const start = scratch + KERNEL_SCRATCH_BYTES;
     const pages = Math.max(1, Math.ceil((start + doubles * 8) / PAGE_BYTES));
     const memory = pages <= MAX_PAGES ? memoryOf(pages) : null;
     if (memory) {
+      const kernels = wasmKernels(wasm.module, memory, scratch);
       let at = start;
       const arrays = build((n) => {
         const a = new Float64Array(memory.buffer, at, n);
         at += aligned(n) * 8;
         return a;
-      });
-      return { arrays, kernels: wasmKernels(wasm.module, memory) };
+      }, kernels);
+      return { arrays, kernels };
     }
   }
-  return { arrays: build((n) => new Float64Array(n)), kernels: JS_KERNELS };
+  return { arrays: build((n) => new Float64Array(n), JS_KERNELS), kernels: JS_KERNELS };
 }
 
 /** A wasm memory of `pages` pages, or null when the system will not give one that large. */
-function memoryOf(pages: number): WebAssembly.Memory | null {
+function memoryOf(pages: number): WasmMemory | null {
   try {
-    return new WebAssembly.Memory({ initial: pages });
+    return new wasmApi.Memory({ initial: pages });
   } catch (e) {
     if (e instanceof RangeError) return null;
     throw e;

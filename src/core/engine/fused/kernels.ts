@@ -9,6 +9,21 @@ import type { Activation } from '../../experiment/experiment';
 import { activate, activationGradient } from './activations';
 import { denseBackward, denseForward } from './denseKernels';
 import type { FusedDenseLayer } from './layout';
+import type { NormSums } from './optimizer';
+
+/** One Adam step's scalars: optimizer.ts's float32 constants and this step's factors. */
+export interface AdamStep {
+  shrink: number;
+  lr: number;
+  c1: number;
+  c2: number;
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  epsilon: number;
+  sparsityThreshold: number;
+}
 
 export interface FusedKernels {
   /** 'wasm-simd' or 'js': which implementation (for benchmarks and tests). */
@@ -21,6 +36,12 @@ export interface FusedKernels {
   activate(a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void;
   /** dz = dh * act'(z) (activations.ts). */
   activationGradient(a: Activation, z: Float64Array, h: Float64Array, dh: Float64Array, dz: Float64Array, units: number, rows: number): void;
+  /**
+   * Adam on params[from, to) from grads (the penalty's gradient included), moments s1
+   * and s2, adding the updated weights to norms when given; null: optimizer.ts's own
+   * loop runs it (the JavaScript implementation).
+   */
+  readonly adam: ((params: Float64Array, grads: Float64Array, s1: Float64Array, s2: Float64Array, from: number, to: number, step: AdamStep, norms: NormSums | null) => void) | null;
 }
 
-export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient };
+export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient, adam: null };

@@ -7,7 +7,23 @@
 import type { Activation } from '../../experiment/experiment';
 import { activate, activationGradient } from './activations';
 import type { FusedKernels } from './kernels';
+import { addNorms } from './optimizer';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm.generated';
+
+// The few parts of the WebAssembly API used here (the Node typings of this project have
+// none; the DOM library, which does, is kept out of Node code).
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmModule {
+  readonly kind: 'module';
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 interface KernelExports {
   heapBase(): number;
@@ -15,10 +31,14 @@ interface KernelExports {
   denseBackward(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dhin: number, hasDhin: number, inputs: number, units: number, rows: number): void;
   relu(z: number, h: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
+  adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
 }
 
+/** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
+export const KERNEL_SCRATCH_BYTES = 32;
+
 export interface KernelsModule {
-  module: WebAssembly.Module;
+  module: WasmModule;
   /** Byte offset where arrays may start in a memory the kernels run on. */
   heapBase: number;
 }
@@ -29,8 +49,8 @@ let compiled: KernelsModule | null | undefined;
 export function kernelsModule(): KernelsModule | null {
   if (compiled === undefined) {
     try {
-      const module = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
-      const probe = new WebAssembly.Instance(module, { env: { memory: new WebAssembly.Memory({ initial: 1 }) } });
+      const module = new wasmApi.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+      const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1 }) } });
       compiled = { module, heapBase: (probe.exports as unknown as KernelExports).heapBase() };
     } catch {
       compiled = null;
@@ -39,10 +59,14 @@ export function kernelsModule(): KernelsModule | null {
   return compiled;
 }
 
-/** The kernels over `memory` (which holds every array they are given). */
-export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): FusedKernels {
-  const e = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+/**
+ * The kernels over `memory` (which holds every array they are given), with
+ * KERNEL_SCRATCH_BYTES of their own at byte `scratch`.
+ */
+export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: number): FusedKernels {
+  const e = new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const buffer = memory.buffer;
+  const sums = new Float64Array(buffer, scratch, 4);
   /** Byte address of a[i]. */
   const at = (a: Float64Array, i: number): number => {
     if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
@@ -65,6 +89,10 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
     activationGradient(a: Activation, z, h, dh, dz, units, rows) {
       if (a === 'relu') e.reluGradient(at(z, 0), at(dh, 0), at(dz, 0), units * rows);
       else activationGradient(a, z, h, dh, dz, units, rows);
+    },
+    adam(params, grads, s1, s2, from, to, k, norms) {
+      e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
+      if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
     },
   };
 }

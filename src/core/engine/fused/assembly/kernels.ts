@@ -239,3 +239,78 @@ export function reluGradient(z: usize, dh: usize, dz: usize, n: i32): void {
     store<f64>(dz + o, load<f64>(z + o) > 0 ? load<f64>(dh + o) : 0);
   }
 }
+
+// ---- Adam ---------------------------------------------------------------------------
+
+/**
+ * Adam on n parameters at p (gradients g, penalty's included; moments m and v), each
+ * first shrunk by `shrink` (decoupled weight decay; 1 without), with the formula and
+ * float32 constants of ../optimizer.ts, given by the caller. When `out` is not 0 it
+ * gets the norms' sums of the updated weights: [sum |w|, sum w^2, max |w|, count of
+ * |w| < threshold].
+ */
+export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64): void {
+  const vShrink = f64x2.splat(shrink);
+  const vLr = f64x2.splat(lr);
+  const vC1 = f64x2.splat(c1);
+  const vC2 = f64x2.splat(c2);
+  const vB1 = f64x2.splat(beta1);
+  const vOB1 = f64x2.splat(oneMinusBeta1);
+  const vB2 = f64x2.splat(beta2);
+  const vOB2 = f64x2.splat(oneMinusBeta2);
+  const vEps = f64x2.splat(epsilon);
+  const vThreshold = f64x2.splat(threshold);
+  let l1 = f64x2.splat(0);
+  let l2 = f64x2.splat(0);
+  let max = f64x2.splat(0);
+  let small = i64x2.splat(0);
+  const even = n & ~1;
+  let i = 0;
+  for (; i < even; i += 2) {
+    const o = <usize>i * F64;
+    const gi = v128.load(g + o);
+    const mi = f64x2.add(f64x2.mul(v128.load(m + o), vB1), f64x2.mul(gi, vOB1));
+    const vi = f64x2.add(f64x2.mul(v128.load(v + o), vB2), f64x2.mul(f64x2.mul(gi, gi), vOB2));
+    v128.store(m + o, mi);
+    v128.store(v + o, vi);
+    const step = f64x2.div(f64x2.mul(vLr, f64x2.div(mi, vC1)), f64x2.add(f64x2.sqrt(f64x2.div(vi, vC2)), vEps));
+    const w = f64x2.sub(f64x2.mul(v128.load(p + o), vShrink), step);
+    v128.store(p + o, w);
+    const a = f64x2.abs(w);
+    l1 = f64x2.add(l1, a);
+    l2 = f64x2.add(l2, f64x2.mul(a, a));
+    max = f64x2.pmax(max, a);
+    // The lanes where a < threshold are all ones (-1): subtracting counts them.
+    small = i64x2.sub(small, f64x2.lt(a, vThreshold));
+  }
+  let sl1 = hsum(l1);
+  let sl2 = hsum(l2);
+  let smax = max2(f64x2.extract_lane(max, 0), f64x2.extract_lane(max, 1));
+  let ssmall = <f64>(i64x2.extract_lane(small, 0) + i64x2.extract_lane(small, 1));
+  if (i < n) {
+    const o = <usize>i * F64;
+    const gi = load<f64>(g + o);
+    const mi = load<f64>(m + o) * beta1 + gi * oneMinusBeta1;
+    const vi = load<f64>(v + o) * beta2 + gi * gi * oneMinusBeta2;
+    store<f64>(m + o, mi);
+    store<f64>(v + o, vi);
+    const w = load<f64>(p + o) * shrink - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+    store<f64>(p + o, w);
+    const a = Math.abs(w);
+    sl1 += a;
+    sl2 += a * a;
+    smax = max2(smax, a);
+    if (a < threshold) ssmall += 1;
+  }
+  if (out) {
+    store<f64>(out, sl1);
+    store<f64>(out + F64, sl2);
+    store<f64>(out + 2 * F64, smax);
+    store<f64>(out + 3 * F64, ssmall);
+  }
+}
+
+/** a > b ? a : b, as optimizer.ts keeps its maximum. */
+@inline function max2(a: f64, b: f64): f64 {
+  return b > a ? b : a;
+}
