@@ -8,6 +8,7 @@
 import asc from 'assemblyscript/asc';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
 
 const root = new URL('..', import.meta.url).pathname;
 const source = join(root, 'src/core/engine/fused/assembly/kernels.ts');
