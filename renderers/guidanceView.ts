@@ -3,6 +3,7 @@
 
 import type { RunResult } from '../src/core/run/result';
 import { el } from './dom';
+import { revisionWords } from '../src/core/guidance/revisionWords';
 
 const TOOL_NAMES = { keras: 'Keras', pytorch: 'PyTorch', sklearn: 'scikit-learn' } as const;
 
@@ -12,6 +13,7 @@ export function guidanceElement(result: RunResult): HTMLElement | undefined {
   const findings = el('ul', { cls: 'regnb-findings', attrs: { 'data-guidance': 'findings' } },
     g.findings.map((f) => el('li', { cls: f.severity === 'warning' ? 'warning' : 'info', text: f.message, attrs: { 'data-kind': f.kind } })));
   const parts: HTMLElement[] = [el('div', { cls: 'regnb-section-title', text: 'Diagnosis' }), findings];
+  if (g.revised) parts.push(el('div', { cls: 'regnb-note', text: revisionWords(g.revised), attrs: { 'data-guidance': 'revised' } }));
   if (g.recommendation) parts.push(el('div', { cls: 'regnb-note', text: `Recommended: ${g.recommendation.message}`, attrs: { 'data-guidance': 'recommendation' } }));
   if (g.equivalents.length) {
     const rows = g.equivalents.map((e) =>

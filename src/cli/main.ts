@@ -230,7 +230,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
         if (e.type === 'start') progress.start(e.cell, e.epochs);
         else if (e.type === 'rows') {
           const last = e.rows[e.rows.length - 1];
-          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric });
+          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric, scoredOn: e.scoredOn ?? 'test' });
         } else if (e.type === 'points') {
           const p = e.points[0];
           const metric = specOf(e.cell).metric;

@@ -7,9 +7,17 @@
 
 import { escapeControl } from '../core/text/escapeControl';
 
+/** The latest epoch of a run; `scoredOn` names the rows its metric is on (a validated sweep point's held-out training rows are not the test set). */
+export interface ProgressInfo {
+  loss: number;
+  testMetric: number;
+  metric: string;
+  scoredOn?: 'validation' | 'test';
+}
+
 export interface ProgressSink {
   start(cell: string, epochs: number): void;
-  update(cell: string, epoch: number, epochs: number, info: { loss: number; testMetric: number; metric: string }): void;
+  update(cell: string, epoch: number, epochs: number, info: ProgressInfo): void;
   end(cell: string, line: string): void;
   message(line: string): void;
 }
@@ -39,11 +47,11 @@ class LiveBar implements ProgressSink {
     this.draw(cell, 0, epochs, '');
   }
 
-  update(cell: string, epoch: number, epochs: number, info: { loss: number; testMetric: number; metric: string }): void {
+  update(cell: string, epoch: number, epochs: number, info: ProgressInfo): void {
     const now = Date.now();
     if (now - this.last < 100 && epoch < epochs) return;
     this.last = now;
-    this.draw(cell, epoch, epochs, `loss ${fmt(info.loss)}  test ${info.metric} ${fmt(info.testMetric)}`);
+    this.draw(cell, epoch, epochs, `loss ${fmt(info.loss)}  ${info.scoredOn ?? 'test'} ${info.metric} ${fmt(info.testMetric)}`);
   }
 
   end(_cell: string, line: string): void {
@@ -71,11 +79,11 @@ class PlainLines implements ProgressSink {
     this.out.write(`${cell}: training ${epochs} epochs\n`);
   }
 
-  update(cell: string, epoch: number, epochs: number, info: { loss: number; testMetric: number; metric: string }): void {
+  update(cell: string, epoch: number, epochs: number, info: ProgressInfo): void {
     const now = Date.now();
     if (now - (this.lastLine.get(cell) ?? 0) < 5000 || epoch === epochs) return;
     this.lastLine.set(cell, now);
-    this.out.write(`${cell}: epoch ${epoch}/${epochs} loss ${fmt(info.loss)} test ${info.metric} ${fmt(info.testMetric)}\n`);
+    this.out.write(`${cell}: epoch ${epoch}/${epochs} loss ${fmt(info.loss)} ${info.scoredOn ?? 'test'} ${info.metric} ${fmt(info.testMetric)}\n`);
   }
 
   end(_cell: string, line: string): void {

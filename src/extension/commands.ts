@@ -173,10 +173,11 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       void vscode.window.showInformationMessage(`Charts of ${result.name} exported to ${folder.fsPath}.`);
       return;
     }
-    const source = path.join(run.dir, format === 'csv' ? 'history.csv' : 'result.json');
     const target = given?.target ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${run.name}.${format}`), filters: { [format.toUpperCase()]: [format] } }));
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, await fs.readFile(source));
+    // JSON: the result as the store reads it, with the advice revised by later sweeps (the run-time findings in guidance.revised.atRun).
+    const content = format === 'csv' ? await fs.readFile(path.join(run.dir, 'history.csv')) : new TextEncoder().encode(`${JSON.stringify(await readRun(run.dir), null, 2)}\n`);
+    await vscode.workspace.fs.writeFile(target, content);
     void vscode.window.showInformationMessage(`Exported ${path.basename(target.fsPath)}.`);
   });
 

@@ -10,6 +10,7 @@ import type { RunResult } from '../core/run/result';
 import { COMPARE_MIME, PROGRESS_MIME, RUN_MIME, type ProgressData } from '../core/protocol/notebookRenderer';
 import { boundRunResult, isRunResultLike } from '../core/notebook/boundOutputs';
 import { notebookSweeps, reviseFindings } from '../core/guidance/sweepEvidence';
+import { storeRevision } from '../core/store/revision';
 import { compareCells } from '../core/runner/compareCell';
 import { planRun, type PlannedCell, type RunPlan } from '../core/runner/runPlan';
 import { plannedPoints } from '../core/sweep/plan';
@@ -107,9 +108,8 @@ export class RegnbController implements vscode.Disposable {
     if (ran.length === 0) return;
     const sweeps = notebookSweeps(cellsWithResults(notebook, planned));
     for (const r of ran) {
-      const before = JSON.stringify(r.result.guidance?.findings);
-      reviseFindings(r.result, r.spec, sweeps);
-      if (JSON.stringify(r.result.guidance?.findings) === before) continue;
+      if (!reviseFindings(r.result, r.spec, sweeps)) continue;
+      await storeRevision(notebook.uri.fsPath, r.result);
       const execution = this.controller.createNotebookCellExecution(r.cell);
       execution.executionOrder = r.order;
       execution.start(Date.now());
@@ -170,7 +170,7 @@ export class RegnbController implements vscode.Disposable {
       }
       // The notebook's sweeps, this cell's own result included, as the CLI reads them.
       const sweeps = notebookSweeps([...cellsWithResults(cell.notebook, planned, cell), { spec, result }]);
-      reviseFindings(result, spec, sweeps);
+      if (reviseFindings(result, spec, sweeps)) await storeRevision(notebook.uri.fsPath, result);
       await execution.replaceOutput(runOutputs(result));
       execution.end(result.status === 'completed', Date.now());
       this.emitter.fire(result);

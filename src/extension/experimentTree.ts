@@ -8,6 +8,7 @@ import * as path from 'path';
 import { parseNotebook } from '../core/notebook/parse';
 import { parseCell } from '../core/cell/parseCell';
 import { escapeMarkdown } from '../core/text/escapeMarkdown';
+import { runTooltip } from '../core/store/runTooltip';
 import { listRuns, type RunSummary } from '../core/store/runStore';
 import { listShardedSweeps, sweepKey, type SweepProgress } from '../core/store/shardStore';
 import { shardedSweepItem, type ShardedSweepItem } from '../core/store/shardedSweepItem';
@@ -90,9 +91,7 @@ export class ExperimentTree implements vscode.TreeDataProvider<TreeNode>, vscode
         item.id = `${node.notebook.toString()}#${r.runId}`;
         item.iconPath = statusIcon(r.status);
         item.description = runDescription(r);
-        // Every piece comes from the run store (a cloned one is anyone's text): escaped.
-        const md = escapeMarkdown;
-        item.tooltip = new vscode.MarkdownString(`**${md(node.cell)}** · ${md(r.runId)}\n\nstatus: ${md(r.status)}${r.error ? `\n\n${md(r.error)}` : ''}`);
+        item.tooltip = new vscode.MarkdownString(runTooltip(node.cell, r));
         item.contextValue = `run.${r.status}`;
         item.command = { command: 'regnb.openResult', title: 'Open Run Result', arguments: [node] };
         return item;

@@ -9,7 +9,7 @@ import type { Field } from 'vega-lite/build/channeldef';
 import type { MetricName, RunResult } from '../run/result';
 import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
 import { completeTheme, type ChartTheme } from './theme';
-import type { Spread } from '../run/result';
+import type { AlphaStats, Spread } from '../run/result';
 import { statsOf } from '../sweep/plan';
 import { formatScore, selectLabel, withinWords } from '../sweep/sweepText';
 import { DEFAULT_WIDTH, alphaAxis, bottomLegend, chartFrame, finite, formatAlpha, layerNamesOf, logScale, seriesColor, type ChartOptions, type NormKind } from './specKit';
@@ -245,6 +245,16 @@ export interface SweepPoint {
   lo: number;
   hi: number;
   n: number;
+  /** The scored rows' figure shown beside `select` (the loss beside accuracy, or the reverse), in words. */
+  beside?: string;
+}
+
+/** "validation loss 0.54 ± 0.286 (SE), std 1.11": the figure beside `select` with its spread. */
+function besideWords(b: NonNullable<AlphaStats['beside']>): string {
+  const points = b.key.endsWith('accuracy') ? 100 : 1;
+  const unit = points === 100 ? ' points' : '';
+  const key = b.key.replace('accuracy', 'loss');
+  return `${selectLabel(b.key)} ${formatScore(b.key, b.mean)} ± ${formatScore(key, b.se * points)}${unit} (SE), std ${formatScore(key, b.std * points)}${unit}`;
 }
 
 /** The `select` quantity per alpha (and the same on the training rows), from the statistics the sweep derived. */
@@ -260,7 +270,7 @@ export function sweepPoints(result: RunResult): SweepPoint[] {
     const stage = s.refined ? ('refined' as const) : ('coarse' as const);
     const row = (on: SweepPoint['set'], v: Spread): SweepPoint => ({ alpha: s.alpha, set: on, series: `${on} ${label}`, stage, mean: v.mean, std: v.std, se: v.se, lo: v.mean - v.se, hi: v.mean + v.se, n: v.n });
     if (set !== 'train' && s.train) out.push(row('train', s.train));
-    out.push(row(set, s));
+    out.push({ ...row(set, s), ...(s.beside && finite(s.beside.mean) ? { beside: besideWords(s.beside) } : {}) });
   }
   return out;
 }
@@ -320,6 +330,7 @@ export function sweepSpec(result: RunResult, opts: ChartOptions = {}): VegaLiteS
           { field: 'se', type: 'quantitative', title: 'standard error', format: '.2~g' },
           { field: 'std', type: 'quantitative', format: '.2~g' },
           { field: 'n', type: 'quantitative', title: 'models' },
+          { field: 'beside', type: 'nominal', title: 'beside' },
         ],
       },
     },

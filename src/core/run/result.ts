@@ -159,6 +159,18 @@ export interface Guidance {
   /** Grid cells: the recommended alpha with its spread. */
   recommendation?: { alpha: number; mean: number; std: number; select: string; repeats: number; atEdge: 'low' | 'high' | null; message: string } | null;
   equivalents: { tool: 'keras' | 'pytorch' | 'sklearn'; what: string; code: string; exact: boolean; values: Record<string, number>; note: string }[];
+  /** Extension: set when the findings were diagnosed again after the run, in the light of sweeps that ran later. */
+  revised?: GuidanceRevision;
+}
+
+/** Extension: when and with which sweeps a run's findings were revised, and the findings made at run time. */
+export interface GuidanceRevision {
+  /** ISO time of the revision. */
+  at: string;
+  /** The sweeps of the same data and network the findings defer to. */
+  sweeps: { cell: string; alpha: number; select: string }[];
+  /** The findings made when the run ended (result.json in the run store keeps them too). */
+  atRun: Guidance['findings'];
 }
 
 export interface RunResult {

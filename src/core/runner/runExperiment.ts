@@ -53,7 +53,7 @@ export interface RunInputs {
 
 export type RunEvent =
   | { type: 'start'; cell: string; runId: string; epochs: number; layers: string[]; metric: MetricName }
-  | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number }
+  | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number; /** What the rows' test figures are scored on: a validated sweep point's held-out training rows, or the test set. */ scoredOn?: 'validation' | 'test' }
   | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
   | { type: 'done'; cell: string; result: RunResult };
 
@@ -78,7 +78,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
         signal: ctx.signal,
         runner: ctx.sweepRunner,
         initialWeights: from?.weights,
-        onRows: (_p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
+        onRows: (p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs, scoredOn: p.heldOut ? 'validation' : 'test' }),
         onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),
       });
       if (!sweep.representative) {

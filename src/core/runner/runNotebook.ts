@@ -13,6 +13,7 @@ import { compareCells } from './compareCell';
 import { fileProblem, planRun, type NotebookProblem, type RunPlan } from './runPlan';
 import type { Limits } from '../limits/limits';
 import { notebookSweeps, reviseFindings } from '../guidance/sweepEvidence';
+import { storeRevision } from '../store/revision';
 import { isRunResultLike } from '../notebook/boundOutputs';
 
 export type { NotebookProblem };
@@ -99,7 +100,7 @@ export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Pr
   }
   // A sweep that ran after a cell may speak against its advice: diagnose again with all of them.
   const all = sweeps();
-  for (const result of results) reviseFindings(result, specOf.get(result.name)!, all);
+  for (const result of results) if (reviseFindings(result, specOf.get(result.name)!, all)) await storeRevision(ctx.notebookPath, result);
   for (const { cell, compare } of compares) {
     try {
       cell.outputs = [{ mime: COMPARE_MIME, data: await compareCells(ctx.notebookPath, compare, ctx.storeDir) }];

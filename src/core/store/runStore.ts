@@ -16,6 +16,7 @@ import { parseRunId } from './runId';
 import { folderName } from './folderName';
 import { MODEL_FILE, WEIGHTS_FILE, modelFiles, type ModelArtifacts, type ModelFiles } from './modelFiles';
 import { RunStoreError } from './runStoreError';
+import { applyRevision, readRevision } from './revision';
 
 export { RunStoreError };
 import { penaltyShare } from '../run/penaltyShare';
@@ -52,6 +53,10 @@ export interface RunSummary {
   /** The run was a sweep (result.grid). */
   grid: boolean;
   from: { cell: string; runId: string } | null;
+  /** What the run's diagnosis says, revised by later sweeps when guidance.json holds a revision. */
+  advice: { severity: 'info' | 'warning'; message: string }[];
+  /** When the advice was revised after the run (ISO time), else null. */
+  adviceRevisedAt: string | null;
 }
 
 export interface RunListing {
@@ -134,8 +139,20 @@ export async function writeRun(dir: string, result: RunResult, artifacts?: Model
   return { dir, files: files.map(([f]) => path.join(dir, f)) };
 }
 
-/** The full-resolution run result stored in `dir`. */
+/**
+ * The full-resolution run result stored in `dir`, its findings as revised by later
+ * sweeps when the folder holds a revision (store/revision.ts); a revision that cannot be
+ * read leaves the run-time findings, with a finding that says so.
+ */
 export async function readRun(dir: string): Promise<RunResult> {
+  const result = await readStoredResult(dir);
+  const { revision, problem } = await readRevision(dir, result.runId);
+  if (problem && result.guidance) result.guidance.findings = [...result.guidance.findings, { kind: 'revision-unreadable', severity: 'info', message: problem, figures: {} }];
+  return applyRevision(result, revision);
+}
+
+/** result.json as written when the run ended. */
+async function readStoredResult(dir: string): Promise<RunResult> {
   const file = path.join(dir, RESULT_FILE);
   let text: string;
   try {
@@ -225,7 +242,16 @@ export function summarize(result: RunResult, where: { dir: string; hasModel: boo
     hasModel: where.hasModel,
     grid: !!result.grid,
     from: result.from ?? null,
+    advice: adviceOf(result.guidance?.findings),
+    adviceRevisedAt: typeof result.guidance?.revised?.at === 'string' ? result.guidance.revised.at : null,
   };
+}
+
+function adviceOf(findings: unknown): RunSummary['advice'] {
+  if (!Array.isArray(findings)) return [];
+  return findings.flatMap((f: { severity?: unknown; message?: unknown }) =>
+    isObject(f) && typeof f.message === 'string' ? [{ severity: f.severity === 'warning' ? ('warning' as const) : ('info' as const), message: f.message }] : [],
+  );
 }
 
 async function runsIn(folder: string, cellFolder: string, problems: string[], notebookPath: string): Promise<RunSummary[]> {
@@ -244,8 +270,17 @@ async function runsIn(folder: string, cellFolder: string, problems: string[], no
   return out.filter((r): r is RunSummary => r !== undefined);
 }
 
-/** summary.json when it matches result.json (by size), else a summary of result.json itself. */
+/** The run's summary with its advice as revised by later sweeps (guidance.json), if they revised it. */
 async function readSummary(dir: string, cellFolder: string): Promise<RunSummary> {
+  const summary = await readStoredSummary(dir, cellFolder);
+  const { revision, problem } = await readRevision(dir, summary.runId);
+  if (revision) return { ...summary, advice: adviceOf(revision.findings), adviceRevisedAt: revision.revised.at };
+  if (problem) return { ...summary, advice: [...summary.advice, { severity: 'info', message: problem }] };
+  return summary;
+}
+
+/** summary.json when it matches result.json (by size), else a summary of result.json itself. */
+async function readStoredSummary(dir: string, cellFolder: string): Promise<RunSummary> {
   const resultStat = await fs.stat(path.join(dir, RESULT_FILE)).catch(() => undefined);
   if (!resultStat) {
     throw new RunStoreError(`no ${RESULT_FILE} (not a run folder, or an incomplete one)`, 'ENOTRUN');
@@ -254,12 +289,14 @@ async function readSummary(dir: string, cellFolder: string): Promise<RunSummary>
     const s = JSON.parse(await fs.readFile(path.join(dir, SUMMARY_FILE), 'utf8')) as Partial<RunSummary> & { resultBytes?: number };
     if (isObject(s) && s.resultBytes === resultStat.size && typeof s.runId === 'string' && typeof s.status === 'string' && typeof s.cell === 'string') {
       const { resultBytes: _bytes, ...rest } = s;
-      return { ...(rest as Omit<RunSummary, 'dir'>), dir };
+      // Summaries written before the advice was listed have none: read it from the result.
+      if (!Array.isArray(rest.advice)) return summarize(await readStoredResult(dir), { dir, hasModel: !!rest.hasModel });
+      return { ...(rest as Omit<RunSummary, 'dir'>), adviceRevisedAt: rest.adviceRevisedAt ?? null, dir };
     }
   } catch {
     // Missing or damaged summary: fall back to the result itself.
   }
-  const result = await readRun(dir);
+  const result = await readStoredResult(dir);
   const summary = summarize(result, { dir, hasModel: await exists(path.join(dir, MODEL_FILE)) });
   if (typeof result.name !== 'string') summary.cell = cellFolder;
   return summary;

@@ -115,6 +115,13 @@ describe('chart specs', () => {
     assert.ok(Math.abs(v.hi - v.lo - 2 * se) < 1e-12, 'the band is ± 1 standard error');
     assert.ok(points.some((p) => p.set === 'train'), 'the training rows beside');
     assert.ok(!points.some((p) => p.set === 'test'), 'no test figure per alpha: the test set was not used');
+    // The accuracy beside the loss, per alpha, in the point's tooltip: its mean, SE and std by hand.
+    const accs = validated.grid!.runs.filter((r) => r.alpha === 1e-3).map((r) => r.final.test.accuracy!);
+    const accMean = accs.reduce((a, b) => a + b) / accs.length;
+    const accStd = Math.sqrt(accs.reduce((a, b) => a + (b - accMean) ** 2, 0) / (accs.length - 1));
+    const pct = (x: number) => String(Number((100 * x).toPrecision(3)));
+    assert.equal(v.beside, `validation accuracy ${(100 * accMean).toFixed(1)}% ± ${pct(accStd / Math.sqrt(accs.length))} points (SE), std ${pct(accStd)} points`);
+    assert.equal(points.find((p) => p.set === 'train')!.beside, undefined, 'the training rows have no figure beside');
     const spec = sweepSpec(validated);
     const text = JSON.stringify(spec);
     assert.ok(text.includes('chosen α = 0.01 (1se)'), 'the rule chose the larger alpha within one SE');

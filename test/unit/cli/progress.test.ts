@@ -29,4 +29,13 @@ describe('CLI progress', () => {
       assert.ok(s.text().includes('c\\x1b]0;owned\\x07\\x1b[2J\\u202e: done\n  · finding'), 'our own line break is kept');
     });
   }
+
+  it('names the rows a sweep point is scored on: validation rows are not the test set', () => {
+    const s = sink(true);
+    const p = progressFor(s.stream, false);
+    p.update('sweep', 5, 10, { loss: 0.2, testMetric: 1, metric: 'accuracy', scoredOn: 'validation' });
+    assert.match(s.text(), /sweep .* 5\/10 loss 0\.2000 {2}validation accuracy 1\.000$/);
+    p.update('sweep', 10, 10, { loss: 0.2, testMetric: 0.9, metric: 'accuracy' });
+    assert.match(s.text(), /10\/10 loss 0\.2000 {2}test accuracy 0\.9000$/);
+  });
 });

@@ -54,3 +54,18 @@ test('sweeps of other data or another network do not speak for a run', () => {
   assert.equal(sweeps.length, 2);
   assert.deepEqual(sweepsFor(base, sweeps), []);
 });
+
+test('a sweep speaks for runs of its penalty form at any strength, and for runs without a penalty; not for another form', () => {
+  const hiddenL2 = (l2: number) => [layer('dense', 500, { activation: 'relu', penalties: { kernel: { l2 } } }), layer('dense', 1, { activation: 'sigmoid', penalties: {} })];
+  const sweepSpec = spec(hiddenL2(1e-3), { name: 'l2-sweep', grid: { alpha: [1e-1, 1e-3], repeats: 1, refine: 0, select: 'validation.accuracy', validate: { kind: 'folds', folds: 5 }, rule: '1se' } });
+  const sweeps = notebookSweeps([{ spec: sweepSpec, result: sweepRun(2.15e-3) }]);
+  const evidence = [{ cell: 'l2-sweep', alpha: 2.15e-3, select: 'validation.loss' }];
+  assert.deepEqual(sweepsFor(spec(hiddenL2(1e-2), { name: 'l2' }), sweeps), evidence, 'the same form at another strength');
+  const none = [layer('dense', 500, { activation: 'relu', penalties: {} }), layer('dense', 1, { activation: 'sigmoid', penalties: {} })];
+  assert.deepEqual(sweepsFor(spec(none, { name: 'baseline' }), sweeps), evidence, 'no penalty: alpha 0 of the same path');
+  const l1Everywhere = [layer('dense', 500, { activation: 'relu', penalties: { kernel: { l1: 1e-4 } } }), layer('dense', 1, { activation: 'sigmoid', penalties: { kernel: { l1: 1e-4 } } })];
+  assert.deepEqual(sweepsFor(spec(l1Everywhere, { name: 'l1' }), sweeps), [], 'an L2 sweep says nothing of an L1 strength');
+  assert.deepEqual(sweepsFor(spec(network(1e-2), { name: 'all-layers' }), sweeps), [], 'nor of L2 on the output layer too');
+  const elastic = [layer('dense', 500, { activation: 'relu', penalties: { kernel: { l1: 1e-4, l2: 1e-3 } } }), layer('dense', 1, { activation: 'sigmoid', penalties: {} })];
+  assert.deepEqual(sweepsFor(spec(elastic, { name: 'elastic' }), sweeps), [], 'nor of an elastic net');
+});
