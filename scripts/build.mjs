@@ -66,6 +66,9 @@ if (existsSync(join(root, 'renderers/index.ts'))) {
   });
 }
 
+// The fused engine's WebAssembly kernels, as the module the bundles embed.
+await import('./buildWasm.mjs');
+
 mkdirSync(dist, { recursive: true });
 const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 for (const f of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasmDir, f), join(dist, f));

@@ -11,8 +11,8 @@ import type { TrainSpec } from '../../experiment/experiment';
 import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import type { EpochRow } from '../../run/epochRow';
 import type { LossSpec } from '../objective';
-import { activate, activationGradient } from './activations';
-import { denseBackward, denseForward } from './denseKernels';
+import { fusedMemory } from './fusedMemory';
+import type { FusedKernels } from './kernels';
 import type { FusedLayout } from './layout';
 import { lossAndGradient, lossAndMetric } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
@@ -20,6 +20,8 @@ import { InferencePass } from './inferencePass';
 
 export class FusedTrainee {
   readonly params: Float64Array;
+  /** The loops over every value of a layer, run on the arrays below (fusedMemory.ts). */
+  private readonly kernels: FusedKernels;
   private readonly grads: Float64Array;
   private readonly optimizer: FusedOptimizer;
   private readonly decay: boolean;
@@ -59,21 +61,30 @@ export class FusedTrainee {
     private readonly random: Random,
     private readonly order: Int32Array,
     initial: Float64Array,
+    kernelKind: 'auto' | 'js' = 'auto',
   ) {
-    this.params = initial;
-    this.grads = new Float64Array(layout.size);
-    this.optimizer = new FusedOptimizer(train, layout.size);
-    this.decay = train.weightDecay > 0;
     this.n = data.nTrain;
     this.batch = Math.min(train.batch, this.n);
     this.nBatches = Math.ceil(this.n / this.batch);
     const oneBatch = this.nBatches === 1;
-    this.z = layout.layers.map((l) => new Float64Array(l.units * this.batch));
-    this.h = layout.layers.map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * this.batch)));
-    this.dh = layout.layers.map((l) => new Float64Array(l.units * this.batch));
-    this.dz = layout.layers.map((l) => new Float64Array(l.units * this.batch));
     const inputs = layout.inputs;
-    this.xb = new Float64Array(inputs * this.batch);
+    const { arrays, kernels } = fusedMemory((alloc, kernels) => {
+      const z = layout.layers.map((l) => alloc(l.units * this.batch));
+      return {
+        params: alloc(layout.size),
+        grads: alloc(layout.size),
+        z,
+        h: layout.layers.map((l, k) => (l.activation === 'linear' ? z[k] : alloc(l.units * this.batch))),
+        dh: layout.layers.map((l) => alloc(l.units * this.batch)),
+        dz: layout.layers.map((l) => alloc(l.units * this.batch)),
+        xb: alloc(inputs * this.batch),
+        optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
+      };
+    }, kernelKind);
+    ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer } = arrays);
+    this.kernels = kernels;
+    this.params.set(initial);
+    this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);
     const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
     this.inference = new InferencePass(layout, evalRows);
@@ -204,19 +215,19 @@ export class FusedTrainee {
       const m = l.units * rows;
       if (l.activityPenalty) activity[k] += activityPenalty(l.activityPenalty, h[k], dh[k], m, rows);
       if (k < L - 1) {
-        activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
+        this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
       } else if (outGradThroughH) {
         if (this.loss.task === 'regression') {
-          activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
+          this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
         } else {
           // dz already holds the loss gradient by the logits: add the activity's.
-          activationGradient(l.activation, z[k], h[k], dh[k], dh[k], l.units, rows);
+          this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dh[k], l.units, rows);
           const dzk = dz[k];
           const dhk = dh[k];
           for (let i = 0; i < m; i++) dzk[i] += dhk[i];
         }
       }
-      denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
+      this.kernels.denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
     }
     return loss;
   }
@@ -245,8 +256,8 @@ export class FusedTrainee {
     let hin = x;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k];
-      denseForward(l, this.params, hin, z[k], rows);
-      activate(l.activation, z[k], h[k], l.units, rows);
+      this.kernels.denseForward(l, this.params, hin, z[k], rows);
+      this.kernels.activate(l.activation, z[k], h[k], l.units, rows);
       hin = h[k];
     }
   }

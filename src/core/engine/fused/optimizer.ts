@@ -11,6 +11,8 @@
 import type { OptimizerName, TrainSpec } from '../../experiment/experiment';
 import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import { SPARSITY_THRESHOLD } from '../penalties';
+import type { Alloc } from './fusedMemory';
+import type { FusedKernels } from './kernels';
 
 const f32 = Math.fround;
 const ADAM_BETA1 = f32(0.9);
@@ -18,6 +20,7 @@ const ADAM_BETA2 = f32(0.999);
 const ADAM_ONE_MINUS_BETA1 = f32(1 - 0.9);
 const ADAM_ONE_MINUS_BETA2 = f32(1 - 0.999);
 const ADAM_EPSILON = f32(1e-7);
+const ADAM = { beta1: ADAM_BETA1, oneMinusBeta1: ADAM_ONE_MINUS_BETA1, beta2: ADAM_BETA2, oneMinusBeta2: ADAM_ONE_MINUS_BETA2, epsilon: ADAM_EPSILON, sparsityThreshold: SPARSITY_THRESHOLD };
 const RMSPROP_DECAY = f32(0.9);
 const RMSPROP_ONE_MINUS_DECAY = f32(1 - 0.9);
 const RMSPROP_EPSILON = f32(1e-7);
@@ -27,6 +30,15 @@ export type NormSums = Float64Array;
 
 export function newNormSums(): NormSums {
   return new Float64Array(5);
+}
+
+/** Adds one run of updated weights (their sum |w|, sum w^2, max |w|, count below the threshold, count) to the sums. */
+export function addNorms(norms: NormSums, l1: number, l2: number, max: number, small: number, count: number): void {
+  norms[0] += l1;
+  norms[1] += l2;
+  if (max > norms[2]) norms[2] = max;
+  norms[3] += small;
+  norms[4] += count;
 }
 
 /** [l1, l2, max, sparsity] from the running sums. */
@@ -49,13 +61,22 @@ export class FusedOptimizer {
   private c1 = 1;
   private c2 = 1;
 
-  constructor(train: TrainSpec, size: number) {
+  /**
+   * The moments come from `alloc` (so they can live where `kernels` reach them);
+   * kernels.adam, when there is one, runs Adam's loop.
+   */
+  constructor(
+    train: TrainSpec,
+    size: number,
+    alloc: Alloc = (n) => new Float64Array(n),
+    private readonly kernels: FusedKernels | null = null,
+  ) {
     this.kind = train.optimizer === 'adamw' ? 'adam' : train.optimizer === 'sgd' && train.momentum > 0 ? 'momentum' : train.optimizer;
     this.lr = f32(train.lr);
     this.momentum = f32(train.momentum);
     this.decayFactor = f32(1 - train.lr * train.weightDecay);
-    this.s1 = new Float64Array(this.kind === 'sgd' ? 0 : size);
-    this.s2 = new Float64Array(this.kind === 'adam' || this.kind === 'rmsprop' ? size : 0);
+    this.s1 = alloc(this.kind === 'sgd' ? 0 : size);
+    this.s2 = alloc(this.kind === 'adam' || this.kind === 'rmsprop' ? size : 0);
   }
 
   /** Starts a step (Adam's bias corrections advance once per step). */
@@ -75,6 +96,19 @@ export class FusedOptimizer {
   update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null): number {
     const { s1, s2, lr } = this;
     const shrink = decay ? this.decayFactor : 1;
+    const kernel = this.kind === 'adam' ? this.kernels?.adam : null;
+    if (kernel) {
+      // The penalty here (its one definition, penalty.ts), Adam's loop in the kernel.
+      let penaltyValue = 0;
+      if (penalty) {
+        for (let i = from; i < to; i++) {
+          penaltyValue += penaltyTerm(penalty, params[i]);
+          grads[i] += penaltyDerivative(penalty, params[i]);
+        }
+      }
+      kernel(params, grads, s1, s2, from, to, { ...ADAM, shrink, lr, c1: this.c1, c2: this.c2 }, norms);
+      return penaltyValue;
+    }
     const { c1, c2 } = this;
     const mom = this.momentum;
     const adam = this.kind === 'adam';
@@ -114,13 +148,7 @@ export class FusedOptimizer {
         if (a < SPARSITY_THRESHOLD) small++;
       }
     }
-    if (norms) {
-      norms[0] += l1;
-      norms[1] += l2;
-      if (max > norms[2]) norms[2] = max;
-      norms[3] += small;
-      norms[4] += to - from;
-    }
+    if (norms) addNorms(norms, l1, l2, max, small, to - from);
     return value;
   }
 }

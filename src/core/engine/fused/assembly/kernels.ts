@@ -1,0 +1,316 @@
+// The fused engine's hot loops in AssemblyScript, compiled to WebAssembly with 128-bit
+// SIMD (two float64 lanes) by scripts/buildWasm.mjs. They are the loops of
+// ../denseKernels.ts and ../activations.ts (relu) over the same unit-major values (unit
+// u, row r at u * rows + r), in float64 as there: every sum of products is added in the
+// same order as the JavaScript loops (bit-identical results) except the reductions over
+// rows (dot products, bias gradients), which keep two lanes of partial sums.
+//
+// Pointers are byte offsets into the imported memory (the arena of one FusedTrainee,
+// fused/fusedMemory.ts). Nothing here allocates: the module has no data of its own.
+
+const F64 = 8;
+
+/** Where the arena may start: after anything the compiler placed in the memory. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+// ---- dense forward ------------------------------------------------------------------
+
+// z[0, rows) = (first ? b : z) + w0 * h0 (+ w1 * h1 ...), pairs of rows, then the odd one.
+@inline function axpy1(z: usize, rows: i32, first: bool, b: f64, w0: f64, h0: usize): void {
+  const v0 = f64x2.splat(w0);
+  const even = rows & ~1;
+  const init = f64x2.splat(b);
+  let r = 0;
+  if (first) {
+    for (; r < even; r += 2) {
+      const o = <usize>r * F64;
+      v128.store(z + o, f64x2.add(init, f64x2.mul(v0, v128.load(h0 + o))));
+    }
+  } else {
+    for (; r < even; r += 2) {
+      const o = <usize>r * F64;
+      v128.store(z + o, f64x2.add(v128.load(z + o), f64x2.mul(v0, v128.load(h0 + o))));
+    }
+  }
+  if (r < rows) {
+    const o = <usize>r * F64;
+    store<f64>(z + o, (first ? b : load<f64>(z + o)) + w0 * load<f64>(h0 + o));
+  }
+}
+
+@inline function axpy2(z: usize, rows: i32, first: bool, b: f64, w0: f64, h0: usize, w1: f64, h1: usize): void {
+  const v0 = f64x2.splat(w0);
+  const v1 = f64x2.splat(w1);
+  const even = rows & ~1;
+  const init = f64x2.splat(b);
+  let r = 0;
+  if (first) {
+    for (; r < even; r += 2) {
+      const o = <usize>r * F64;
+      let a = f64x2.add(init, f64x2.mul(v0, v128.load(h0 + o)));
+      v128.store(z + o, f64x2.add(a, f64x2.mul(v1, v128.load(h1 + o))));
+    }
+  } else {
+    for (; r < even; r += 2) {
+      const o = <usize>r * F64;
+      let a = f64x2.add(v128.load(z + o), f64x2.mul(v0, v128.load(h0 + o)));
+      v128.store(z + o, f64x2.add(a, f64x2.mul(v1, v128.load(h1 + o))));
+    }
+  }
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const a = (first ? b : load<f64>(z + o)) + w0 * load<f64>(h0 + o);
+    store<f64>(z + o, a + w1 * load<f64>(h1 + o));
+  }
+}
+
+@inline function axpy4(z: usize, rows: i32, first: bool, b: f64, w0: f64, h0: usize, w1: f64, h1: usize, w2: f64, h2: usize, w3: f64, h3: usize): void {
+  const v0 = f64x2.splat(w0);
+  const v1 = f64x2.splat(w1);
+  const v2 = f64x2.splat(w2);
+  const v3 = f64x2.splat(w3);
+  const even = rows & ~1;
+  const init = f64x2.splat(b);
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    let a = first ? init : v128.load(z + o);
+    a = f64x2.add(a, f64x2.mul(v0, v128.load(h0 + o)));
+    a = f64x2.add(a, f64x2.mul(v1, v128.load(h1 + o)));
+    a = f64x2.add(a, f64x2.mul(v2, v128.load(h2 + o)));
+    v128.store(z + o, f64x2.add(a, f64x2.mul(v3, v128.load(h3 + o))));
+  }
+  if (r < rows) {
+    const o = <usize>r * F64;
+    let a = (first ? b : load<f64>(z + o)) + w0 * load<f64>(h0 + o);
+    a += w1 * load<f64>(h1 + o);
+    a += w2 * load<f64>(h2 + o);
+    store<f64>(z + o, a + w3 * load<f64>(h3 + o));
+  }
+}
+
+/**
+ * z = hin . W + b for `rows` rows (W [inputs, units] row-major at `w`; b at `b`, or
+ * none when hasBias is 0). Each unit's row vector takes the non-zero weights four at a
+ * time, the first group starting from the bias: one pass over z per four inputs.
+ */
+export function denseForward(w: usize, b: usize, hasBias: i32, hin: usize, z: usize, inputs: i32, units: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  for (let j = 0; j < units; j++) {
+    const zj = z + <usize>j * rowBytes;
+    const bias = hasBias ? load<f64>(b + <usize>j * F64) : 0.0;
+    let first = true;
+    let n = 0;
+    let w0 = 0.0, w1 = 0.0, w2 = 0.0;
+    let h0: usize = 0, h1: usize = 0, h2: usize = 0;
+    for (let i = 0; i < inputs; i++) {
+      const wi = load<f64>(w + (<usize>i * <usize>units + <usize>j) * F64);
+      if (wi == 0) continue;
+      const hi = hin + <usize>i * rowBytes;
+      if (n == 0) { w0 = wi; h0 = hi; n = 1; }
+      else if (n == 1) { w1 = wi; h1 = hi; n = 2; }
+      else if (n == 2) { w2 = wi; h2 = hi; n = 3; }
+      else {
+        axpy4(zj, rows, first, bias, w0, h0, w1, h1, w2, h2, wi, hi);
+        first = false;
+        n = 0;
+      }
+    }
+    if (n == 1) axpy1(zj, rows, first, bias, w0, h0);
+    else if (n == 2) axpy2(zj, rows, first, bias, w0, h0, w1, h1);
+    else if (n == 3) {
+      axpy2(zj, rows, first, bias, w0, h0, w1, h1);
+      axpy1(zj, rows, false, 0, w2, h2);
+    } else if (first) fill(zj, rows, bias);
+  }
+}
+
+@inline function fill(z: usize, rows: i32, value: f64): void {
+  const v = f64x2.splat(value);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) v128.store(z + <usize>r * F64, v);
+  if (r < rows) store<f64>(z + <usize>r * F64, value);
+}
+
+// ---- dense backward -----------------------------------------------------------------
+
+@inline function hsum(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
+}
+
+/** sum over rows of h[r] * d[r]. */
+@inline function dot(h: usize, d: usize, rows: i32): f64 {
+  let a = f64x2.splat(0);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    a = f64x2.add(a, f64x2.mul(v128.load(h + o), v128.load(d + o)));
+  }
+  let s = hsum(a);
+  if (r < rows) s += load<f64>(h + <usize>r * F64) * load<f64>(d + <usize>r * F64);
+  return s;
+}
+
+/** sum over rows of h[r] * d[r], while dh[r] += w * d[r]. */
+@inline function dotAxpy(h: usize, d: usize, dh: usize, w: f64, rows: i32): f64 {
+  let a = f64x2.splat(0);
+  const v = f64x2.splat(w);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const dv = v128.load(d + o);
+    a = f64x2.add(a, f64x2.mul(v128.load(h + o), dv));
+    v128.store(dh + o, f64x2.add(v128.load(dh + o), f64x2.mul(v, dv)));
+  }
+  let s = hsum(a);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const dr = load<f64>(d + o);
+    s += load<f64>(h + o) * dr;
+    store<f64>(dh + o, load<f64>(dh + o) + w * dr);
+  }
+  return s;
+}
+
+/** sum over rows of d[r] (a bias gradient). */
+@inline function sum(d: usize, rows: i32): f64 {
+  let a = f64x2.splat(0);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) a = f64x2.add(a, v128.load(d + <usize>r * F64));
+  let s = hsum(a);
+  if (r < rows) s += load<f64>(d + <usize>r * F64);
+  return s;
+}
+
+/**
+ * The weight gradients of a dense layer from dz (into gw [inputs, units] and gb, when
+ * hasBias) and, when hasDhin, d loss / d hin (overwritten with the sum over units of
+ * w * dz, added unit by unit as the JavaScript loop does).
+ */
+export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: usize, hasBias: i32, dhin: usize, hasDhin: i32, inputs: i32, units: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  if (hasDhin) memory.fill(dhin, 0, <usize>inputs * rowBytes);
+  for (let j = 0; j < units; j++) {
+    const dzj = dz + <usize>j * rowBytes;
+    if (hasBias) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
+    for (let i = 0; i < inputs; i++) {
+      const at = (<usize>i * <usize>units + <usize>j) * F64;
+      const hi = hin + <usize>i * rowBytes;
+      store<f64>(gw + at, hasDhin ? dotAxpy(hi, dzj, dhin + <usize>i * rowBytes, load<f64>(w + at), rows) : dot(hi, dzj, rows));
+    }
+  }
+}
+
+// ---- relu ---------------------------------------------------------------------------
+
+/** h = relu(z) over n values: z > 0 ? z : 0 (pmax(0, z) is 0 < z ? z : 0, NaN to 0 too). */
+export function relu(z: usize, h: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  const even = n & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    v128.store(h + o, f64x2.pmax(zero, v128.load(z + o)));
+  }
+  if (r < n) {
+    const o = <usize>r * F64;
+    const v = load<f64>(z + o);
+    store<f64>(h + o, v > 0 ? v : 0);
+  }
+}
+
+/** dz = z > 0 ? dh : 0 over n values (the mask of z > 0 keeps dh's bits, else +0). */
+export function reluGradient(z: usize, dh: usize, dz: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  const even = n & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    v128.store(dz + o, v128.and(v128.load(dh + o), f64x2.gt(v128.load(z + o), zero)));
+  }
+  if (r < n) {
+    const o = <usize>r * F64;
+    store<f64>(dz + o, load<f64>(z + o) > 0 ? load<f64>(dh + o) : 0);
+  }
+}
+
+// ---- Adam ---------------------------------------------------------------------------
+
+/**
+ * Adam on n parameters at p (gradients g, penalty's included; moments m and v), each
+ * first shrunk by `shrink` (decoupled weight decay; 1 without), with the formula and
+ * float32 constants of ../optimizer.ts, given by the caller. When `out` is not 0 it
+ * gets the norms' sums of the updated weights: [sum |w|, sum w^2, max |w|, count of
+ * |w| < threshold].
+ */
+export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64): void {
+  const vShrink = f64x2.splat(shrink);
+  const vLr = f64x2.splat(lr);
+  const vC1 = f64x2.splat(c1);
+  const vC2 = f64x2.splat(c2);
+  const vB1 = f64x2.splat(beta1);
+  const vOB1 = f64x2.splat(oneMinusBeta1);
+  const vB2 = f64x2.splat(beta2);
+  const vOB2 = f64x2.splat(oneMinusBeta2);
+  const vEps = f64x2.splat(epsilon);
+  const vThreshold = f64x2.splat(threshold);
+  let l1 = f64x2.splat(0);
+  let l2 = f64x2.splat(0);
+  let max = f64x2.splat(0);
+  let small = i64x2.splat(0);
+  const even = n & ~1;
+  let i = 0;
+  for (; i < even; i += 2) {
+    const o = <usize>i * F64;
+    const gi = v128.load(g + o);
+    const mi = f64x2.add(f64x2.mul(v128.load(m + o), vB1), f64x2.mul(gi, vOB1));
+    const vi = f64x2.add(f64x2.mul(v128.load(v + o), vB2), f64x2.mul(f64x2.mul(gi, gi), vOB2));
+    v128.store(m + o, mi);
+    v128.store(v + o, vi);
+    const step = f64x2.div(f64x2.mul(vLr, f64x2.div(mi, vC1)), f64x2.add(f64x2.sqrt(f64x2.div(vi, vC2)), vEps));
+    const w = f64x2.sub(f64x2.mul(v128.load(p + o), vShrink), step);
+    v128.store(p + o, w);
+    const a = f64x2.abs(w);
+    l1 = f64x2.add(l1, a);
+    l2 = f64x2.add(l2, f64x2.mul(a, a));
+    max = f64x2.pmax(max, a);
+    // The lanes where a < threshold are all ones (-1): subtracting counts them.
+    small = i64x2.sub(small, f64x2.lt(a, vThreshold));
+  }
+  let sl1 = hsum(l1);
+  let sl2 = hsum(l2);
+  let smax = max2(f64x2.extract_lane(max, 0), f64x2.extract_lane(max, 1));
+  let ssmall = <f64>(i64x2.extract_lane(small, 0) + i64x2.extract_lane(small, 1));
+  if (i < n) {
+    const o = <usize>i * F64;
+    const gi = load<f64>(g + o);
+    const mi = load<f64>(m + o) * beta1 + gi * oneMinusBeta1;
+    const vi = load<f64>(v + o) * beta2 + gi * gi * oneMinusBeta2;
+    store<f64>(m + o, mi);
+    store<f64>(v + o, vi);
+    const w = load<f64>(p + o) * shrink - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+    store<f64>(p + o, w);
+    const a = Math.abs(w);
+    sl1 += a;
+    sl2 += a * a;
+    smax = max2(smax, a);
+    if (a < threshold) ssmall += 1;
+  }
+  if (out) {
+    store<f64>(out, sl1);
+    store<f64>(out + F64, sl2);
+    store<f64>(out + 2 * F64, smax);
+    store<f64>(out + 3 * F64, ssmall);
+  }
+}
+
+/** a > b ? a : b, as optimizer.ts keeps its maximum. */
+@inline function max2(a: f64, b: f64): f64 {
+  return b > a ? b : a;
+}

@@ -1,0 +1,47 @@
+// The loops of an epoch that run over every value of a layer (dense forward and
+// backward, the activations and their gradients), as one interface with two
+// implementations: WebAssembly SIMD (wasmKernels.ts, over arrays in its memory) and
+// plain JavaScript (denseKernels.ts, activations.ts). The JavaScript ones stay for
+// where WebAssembly SIMD is unavailable or a trainee's arrays outgrow a wasm memory
+// (4 GiB); they are also the tests' reference for the wasm ones.
+
+import type { Activation } from '../../experiment/experiment';
+import { activate, activationGradient } from './activations';
+import { denseBackward, denseForward } from './denseKernels';
+import type { FusedDenseLayer } from './layout';
+import type { NormSums } from './optimizer';
+
+/** One Adam step's scalars: optimizer.ts's float32 constants and this step's factors. */
+export interface AdamStep {
+  shrink: number;
+  lr: number;
+  c1: number;
+  c2: number;
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  epsilon: number;
+  sparsityThreshold: number;
+}
+
+export interface FusedKernels {
+  /** 'wasm-simd' or 'js': which implementation (for benchmarks and tests). */
+  readonly kind: 'wasm-simd' | 'js';
+  /** z = hin . W + b for `rows` rows (denseKernels.ts). */
+  denseForward(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, z: Float64Array, rows: number): void;
+  /** The layer's weight gradients into grads, and d loss / d hin when given (denseKernels.ts). */
+  denseBackward(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, dz: Float64Array, grads: Float64Array, dhin: Float64Array | null, rows: number): void;
+  /** h = act(z) (activations.ts). */
+  activate(a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void;
+  /** dz = dh * act'(z) (activations.ts). */
+  activationGradient(a: Activation, z: Float64Array, h: Float64Array, dh: Float64Array, dz: Float64Array, units: number, rows: number): void;
+  /**
+   * Adam on params[from, to) from grads (the penalty's gradient included), moments s1
+   * and s2, adding the updated weights to norms when given; null: optimizer.ts's own
+   * loop runs it (the JavaScript implementation).
+   */
+  readonly adam: ((params: Float64Array, grads: Float64Array, s1: Float64Array, s2: Float64Array, from: number, to: number, step: AdamStep, norms: NormSums | null) => void) | null;
+}
+
+export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient, adam: null };

@@ -1,0 +1,98 @@
+// The fused engine's kernels in WebAssembly SIMD (assembly/kernels.ts, compiled by
+// scripts/buildWasm.mjs into kernelsWasm.generated.ts). The module is compiled once per
+// thread; each arena (fusedMemory.ts) instantiates it over its own memory, so every
+// array a kernel reads or writes must be a view of that memory: the wrappers check it
+// (an array from elsewhere would be read at the wrong place, silently).
+
+import type { Activation } from '../../experiment/experiment';
+import { activate, activationGradient } from './activations';
+import type { FusedKernels } from './kernels';
+import { addNorms } from './optimizer';
+import { KERNELS_WASM_BASE64 } from './kernelsWasm.generated';
+
+// The few parts of the WebAssembly API used here (the Node typings of this project have
+// none; the DOM library, which does, is kept out of Node code).
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmModule {
+  readonly kind: 'module';
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface KernelExports {
+  heapBase(): number;
+  denseForward(w: number, b: number, hasBias: number, hin: number, z: number, inputs: number, units: number, rows: number): void;
+  denseBackward(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dhin: number, hasDhin: number, inputs: number, units: number, rows: number): void;
+  relu(z: number, h: number, n: number): void;
+  reluGradient(z: number, dh: number, dz: number, n: number): void;
+  adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
+}
+
+/** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
+export const KERNEL_SCRATCH_BYTES = 32;
+
+export interface KernelsModule {
+  module: WasmModule;
+  /** Byte offset where arrays may start in a memory the kernels run on. */
+  heapBase: number;
+}
+
+let compiled: KernelsModule | null | undefined;
+
+/** The compiled kernels, or null where this WebAssembly has no SIMD (compiling fails). */
+export function kernelsModule(): KernelsModule | null {
+  if (compiled === undefined) {
+    try {
+      const module = new wasmApi.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+      const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1 }) } });
+      compiled = { module, heapBase: (probe.exports as unknown as KernelExports).heapBase() };
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/**
+ * The kernels over `memory` (which holds every array they are given), with
+ * KERNEL_SCRATCH_BYTES of their own at byte `scratch`.
+ */
+export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: number): FusedKernels {
+  const e = new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const buffer = memory.buffer;
+  const sums = new Float64Array(buffer, scratch, 4);
+  /** Byte address of a[i]. */
+  const at = (a: Float64Array, i: number): number => {
+    if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
+    return a.byteOffset + i * 8;
+  };
+  return {
+    kind: 'wasm-simd',
+    denseForward(l, params, hin, z, rows) {
+      const hasBias = l.bias >= 0;
+      e.denseForward(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), at(z, 0), l.inputs, l.units, rows);
+    },
+    denseBackward(l, params, hin, dz, grads, dhin, rows) {
+      const hasBias = l.bias >= 0;
+      e.denseBackward(at(params, l.kernel), at(hin, 0), at(dz, 0), at(grads, l.kernel), hasBias ? at(grads, l.bias) : 0, hasBias ? 1 : 0, dhin ? at(dhin, 0) : 0, dhin ? 1 : 0, l.inputs, l.units, rows);
+    },
+    activate(a: Activation, z, h, units, rows) {
+      if (a === 'relu') e.relu(at(z, 0), at(h, 0), units * rows);
+      else activate(a, z, h, units, rows);
+    },
+    activationGradient(a: Activation, z, h, dh, dz, units, rows) {
+      if (a === 'relu') e.reluGradient(at(z, 0), at(dh, 0), at(dz, 0), units * rows);
+      else activationGradient(a, z, h, dh, dz, units, rows);
+    },
+    adam(params, grads, s1, s2, from, to, k, norms) {
+      e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
+      if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
+    },
+  };
+}

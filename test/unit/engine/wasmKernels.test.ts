@@ -1,0 +1,185 @@
+// The fused engine's WebAssembly SIMD kernels (fused/assembly/kernels.ts) against its
+// JavaScript loops (denseKernels.ts, activations.ts), the reference, on the same arrays
+// in one wasm memory: random shapes with odd row counts (the scalar tail after pairs
+// of rows), one row, zero weights (skipped by both), no bias, and whole trainees
+// trained by both for many epochs.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Random } from '../../../src/core/data/random';
+import { fusedMemory } from '../../../src/core/engine/fused/fusedMemory';
+import { JS_KERNELS } from '../../../src/core/engine/fused/kernels';
+import { fusedLayoutOf, readWeights, type FusedDenseLayer } from '../../../src/core/engine/fused/layout';
+import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
+import { buildNetwork } from '../../../src/core/engine/network';
+import type { LossSpec } from '../../../src/core/engine/objective';
+import { FusedOptimizer, newNormSums } from '../../../src/core/engine/fused/optimizer';
+import { testBackend } from '../helpers/backend';
+import { layer, trainSpec } from '../helpers/specs';
+import { tinyBinary } from '../helpers/datasets';
+
+interface Shape {
+  inputs: number;
+  units: number;
+  rows: number;
+  bias: boolean;
+  /** Share of weights set to exactly 0. */
+  zeros: number;
+}
+
+function denseLayer(s: Shape): FusedDenseLayer {
+  return { name: 'd', inputs: s.inputs, units: s.units, activation: 'relu', kernel: 0, bias: s.bias ? s.inputs * s.units : -1, kernelPenalty: null, biasPenalty: null, activityPenalty: null };
+}
+
+/** Every array of one layer's forward and backward pass, in one wasm memory, filled at random. */
+function arraysOf(s: Shape, seed: number) {
+  const random = new Random(seed);
+  const size = s.inputs * s.units + (s.bias ? s.units : 0);
+  const { arrays, kernels } = fusedMemory((alloc) => ({
+    params: alloc(size),
+    hin: alloc(s.inputs * s.rows),
+    z: alloc(s.units * s.rows),
+    zRef: alloc(s.units * s.rows),
+    dz: alloc(s.units * s.rows),
+    grads: alloc(size),
+    gradsRef: alloc(size),
+    dhin: alloc(s.inputs * s.rows),
+    dhinRef: alloc(s.inputs * s.rows),
+  }));
+  for (let i = 0; i < size; i++) arrays.params[i] = random.uniform() < s.zeros ? 0 : random.normal();
+  for (let i = 0; i < arrays.hin.length; i++) arrays.hin[i] = random.normal();
+  for (let i = 0; i < arrays.dz.length; i++) arrays.dz[i] = random.normal();
+  // Stale values where the kernels must overwrite, not add to.
+  arrays.z.fill(7);
+  arrays.zRef.fill(7);
+  arrays.dhin.fill(3);
+  arrays.dhinRef.fill(3);
+  return { arrays, kernels };
+}
+
+/** Random shapes, many with odd row counts, plus the edge cases every kernel must take. */
+function shapes(): Shape[] {
+  const random = new Random(11);
+  const out: Shape[] = [
+    { inputs: 2, units: 500, rows: 30, bias: true, zeros: 0 },
+    { inputs: 500, units: 1, rows: 30, bias: true, zeros: 0 },
+    { inputs: 3, units: 4, rows: 1, bias: true, zeros: 0 },
+    { inputs: 5, units: 3, rows: 7, bias: false, zeros: 0 },
+    { inputs: 9, units: 6, rows: 13, bias: true, zeros: 1 },
+    { inputs: 9, units: 6, rows: 13, bias: true, zeros: 0.5 },
+  ];
+  for (let k = 0; k < 40; k++) {
+    out.push({ inputs: 1 + random.int(12), units: 1 + random.int(12), rows: 1 + random.int(40), bias: random.uniform() < 0.7, zeros: random.uniform() < 0.3 ? random.uniform() : 0 });
+  }
+  return out;
+}
+
+const describeShape = (s: Shape) => `${s.inputs} inputs x ${s.units} units, ${s.rows} rows${s.bias ? '' : ', no bias'}, ${s.zeros} zeros`;
+
+describe('fused kernels in WebAssembly SIMD', () => {
+  it('are what this Node runs (WebAssembly SIMD available, the generated module loads)', () => {
+    assert.equal(fusedMemory((alloc) => alloc(1)).kernels.kind, 'wasm-simd');
+  });
+
+  it('dense forward: the JavaScript loop\'s values, bit for bit (same order of additions)', () => {
+    shapes().forEach((s, n) => {
+      const { arrays: a, kernels } = arraysOf(s, n);
+      const l = denseLayer(s);
+      kernels.denseForward(l, a.params, a.hin, a.z, s.rows);
+      JS_KERNELS.denseForward(l, a.params, a.hin, a.zRef, s.rows);
+      assert.deepEqual(a.z, a.zRef, describeShape(s));
+    });
+  });
+
+  it('dense backward: the same weight and bias gradients (to rounding: two lanes of partial sums) and the same input gradient, bit for bit', () => {
+    shapes().forEach((s, n) => {
+      for (const withDhin of [true, false]) {
+        const { arrays: a, kernels } = arraysOf(s, n);
+        const l = denseLayer(s);
+        kernels.denseBackward(l, a.params, a.hin, a.dz, a.grads, withDhin ? a.dhin : null, s.rows);
+        JS_KERNELS.denseBackward(l, a.params, a.hin, a.dz, a.gradsRef, withDhin ? a.dhinRef : null, s.rows);
+        for (let i = 0; i < a.grads.length; i++) {
+          assert.ok(Math.abs(a.grads[i] - a.gradsRef[i]) <= 1e-13 * Math.max(1, Math.abs(a.gradsRef[i])), `${describeShape(s)}: gradient ${i}: ${a.grads[i]} vs ${a.gradsRef[i]}`);
+        }
+        assert.deepEqual(a.dhin, a.dhinRef, `${describeShape(s)}: input gradient`);
+      }
+    });
+  });
+
+  it('relu and its gradient: the JavaScript values bit for bit, including -0, NaN and the tail', () => {
+    for (const n of [1, 2, 7, 30, 501]) {
+      const random = new Random(n);
+      const { arrays: a, kernels } = fusedMemory((alloc) => ({ z: alloc(n), dh: alloc(n), h: alloc(n), hRef: alloc(n), dz: alloc(n), dzRef: alloc(n) }));
+      for (let i = 0; i < n; i++) {
+        a.z[i] = [0, -0, NaN][i % 7] ?? random.normal();
+        a.dh[i] = random.normal();
+      }
+      kernels.activate('relu', a.z, a.h, 1, n);
+      JS_KERNELS.activate('relu', a.z, a.hRef, 1, n);
+      kernels.activationGradient('relu', a.z, a.h, a.dh, a.dz, 1, n);
+      JS_KERNELS.activationGradient('relu', a.z, a.hRef, a.dh, a.dzRef, 1, n);
+      assert.deepEqual(a.h, a.hRef, `relu of ${n} values`);
+      assert.deepEqual(a.dz, a.dzRef, `relu gradient of ${n} values`);
+    }
+  });
+
+  it('Adam: the JavaScript loop\'s weights and moments bit for bit, its penalty and norms to rounding, on odd spans, with decay', () => {
+    const random = new Random(5);
+    const size = 37;
+    for (const weightDecay of [0, 0.05]) {
+      const t = trainSpec({ optimizer: weightDecay ? 'adamw' : 'adam', lr: 0.01, weightDecay });
+      const { arrays: a, kernels } = fusedMemory((alloc, k) => ({ params: alloc(size), grads: alloc(size), optimizer: new FusedOptimizer(t, size, alloc, k) }));
+      const ref = new FusedOptimizer(t, size);
+      const params = new Float64Array(size);
+      for (let i = 0; i < size; i++) a.params[i] = params[i] = i % 9 === 0 ? 0 : random.normal();
+      for (let step = 0; step < 20; step++) {
+        for (let i = 0; i < size; i++) a.grads[i] = random.normal();
+        const grads = a.grads.slice();
+        a.optimizer.beginStep();
+        ref.beginStep();
+        // Spans of odd and even lengths, one of a single weight; penalized or not.
+        for (const [from, to, penalty] of [[0, 13, { l1: 0.01, l2: 0.02 }], [13, 14, null], [14, 37, { l2: 0.1 }]] as const) {
+          const norms = newNormSums();
+          const normsRef = newNormSums();
+          const p = a.optimizer.update(a.params, a.grads, from, to, penalty, weightDecay > 0, norms);
+          const pRef = ref.update(params, grads, from, to, penalty, weightDecay > 0, normsRef);
+          assert.ok(Math.abs(p - pRef) <= 1e-14 * Math.max(1, Math.abs(pRef)), `step ${step}, [${from}, ${to}): penalty ${p} vs ${pRef}`);
+          norms.forEach((v, k) => assert.ok(Math.abs(v - normsRef[k]) <= 1e-13 * Math.max(1, Math.abs(normsRef[k])), `step ${step}, [${from}, ${to}): norm sum ${k}: ${v} vs ${normsRef[k]}`));
+        }
+        assert.deepEqual(a.params, params, `step ${step}: weights`);
+      }
+      assert.equal(kernels.kind, 'wasm-simd');
+    }
+  });
+
+  it('refuse an array that is not in their memory (it would be read at the wrong place)', () => {
+    const s: Shape = { inputs: 2, units: 3, rows: 5, bias: true, zeros: 0 };
+    const { arrays: a, kernels } = arraysOf(s, 1);
+    assert.throws(() => kernels.denseForward(denseLayer(s), a.params, new Float64Array(10), a.z, s.rows), /outside its wasm memory/);
+  });
+
+  it('a trainee on them trains as on the JavaScript loops: the same 300-epoch history to 1e-9', async () => {
+    await testBackend();
+    const data = tinyBinary();
+    for (const batch of [1000, 8]) {
+      const layers = [layer('dense', 7, { activation: 'relu', penalties: { kernel: { l2: 0.01 } } }), layer('dense', 5, { activation: 'tanh' }), layer('dense', 1, { activation: 'sigmoid' })];
+      const t = trainSpec({ batch, seed: 4 });
+      const layout = fusedLayoutOf(layers, data.inputShape, data.task, data.classes)!;
+      const net = buildNetwork(layers, data.inputShape, t.seed);
+      const params = new Float64Array(layout.size);
+      readWeights(layout, net, params);
+      const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: 'sigmoid' };
+      const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
+      const wasm = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params);
+      const js = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, 'js');
+      for (let epoch = 0; epoch < 300; epoch++) {
+        const a = wasm.runEpoch(epoch);
+        const b = js.runEpoch(epoch);
+        for (const k of ['dataLoss', 'totalLoss', 'trainLoss', 'testLoss'] as const) {
+          assert.ok(Math.abs(a[k] - b[k]) <= 1e-9 * Math.max(1, Math.abs(b[k])), `batch ${batch}, epoch ${epoch}, ${k}: ${a[k]} vs ${b[k]}`);
+        }
+      }
+      for (let i = 0; i < params.length; i++) assert.ok(Math.abs(wasm.params[i] - js.params[i]) <= 1e-8 * Math.max(1, Math.abs(js.params[i])), `batch ${batch}: weight ${i}`);
+      net.model.dispose();
+    }
+  });
+});
