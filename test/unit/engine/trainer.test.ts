@@ -1,7 +1,9 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import type { MemberConfig } from '../../../src/core/engine/trainer';
+import { train, type MemberConfig } from '../../../src/core/engine/trainer';
+import type { Dataset } from '../../../src/core/data/dataset';
+import { objectiveOf } from '../../../src/core/cell/completeSpec';
 import { trainFor } from '../helpers/trainFor';
 import { buildNetwork } from '../../../src/core/engine/network';
 import { forward } from '../../../src/core/engine/forward';
@@ -16,8 +18,38 @@ function mlp(penalties = {}, epochs = 30, extra = {}): MemberConfig {
   };
 }
 
+/** `data` whose task and classes cannot be read: the trainer must take them from the spec. */
+function withoutTask(data: Dataset): Dataset {
+  return new Proxy(data, {
+    get(target, key, receiver) {
+      if (key === 'task' || key === 'classes') throw new Error(`the trainer read data.${key}`);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
 describe('trainer', () => {
   before(testBackend);
+
+  for (const engine of ['auto', 'tfjs'] as const) {
+    it(`trains for the completed spec's objective, never the data set's task (${engine})`, async () => {
+      const cfg = mlp({ kernel: { l2: 0.01 } }, 6);
+      const binary = objectiveOf('binary', 2, 'sigmoid');
+      const [truth] = await train(binary, tinyBinary(), [cfg], { engine });
+      const [blind] = await train(binary, withoutTask(tinyBinary()), [cfg], { engine });
+      // A data set that claims another task trains by the spec all the same.
+      const [misled] = await train(binary, { ...tinyBinary(), task: 'regression', classes: 1 }, [cfg], { engine });
+      // The objective does decide: the same rows as a regression give other losses and scores.
+      const [regression] = await train(objectiveOf('regression', 1, 'linear'), tinyBinary(), [cfg], { engine });
+      assert.equal(blind.status, 'completed', blind.error ?? '');
+      assert.deepEqual(blind.rows, truth.rows);
+      assert.deepEqual(misled.rows, truth.rows);
+      assert.notDeepEqual(regression.rows.map((r) => r.dataLoss), truth.rows.map((r) => r.dataLoss));
+      // Accuracy over 24 training rows: a multiple of 1/24, as R^2 would not be.
+      for (const r of truth.rows) assert.ok(Math.abs(r.trainMetric * 24 - Math.round(r.trainMetric * 24)) < 1e-6, `train accuracy ${r.trainMetric}`);
+      for (const o of [truth, blind, misled, regression]) o.network.model.dispose();
+    });
+  }
 
   it('records per epoch: totalLoss = dataLoss + sum of layer penalties, penalty consistent with the norms', async () => {
     const [out] = await trainFor(tinyBinary(), [mlp({ kernel: { l2: 0.01 } }, 20)]);
