@@ -53,7 +53,7 @@ describe('data against the completed spec', () => {
   });
 
   it('agrees silently; without a place the message names cell and data source alone', () => {
-    const spec = sweepSpec({ alpha: [1e-3], select: 'test.accuracy' });
+    const spec = sweepSpec({ alpha: [1e-3], repeats: 1, refine: 0, select: 'test.accuracy' });
     const moons = { ...spec, data: { ...spec.data, source: 'moons' as const } };
     assert.equal(dataDisagreement(moons, { task: 'binary', classes: 2 }), undefined);
     assert.equal(
