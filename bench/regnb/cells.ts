@@ -3,7 +3,7 @@
 // (`regularize` at the top: kernels only, biases not penalized).
 
 import { parseCell } from '../../src/core/cell';
-import type { ExperimentSpec } from '../../src/core/experiment/experiment';
+import { isCompleted, type CompletedSpec } from '../../src/core/experiment/experiment';
 import type { GrowthData, GrowthNet } from '../lib/types';
 
 /** The tutorial's moons data: 100 points, the first 30 generated (shuffle false) train. */
@@ -22,7 +22,7 @@ export interface MoonsCell {
   implicitOutput?: boolean;
 }
 
-export function moonsSpec(c: MoonsCell): ExperimentSpec {
+export function moonsSpec(c: MoonsCell): CompletedSpec {
   return parse([
     'name: bench-moons',
     MOONS,
@@ -50,7 +50,7 @@ const GROWTH_DATA: Record<GrowthData, string> = {
 };
 
 /** Benchmark 6's networks: relu hidden layers and the task's output, L2 on every kernel, full batch (4096 > any set's rows). */
-export function growthSpec(c: GrowthNet & { l2: number; epochs: number; lr: number; seed: number }): ExperimentSpec {
+export function growthSpec(c: GrowthNet & { l2: number; epochs: number; lr: number; seed: number }): CompletedSpec {
   const hidden = Array.from({ length: c.layers }, () => [`  - dense: ${c.hidden}`, '    activation: relu']).flat();
   const output = c.data === 'digits' ? ['  - dense: 10', '    activation: softmax'] : ['  - dense: 1', '    activation: sigmoid'];
   return parse([
@@ -65,7 +65,7 @@ export function growthSpec(c: GrowthNet & { l2: number; epochs: number; lr: numb
 }
 
 /** A linear model with L2 on diabetes, trained full-batch by plain gradient descent to convergence. */
-export function ridgeSpec(c: { l2: number; epochs: number; lr: number }): ExperimentSpec {
+export function ridgeSpec(c: { l2: number; epochs: number; lr: number }): CompletedSpec {
   return parse([
     'name: bench-ridge',
     'data: { source: diabetes, train: 0.7, shuffle: true, seed: 1, standardizeTarget: true }',
@@ -76,8 +76,10 @@ export function ridgeSpec(c: { l2: number; epochs: number; lr: number }): Experi
   ]);
 }
 
-function parse(lines: string[]): ExperimentSpec {
+// Every bench cell reads generated or bundled data: the parser completes its spec.
+function parse(lines: string[]): CompletedSpec {
   const parsed = parseCell(lines.join('\n'), { index: 0 });
   if (!parsed.spec) throw new Error(`bench cell does not parse: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  if (!isCompleted(parsed.spec)) throw new Error('bench cell was not completed by the parser');
   return parsed.spec;
 }

@@ -57,15 +57,16 @@ export async function growthPrepare(job: GrowthPrepareJob): Promise<GrowthPrepar
 export async function growth(job: GrowthJob, backend: string): Promise<GrowthResult> {
   const { data } = readData(job.file);
   const config = configOf(job, job, job.epochs);
+  const objective = growthSpec(job);
   // train() builds its network from the seed, as the export did: check it is the same one.
   const file = fs.readFileSync(job.init);
   const exported = new Float32Array(file.buffer, file.byteOffset, file.byteLength / 4);
   const built = initialWeights(config, data);
   if (built.length !== exported.length || built.some((v, i) => v !== exported[i])) throw new Error('the initial weights differ from the ones exported for the peers');
 
-  if (job.warmup > 0) (await train(data, [configOf(job, job, job.warmup)]))[0].network.model.dispose();
+  if (job.warmup > 0) (await train(objective, data, [configOf(job, job, job.warmup)]))[0].network.model.dispose();
   let clock = startClock();
-  const [out] = await train(data, [config]);
+  const [out] = await train(objective, data, [config]);
   const timed = clock();
   if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
   out.network.model.dispose();
@@ -73,7 +74,7 @@ export async function growth(job: GrowthJob, backend: string): Promise<GrowthRes
   const run: GrowthTiming = { ...timed, trainLoss: out.rows[out.rows.length - 1].trainLoss };
 
   clock = startClock();
-  const steps = trainStepsOnly(data, config);
+  const steps = trainStepsOnly(objective, data, config);
   const stepsTime = clock();
   steps.net.model.dispose();
   return { backend: `${backend}, ${out.engine}`, run, steps: { ...stepsTime, trainLoss: steps.scores.trainLoss } };

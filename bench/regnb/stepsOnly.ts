@@ -9,18 +9,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../../src/core/data/dataset';
 import type { MemberConfig } from '../../src/core/engine/trainer';
 import { buildNetwork, type Network } from '../../src/core/engine/network';
-import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from '../../src/core/engine/objective';
+import { dataLoss, lossTerms, metric, type LossSpec } from '../../src/core/engine/objective';
 import { forward } from '../../src/core/engine/forward';
 import { fusedLayoutOf, readWeights, writeWeights } from '../../src/core/engine/fused/layout';
 import { FusedTrainee } from '../../src/core/engine/fused/fusedTrainee';
 import { Random } from '../../src/core/data/random';
 import type { Scores } from '../lib/types';
 
-export function trainStepsOnly(data: Dataset, config: MemberConfig): { net: Network; scores: Scores } {
+/** `loss`: the completed spec's objective, as train() takes it. */
+export function trainStepsOnly(loss: LossSpec, data: Dataset, config: MemberConfig): { net: Network; scores: Scores } {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
-  const layout = fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes);
+  const layout = fusedLayoutOf(config.layers, data.inputShape, loss.task, loss.classes);
   if (!layout) throw new Error('the steps-only loop needs a network the fused engine covers');
-  const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: net.layers[net.outputIndex].spec?.activation ?? defaultOutputActivation(data.task) };
   const params = new Float64Array(layout.size);
   readWeights(layout, net, params);
   const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);

@@ -13,7 +13,7 @@ import { runSweep } from '../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
 import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
-import type { ExperimentSpec } from '../../src/core/experiment/experiment';
+import type { CompletedSpec } from '../../src/core/experiment/experiment';
 import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
 import { LOAD_CONTEXT, memoryMeter, readData, scoresOfRow, startBackend, startClock, toFile, WASM_DIR } from './common';
@@ -55,24 +55,29 @@ async function prepare(job: PrepareJob): Promise<Record<string, string>> {
   return files;
 }
 
+function moonsCell(job: MoonsJob, epochs: number): CompletedSpec {
+  return moonsSpec({ hidden: job.hidden, l2: job.l2, epochs, batch: job.batch, lr: job.lr, seed: job.seed, implicitOutput: job.implicitOutput });
+}
+
 function moonsConfig(job: MoonsJob, epochs: number): MemberConfig {
-  const spec = moonsSpec({ hidden: job.hidden, l2: job.l2, epochs, batch: job.batch, lr: job.lr, seed: job.seed, implicitOutput: job.implicitOutput });
+  const spec = moonsCell(job, epochs);
   return { layers: spec.model, train: spec.train };
 }
 
 /** Benchmarks 1, 2 and the steps-only row: a warm-up run, then `reps` timed runs of `epochs`. */
 async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   const { data } = readData(job.data);
+  const objective = moonsCell(job, job.epochs);
   const meter = memoryMeter();
   const once = async (flushMs?: number) => {
     const clock = startClock();
     if (job.kind === 'steps') {
-      const { net, scores } = trainStepsOnly(data, moonsConfig(job, job.epochs));
+      const { net, scores } = trainStepsOnly(objective, data, moonsConfig(job, job.epochs));
       const time = clock();
       net.model.dispose();
       return { ...time, scores };
     }
-    const [out] = await train(data, [moonsConfig(job, job.epochs)], flushMs === undefined ? {} : { flushMs });
+    const [out] = await train(objective, data, [moonsConfig(job, job.epochs)], flushMs === undefined ? {} : { flushMs });
     const time = clock();
     if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
     out.network.model.dispose();
@@ -80,8 +85,8 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   };
 
   // Warm-up: the first run pays for kernel set-up and JIT; it is not timed (a cold run has none).
-  if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(data, moonsConfig(job, job.warmup)).net.model.dispose();
-  else if (job.warmup > 0) (await train(data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
+  if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(objective, data, moonsConfig(job, job.warmup)).net.model.dispose();
+  else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
 
   const times: number[] = [];
   const cpu: number[] = [];
@@ -106,9 +111,9 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
 /** Benchmark 3: runSweep stacks the sweep's models (dense network) and spreads chunks over `threads`. */
 async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
   const { data } = readData(job.data);
-  const spec: ExperimentSpec = moonsSpec({ hidden: job.hidden, l2: job.alphas[0], epochs: job.epochs, batch: job.batch, lr: job.lr, seed: job.seeds[0], grid: { alphas: job.alphas, repeats: job.seeds.length } });
+  const spec: CompletedSpec = moonsSpec({ hidden: job.hidden, l2: job.alphas[0], epochs: job.epochs, batch: job.batch, lr: job.lr, seed: job.seeds[0], grid: { alphas: job.alphas, repeats: job.seeds.length } });
   // Warm-up, as in every tool's sweep job: one short untimed run of the network.
-  (await train(data, [{ layers: spec.model, train: { ...spec.train, epochs: job.warmup } }]))[0].network.model.dispose();
+  (await train(spec, data, [{ layers: spec.model, train: { ...spec.train, epochs: job.warmup } }]))[0].network.model.dispose();
   const threads = job.threads ?? 1;
   const runner = job.threads ? new SweepThreads({ entry: sweepWorkerEntry(), size: threads, backend: activeBackend()!, wasmDir: WASM_DIR }) : undefined;
   // The threads start (and load their backend) before the clock, as this process did.
@@ -144,7 +149,7 @@ async function sweep(job: SweepJob, backend: string): Promise<SweepResult> {
 async function ridge(job: RidgeJob): Promise<RidgeResult> {
   const { data } = readData(job.data);
   const spec = ridgeSpec({ l2: job.l2, epochs: job.epochs, lr: job.lr });
-  const [out] = await train(data, [{ layers: spec.model, train: spec.train }]);
+  const [out] = await train(spec, data, [{ layers: spec.model, train: spec.train }]);
   if (out.status !== 'completed') throw new Error(`RegNB ridge run ${out.status}: ${out.error}`);
   const layer = out.network.weighted[0];
   const result = { tool: 'RegNB', coef: Array.from(layer.kernel!.dataSync()), intercept: layer.bias!.dataSync()[0] };

@@ -6,7 +6,7 @@
 import type { BackendChoice } from '../core/engine/backendChoice';
 import type { EpochRow, TrainingEngine } from '../core/engine/trainer';
 import type { Dataset } from '../core/data/dataset';
-import type { ExperimentSpec } from '../core/experiment/experiment';
+import type { CompletedSpec } from '../core/experiment/experiment';
 import type { GridPoint, RunStatus } from '../core/run/result';
 import type { SweepPoint } from '../core/sweep/plan';
 
@@ -32,7 +32,7 @@ export interface FirstOfAlpha {
 }
 
 export type ToSweepThread =
-  | { type: 'chunk'; job: number; spec: ExperimentSpec; data: Dataset; points: SweepPoint[]; initialWeights?: WeightArray[] }
+  | { type: 'chunk'; job: number; spec: CompletedSpec; data: Dataset; points: SweepPoint[]; initialWeights?: WeightArray[] }
   | { type: 'cancel'; job: number };
 
 export type FromSweepThread =

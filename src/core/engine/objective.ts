@@ -4,20 +4,15 @@
 // models on axis 0 and every value comes out per model ([K]).
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, Task } from '../experiment/experiment';
+import type { Objective } from '../experiment/experiment';
 import { activate, forward, type ForwardOptions } from './forward';
 import type { LayerVariables, NetworkVariables } from './network';
 import { meanPer, sumPer } from './memberAxis';
 import { activityPenaltyOf, penaltyOf } from './penalties';
 import { binaryCrossEntropy } from './logitLoss';
-import { outputActivation } from '../cell/output';
 
-/** What the data loss and metric depend on besides the network. */
-export interface LossSpec {
-  task: Task;
-  classes: number;
-  outputActivation: Activation;
-}
+/** What the data loss and metric depend on besides the network: part of a completed spec's objective. */
+export type LossSpec = Pick<Objective, 'task' | 'classes' | 'outputActivation'>;
 
 const NONE = tf.Reduction.NONE;
 
@@ -55,9 +50,6 @@ export function metric({ task, outputActivation }: LossSpec, logits: tf.Tensor, 
     }
   });
 }
-
-/** For layers built without a completed spec (tests): the completion step's own default. */
-export const defaultOutputActivation: (task: Task) => Activation = outputActivation;
 
 /** One layer's penalty: its weights' parts plus the activity penalty on its outputs. */
 export function layerPenalty(l: LayerVariables, outputs: tf.Tensor | undefined, stacked = false): tf.Tensor {

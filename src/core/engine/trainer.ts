@@ -15,12 +15,12 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { LayerSpec, TrainSpec } from '../experiment/experiment';
+import type { LayerSpec, Objective, TrainSpec } from '../experiment/experiment';
 import type { RunStatus } from '../run/result';
 import { Random } from '../data/random';
 import { forward } from './forward';
-import { buildNetwork, trackedWeights, trainableVariables, type Network, type NetworkVariables } from './network';
-import { dataLoss, defaultOutputActivation, lossTerms, metric, type LossSpec } from './objective';
+import { buildNetwork, trackedWeights, trainableVariables, type Network } from './network';
+import { dataLoss, lossTerms, metric, type LossSpec } from './objective';
 import { normsOf } from './penalties';
 import { makeOptimizer } from './optimizer';
 import { stackPer } from './memberAxis';
@@ -124,9 +124,16 @@ interface DataTensors {
   xAll: tf.Tensor;
 }
 
-export async function train(data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
+/**
+ * Trains `configs` on `data` for the objective of a completed spec (its task, classes,
+ * loss and output activation): the spec is the one source of what is trained for; the
+ * data set only gives rows. That the data agrees with the spec is checked before this
+ * (runner/dataAgreement.ts), where the cell and its data file can be named.
+ */
+export async function train(objective: Objective, data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
-  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, opts.engine ?? 'auto'));
+  const loss = lossSpecOf(objective);
+  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, loss, opts.engine ?? 'auto'));
   const fused = members.filter((m) => m.fused);
   const groups = groupMembers(members.filter((m) => !m.fused), data);
   // The data set's tensors, for the TensorFlow.js path only (fused members read its arrays).
@@ -139,7 +146,7 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
   let lastFlush = Date.now();
   let lastYield = 0;
   try {
-    trainees = groups.map((group) => createTrainee(group, data, tensors!));
+    trainees = groups.map((group) => createTrainee(group, data, tensors!, loss));
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
@@ -187,24 +194,23 @@ export async function train(data: Dataset, configs: MemberConfig[], opts: TrainO
 /** Longest stretch of training between two turns of the event loop, in ms. */
 const YIELD_MS = 10;
 
-function createMember(index: number, config: MemberConfig, data: Dataset, engine: 'auto' | 'tfjs'): Member {
+function createMember(index: number, config: MemberConfig, data: Dataset, loss: LossSpec, engine: 'auto' | 'tfjs'): Member {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
   const random = new Random(config.train.seed);
   const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);
-  const layout = engine === 'auto' ? fusedLayoutOf(config.layers, data.inputShape, data.task, data.classes) : null;
+  const layout = engine === 'auto' ? fusedLayoutOf(config.layers, data.inputShape, loss.task, loss.classes) : null;
   let fused: Member['fused'] = null;
   if (layout) {
     const params = new Float64Array(layout.size);
     readWeights(layout, net, params);
-    fused = { layout, trainee: new FusedTrainee(layout, lossSpecOf(net, data), config.train, data, random, order, params), pending: [] };
+    fused = { layout, trainee: new FusedTrainee(layout, loss, config.train, data, random, order, params), pending: [] };
   }
   return { index, config, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
 }
 
-function lossSpecOf(net: NetworkVariables, data: Dataset): LossSpec {
-  const out = net.layers[net.outputIndex];
-  return { task: data.task, classes: data.classes, outputActivation: out.spec?.activation ?? defaultOutputActivation(data.task) };
+function lossSpecOf({ task, classes, outputActivation }: Objective): LossSpec {
+  return { task, classes, outputActivation };
 }
 
 /** Members that can share one stack, in the order given; the others train alone. */
@@ -227,7 +233,7 @@ function groupMembers(members: Member[], data: Dataset): Member[][] {
   return [...groups.values(), ...alone];
 }
 
-function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTensors): Trainee {
+function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTensors, loss: LossSpec): Trainee {
   const train = members[0].config.train;
   const stacked = members.length > 1;
   // ---- per-member rows (cross-validation folds): begin
@@ -245,7 +251,7 @@ function createTrainee(members: Member[], shared: Dataset, sharedTensors: DataTe
     vars: stacked ? stackedVariables(net as StackedNetwork) : trainableVariables(net as Network),
     optimizer: makeOptimizer(train),
     decayed,
-    loss: lossSpecOf(net, data),
+    loss,
     x: perMember(d.xTrain),
     y: perMember(d.yTrain),
     xAll: perMember(d.xAll),

@@ -21,6 +21,7 @@ import { limitProblems } from '../limits/checkLimits';
 import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 import { sweepOf, sweepsFor, type NotebookSweep } from '../guidance/sweepEvidence';
 import { makeRunId } from '../store/runId';
+import { dataDisagreement } from './dataAgreement';
 
 export interface RunContext {
   /** Absolute path of the notebook: data files and the run store are relative to its folder. */
@@ -41,6 +42,8 @@ export interface RunContext {
   sweeps?: readonly NotebookSweep[];
   /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
   storeDir?: string;
+  /** The cell's 0-based index in its notebook, when known: messages about the cell name its place. */
+  cellIndex?: number;
   /** How a grid cell's sweep is had (default runSweep; a merge puts its shards' points together instead). */
   sweep?: (spec: CompletedSpec, data: Dataset, opts: SweepOptions) => Promise<SweepOutcome>;
 }
@@ -94,7 +97,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
       outcome = { ...sweep.representative, status: sweep.cancelled ? 'cancelled' : sweep.representative.status };
       grid = sweep.grid;
     } else {
-      [outcome] = await train(dataset, [{ layers: spec.model, train: spec.train, initialWeights: from?.weights }], {
+      [outcome] = await train(spec, dataset, [{ layers: spec.model, train: spec.train, initialWeights: from?.weights }], {
         signal: ctx.signal,
         onRows: (_m, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
       });
@@ -135,7 +138,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
  * Loads what a cell trains on: its data set (checked against the spec and, its size
  * known now, the limits) and the stored weights `train.from` names.
  */
-export async function runInputs(spec: CompletedSpec, ctx: Pick<RunContext, 'notebookPath' | 'dataDir' | 'readText' | 'allowDataOutside' | 'limits' | 'storeDir'>): Promise<RunInputs> {
+export async function runInputs(spec: CompletedSpec, ctx: Pick<RunContext, 'notebookPath' | 'dataDir' | 'readText' | 'allowDataOutside' | 'limits' | 'storeDir' | 'cellIndex'>): Promise<RunInputs> {
   const dataset = await loadDataset(spec.data, {
     baseDir: path.dirname(ctx.notebookPath),
     dataDir: ctx.dataDir,
@@ -143,7 +146,8 @@ export async function runInputs(spec: CompletedSpec, ctx: Pick<RunContext, 'note
     allowDataOutside: ctx.allowDataOutside,
     inputShape: inputLayoutFor(spec.model),
   });
-  checkDataAgrees(spec, dataset);
+  const disagreement = dataDisagreement(spec, dataset, { index: ctx.cellIndex });
+  if (disagreement) throw new Error(disagreement);
   // A CSV file's size is known only now (the editor checks cells before reading it).
   const over = limitProblems(spec, () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }), ctx.limits ?? DEFAULT_LIMITS, { rows: dataset.nTrain + dataset.nTest, sampleShape: dataset.inputShape });
   if (over.length > 0) throw new Error(over[0].message);
@@ -204,14 +208,4 @@ function failedResult(spec: CompletedSpec, id: { runId: string; startedAt: strin
     startedAt: id.startedAt,
     notebook: id.notebook,
   };
-}
-
-/**
- * The spec was completed for the task its data had when the plan read it; a CSV file
- * edited since then may disagree, and training it would use the wrong loss.
- */
-function checkDataAgrees(spec: CompletedSpec, dataset: Dataset): void {
-  if (dataset.task === spec.task && (spec.task !== 'multiclass' || dataset.classes === spec.classes)) return;
-  const had = (task: string, classes: number) => (task === 'multiclass' ? `${classes} classes` : `a ${task} task`);
-  throw new Error(`the data now has ${had(dataset.task, dataset.classes)} but the cell was checked for ${had(spec.task, spec.classes)}: run it again to check it anew`);
 }

@@ -90,7 +90,7 @@ export async function runNotebook(checked: CheckedNotebook, ctx: RunContext): Pr
     if (ctx.signal?.aborted) break;
     const cell = checked.doc.cells[step.index];
     if (step.spec) {
-      const result = await runExperiment(step.spec, { ...ctx, sweeps: sweeps() });
+      const result = await runExperiment(step.spec, { ...ctx, cellIndex: step.index, sweeps: sweeps() });
       results.push(result);
       latest.set(step.spec.name, result);
       cell.outputs = [{ mime: RUN_MIME, data: result }];

@@ -7,7 +7,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec, GridSpec, GridValidation } from '../experiment/experiment';
+import type { CompletedSpec, ExperimentSpec, GridSpec, GridValidation } from '../experiment/experiment';
 import type { GridPoint, GridResult } from '../run/result';
 import type { EpochRow, MemberOutcome } from '../engine/trainer';
 import { stackKey } from '../engine/stackedNetwork';
@@ -51,7 +51,7 @@ export interface SweepOutcome {
   cancelled: boolean;
 }
 
-export async function runSweep(spec: ExperimentSpec, data: Dataset, opts: SweepOptions = {}): Promise<SweepOutcome> {
+export async function runSweep(spec: CompletedSpec, data: Dataset, opts: SweepOptions = {}): Promise<SweepOutcome> {
   const gridSpec = spec.grid!;
   const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
   const stackSize = opts.stackSize ?? DEFAULT_STACK_SIZE;
@@ -134,7 +134,7 @@ export function byPlanOrder(a: GridPoint, b: GridPoint): number {
  * comes (in any order). Returns whether the sweep was cancelled (a chunk was, or the
  * signal fired): no chunk starts after that.
  */
-export async function trainChunks(spec: ExperimentSpec, data: Dataset, chunks: SweepPoint[][], runner: ChunkRunner, opts: Pick<SweepOptions, 'signal' | 'initialWeights' | 'onRows'>, collect: (chunk: TrainedChunk) => void): Promise<boolean> {
+export async function trainChunks(spec: CompletedSpec, data: Dataset, chunks: SweepPoint[][], runner: ChunkRunner, opts: Pick<SweepOptions, 'signal' | 'initialWeights' | 'onRows'>, collect: (chunk: TrainedChunk) => void): Promise<boolean> {
   const running = new Set<number>();
   let next = 0;
   let cancelled = false;
@@ -172,7 +172,7 @@ export async function trainChunks(spec: ExperimentSpec, data: Dataset, chunks: S
  * is refit on all training rows with the cell's seed, the same model repeat 0 is.
  */
 export async function finishSweep(
-  spec: ExperimentSpec,
+  spec: CompletedSpec,
   data: Dataset,
   grid: GridResult,
   kept: Map<number, MemberOutcome>,
@@ -206,7 +206,7 @@ export async function finishSweep(
 }
 
 /** The chosen alpha trained once on all training rows with the cell's own seed (scored on the test set). */
-async function refit(spec: ExperimentSpec, data: Dataset, alpha: number, runner: ChunkRunner, opts: SweepOptions): Promise<MemberOutcome | null> {
+async function refit(spec: CompletedSpec, data: Dataset, alpha: number, runner: ChunkRunner, opts: SweepOptions): Promise<MemberOutcome | null> {
   const point: SweepPoint = { alpha, repeat: 0, seed: spec.train.seed, refined: false };
   const chunk = await runner.trainChunk(spec, data, [point], {
     signal: opts.signal,

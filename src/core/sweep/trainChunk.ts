@@ -4,7 +4,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
-import type { ExperimentSpec } from '../experiment/experiment';
+import type { CompletedSpec } from '../experiment/experiment';
 import type { GridPoint } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { finalOf } from '../engine/runResult';
@@ -32,11 +32,12 @@ export interface TrainedChunk {
   cancelled: boolean;
 }
 
-export type ChunkTrainer = (spec: ExperimentSpec, data: Dataset, points: SweepPoint[], opts: ChunkOptions) => Promise<TrainedChunk>;
+export type ChunkTrainer = (spec: CompletedSpec, data: Dataset, points: SweepPoint[], opts: ChunkOptions) => Promise<TrainedChunk>;
 
 export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
   const rows = pointRows(data, points);
   const outcomes = await train(
+    spec,
     data,
     points.map((p, i) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights, data: rows[i] })),
     { signal: opts.signal, onRows: (m, rows, epochs) => m === 0 && opts.onRows?.(rows, epochs) },

@@ -4,7 +4,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { train, type MemberConfig } from '../../../src/core/engine/trainer';
+import type { MemberConfig } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import { penaltyValue } from '../../../src/core/experiment/penalty';
 import type { DataSpec, OptimizerName } from '../../../src/core/experiment/experiment';
@@ -26,7 +27,7 @@ describe('architectures and optimizers', () => {
       layers: [conv, layer('maxpool2d', 2, { name: 'pool', bias: false }), layer('flatten', 0, { name: 'flat', bias: false }), layer('dropout', 0.2, { name: 'drop', bias: false }), layer('dense', 10, { name: 'out', activation: 'softmax' })],
       train: trainSpec({ epochs: 12, batch: 64, lr: 0.01 }),
     };
-    const [out] = await train(data, [cfg]);
+    const [out] = await trainFor(data, [cfg]);
     assert.equal(out.status, 'completed', out.error ?? '');
     const first = out.rows[0];
     const last = out.rows[out.rows.length - 1];
@@ -47,7 +48,7 @@ describe('architectures and optimizers', () => {
       layers: [layer('conv1d', 8, { name: 'c', kernel: [3], activation: 'relu', penalties: { kernel: { l1: 0.001 } } }), layer('maxpool1d', 2, { name: 'p', bias: false }), layer('dense', 1, { name: 'o', activation: 'linear' })],
       train: trainSpec({ epochs: 40, batch: 32, lr: 0.01 }),
     };
-    const [out] = await train(data, [cfg]);
+    const [out] = await trainFor(data, [cfg]);
     assert.equal(out.status, 'completed', out.error ?? '');
     const last = out.rows[out.rows.length - 1];
     assert.ok(last.testMetric > 0.8, `test R2 ${last.testMetric}`);
@@ -60,7 +61,7 @@ describe('architectures and optimizers', () => {
         layers: [layer('dense', 16, { name: 'h', activation: 'tanh' }), layer('dense', 1, { name: 'o', activation: 'sigmoid' })],
         train: trainSpec({ epochs: 40, batch: 8, optimizer, lr: optimizer === 'sgd' ? 0.1 : 0.01, weightDecay: optimizer === 'adamw' ? 0.01 : 0 }),
       };
-      const [out] = await train(tinyBinary(), [cfg]);
+      const [out] = await trainFor(tinyBinary(), [cfg]);
       assert.ok(out.rows[39].dataLoss < 0.7 * out.rows[0].dataLoss, `${out.rows[0].dataLoss} -> ${out.rows[39].dataLoss}`);
       out.network.model.dispose();
     });

@@ -6,9 +6,10 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import { train, type MemberConfig, type MemberOutcome } from '../../../src/core/engine/trainer';
+import type { MemberConfig, MemberOutcome } from '../../../src/core/engine/trainer';
+import { objectiveFor, trainFor } from '../helpers/trainFor';
 import { buildNetwork, trainableVariables } from '../../../src/core/engine/network';
-import { defaultOutputActivation, lossTerms, type LossSpec } from '../../../src/core/engine/objective';
+import { lossTerms, type LossSpec } from '../../../src/core/engine/objective';
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { Random } from '../../../src/core/data/random';
@@ -30,7 +31,7 @@ function fusedOf(data: Dataset, layers: LayerSpec[], t: TrainSpec) {
   const net = buildNetwork(layers, data.inputShape, t.seed);
   const params = new Float64Array(layout.size);
   readWeights(layout, net, params);
-  const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: layers.at(-1)!.activation ?? defaultOutputActivation(data.task) };
+  const loss: LossSpec = objectiveFor(data, layers);
   const order = Int32Array.from({ length: data.nTrain }, (_, i) => i);
   return { net, layout, loss, trainee: new FusedTrainee(layout, loss, t, data, new Random(t.seed), order, params) };
 }
@@ -187,8 +188,8 @@ describe('fused engine', () => {
       it(`the same weights after one epoch as TensorFlow.js: ${name}, ${batch === 1000 ? 'one step' : 'mini-batches of 8'}`, async () => {
         for (const task of [TASKS[0], TASKS[3], TASKS[4]]) {
           const cfg: MemberConfig = { layers: net('relu', task.out, task.units, PENALTIES[0].h, PENALTIES[0].o), train: trainSpec({ epochs: 1, batch, ...o }) };
-          const [ours] = await train(task.data(), [cfg]);
-          const [ref] = await train(task.data(), [cfg], { engine: 'tfjs' });
+          const [ours] = await trainFor(task.data(), [cfg]);
+          const [ref] = await trainFor(task.data(), [cfg], { engine: 'tfjs' });
           assert.equal(ours.engine, 'fused');
           assert.equal(ref.engine, 'tfjs');
           sameWeights(ours, ref, 1e-5, `${name}, ${task.what}`);
@@ -233,8 +234,8 @@ describe('fused engine', () => {
   for (const c of HISTORIES) {
     it(`the same 200-epoch history as TensorFlow.js: ${c.task.what}; ${c.pen.what}; ${c.what}`, async () => {
       const cfg: MemberConfig = { layers: net('elu', c.task.out, c.task.units, c.pen.h, c.pen.o), train: trainSpec({ epochs: 200, ...c.train }) };
-      const [ours] = await train(c.task.data(), [cfg]);
-      const [ref] = await train(c.task.data(), [cfg], { engine: 'tfjs' });
+      const [ours] = await trainFor(c.task.data(), [cfg]);
+      const [ref] = await trainFor(c.task.data(), [cfg], { engine: 'tfjs' });
       sameHistories(ours, ref, c.what);
       sameWeights(ours, ref, 1e-3, c.what);
       for (const m of [ours, ref]) m.network.model.dispose();
@@ -247,8 +248,8 @@ describe('fused engine', () => {
       layers: net('relu', 'sigmoid', 1, { kernel: { l2: alpha }, activity: { l2: alpha } }, { kernel: { l2: alpha } }),
       train: trainSpec({ epochs: 200, batch: 8, lr: 0.005, seed: 1 + k }),
     }));
-    const ours = await train(data, configs);
-    const ref = await train(data, configs, { engine: 'tfjs' });
+    const ours = await trainFor(data, configs);
+    const ref = await trainFor(data, configs, { engine: 'tfjs' });
     ours.forEach((o, k) => {
       assert.equal(o.engine, 'fused');
       sameHistories(o, ref[k], `member ${k}`);
@@ -260,7 +261,7 @@ describe('fused engine', () => {
   it('members the fused engine does not cover train on TensorFlow.js in the same call', async () => {
     const dense: MemberConfig = { layers: net('relu', 'sigmoid', 1, {}, {}), train: trainSpec({ epochs: 5 }) };
     const dropout: MemberConfig = { layers: [layer('dense', 6, { activation: 'relu' }), layer('dropout', 0.3), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 5 }) };
-    const [a, b] = await train(tinyBinary(), [dense, dropout]);
+    const [a, b] = await trainFor(tinyBinary(), [dense, dropout]);
     assert.deepEqual([a.engine, b.engine], ['fused', 'tfjs']);
     assert.deepEqual([a.rows.length, b.rows.length], [5, 5]);
     for (const m of [a, b]) m.network.model.dispose();
@@ -272,11 +273,11 @@ describe('fused engine', () => {
     const fold: Dataset = { ...all, nTrain: 30, nTest: 10, xTrain: all.xTrain.slice(0, 60), yTrain: all.yTrain.slice(0, 30), xTest: all.xTrain.slice(60, 80), yTest: all.yTrain.slice(30, 40) };
     const layers = net('tanh', 'sigmoid', 1, { kernel: { l2: 0.01 } }, {});
     const configs: MemberConfig[] = [{ layers, train: trainSpec({ epochs: 50, batch: 8 }), data: fold }, { layers, train: trainSpec({ epochs: 50, batch: 8 }) }];
-    const ours = await train(all, configs);
-    const ref = await train(all, configs, { engine: 'tfjs' });
+    const ours = await trainFor(all, configs);
+    const ref = await trainFor(all, configs, { engine: 'tfjs' });
     sameHistories(ours[0], ref[0], 'own rows');
     sameHistories(ours[1], ref[1], 'shared rows');
-    const [alone] = await train(fold, [configs[1]]);
+    const [alone] = await trainFor(fold, [configs[1]]);
     sameHistories(ours[0], alone, 'own rows vs the fold as the data set');
     assert.notEqual(ours[0].rows.at(-1)!.testLoss, ours[1].rows.at(-1)!.testLoss);
     for (const m of [...ours, ...ref, alone]) m.network.model.dispose();
@@ -285,7 +286,7 @@ describe('fused engine', () => {
   it('a member that diverges stops with its history kept; the trained weights come back into its network', async () => {
     const blow: MemberConfig = { layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2: 1e6 } } })], train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5 }) };
     const fine: MemberConfig = { layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2: 0.01 } } })], train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.1, seed: 2 }) };
-    const [b, f] = await train(tinyRegression(), [blow, fine]);
+    const [b, f] = await trainFor(tinyRegression(), [blow, fine]);
     assert.equal(b.status, 'diverged');
     assert.match(b.error ?? '', /epoch \d+/);
     assert.ok(b.rows.length < 30 && b.rows.every((r) => Number.isFinite(r.totalLoss)));

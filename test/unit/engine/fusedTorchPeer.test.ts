@@ -8,7 +8,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { train } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { TrainSpec } from '../../../src/core/experiment/experiment';
 import { testBackend } from '../helpers/backend';
@@ -65,7 +65,7 @@ describe('fused engine vs PyTorch, same initial weights', () => {
       const kernels = init.weighted.map((l) => l.kernel!.arraySync());
       const biases = init.weighted.map((l) => l.bias!.arraySync());
       init.model.dispose();
-      const [ours] = await train(data, [{ layers, train: spec }]);
+      const [ours] = await trainFor(data, [{ layers, train: spec }]);
       assert.equal(ours.engine, 'fused');
       const rows = (x: Float32Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(x.subarray(2 * i, 2 * i + 2)));
       const input = JSON.stringify({

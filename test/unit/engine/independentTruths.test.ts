@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { train } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import type { Dataset } from '../../../src/core/data/dataset';
 import type { DataSpec } from '../../../src/core/experiment/experiment';
@@ -84,7 +84,7 @@ describe('independent truths', () => {
       assert.equal(data.inputShape[0], 10);
       const l2 = 0.05;
       const expected = closedFormRidge(data, l2);
-      const [out] = await train(data, [{
+      const [out] = await trainFor(data, [{
         layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2 } } })],
         train: trainSpec({ epochs: 3000, batch: 100000, optimizer: 'sgd', lr: 0.2 }),
       }], { engine: engine.option });
@@ -104,7 +104,7 @@ describe('independent truths', () => {
       const data = await load(dataSpec({ source: 'regression', samples: 200, train: 100, features: 20, informative: 3, noise: 10, seed: 3, standardizeTarget: true }));
       const informative = new Set(data.truth!.informative);
       const fit = async (penalty: Penalty) => {
-        const [out] = await train(data, [{
+        const [out] = await trainFor(data, [{
           layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: penalty } })],
           train: trainSpec({ epochs: 2000, batch: 100000, optimizer: 'sgd', lr: 0.05 }),
         }], { engine: engine.option });

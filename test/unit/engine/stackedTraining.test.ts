@@ -4,7 +4,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import { train, type MemberConfig, type MemberOutcome } from '../../../src/core/engine/trainer';
+import type { MemberConfig, MemberOutcome } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { buildNetwork } from '../../../src/core/engine/network';
 import { lossTerms, type LossSpec } from '../../../src/core/engine/objective';
 import { forward } from '../../../src/core/engine/forward';
@@ -46,10 +47,10 @@ function sameHistories(together: MemberOutcome, alone: MemberOutcome, what: stri
 async function compareWithAlone(data: Dataset, configs: MemberConfig[], what: string) {
   // "Together equals alone" proves nothing if the members were not stacked: they must have been.
   let groups: number[][] = [];
-  const together = await train(data, configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+  const together = await trainFor(data, configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
   assert.deepEqual(groups, [configs.map((_, i) => i)], `${what}: all members in one stack`);
   for (let i = 0; i < configs.length; i++) {
-    const [alone] = await train(data, [configs[i]], { engine: 'tfjs' });
+    const [alone] = await trainFor(data, [configs[i]], { engine: 'tfjs' });
     sameHistories(together[i], alone, `${what}, member ${i}`);
     // The trained weights came back out of the stack into each member's own model.
     const a = together[i].network.model.getWeights();
@@ -154,7 +155,7 @@ describe('stacked training (members of one dense architecture in one network)', 
       { layers: net({ kernel: { l1: 0.2 } }, { kernel: { l1: 0.2 } }, 'sigmoid'), train: t },
     ];
     let groups: number[][] = [];
-    const out = await train(tinyBinary(), configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
+    const out = await trainFor(tinyBinary(), configs, { engine: 'tfjs', onGroups: (g) => (groups = g) });
     // L2 members together, L1 members together (another penalty form), dropout alone.
     assert.deepEqual(groups.map((g) => [...g].sort()).sort((a, b) => a[0] - b[0]), [[0, 2], [1, 4], [3]]);
     assert.ok(out.every((o) => o.status === 'completed'));
@@ -165,7 +166,7 @@ describe('stacked training (members of one dense architecture in one network)', 
     // One learning rate for the stack; the huge strength makes member 0 blow up.
     const configs = [1e6, 0.01].map((l2, k) => ({ layers: net({ kernel: { l2 } }, {}, 'linear'), train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5, seed: k + 1 }) }));
     assert.equal(stackKey(configs[0].layers, configs[0].train, [3]), stackKey(configs[1].layers, configs[1].train, [3]));
-    const [blown, fine] = await train(tinyRegression(), configs, { engine: 'tfjs' });
+    const [blown, fine] = await trainFor(tinyRegression(), configs, { engine: 'tfjs' });
     assert.equal(blown.status, 'diverged');
     assert.match(blown.error ?? '', /epoch \d+/);
     assert.ok(blown.rows.length < 30);

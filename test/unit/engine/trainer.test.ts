@@ -2,6 +2,9 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { train, type MemberConfig } from '../../../src/core/engine/trainer';
+import type { Dataset } from '../../../src/core/data/dataset';
+import { objectiveOf } from '../../../src/core/cell/completeSpec';
+import { trainFor } from '../helpers/trainFor';
 import { buildNetwork } from '../../../src/core/engine/network';
 import { forward } from '../../../src/core/engine/forward';
 import { testBackend } from '../helpers/backend';
@@ -15,11 +18,41 @@ function mlp(penalties = {}, epochs = 30, extra = {}): MemberConfig {
   };
 }
 
+/** `data` whose task and classes cannot be read: the trainer must take them from the spec. */
+function withoutTask(data: Dataset): Dataset {
+  return new Proxy(data, {
+    get(target, key, receiver) {
+      if (key === 'task' || key === 'classes') throw new Error(`the trainer read data.${key}`);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
 describe('trainer', () => {
   before(testBackend);
 
+  for (const engine of ['auto', 'tfjs'] as const) {
+    it(`trains for the completed spec's objective, never the data set's task (${engine})`, async () => {
+      const cfg = mlp({ kernel: { l2: 0.01 } }, 6);
+      const binary = objectiveOf('binary', 2, 'sigmoid');
+      const [truth] = await train(binary, tinyBinary(), [cfg], { engine });
+      const [blind] = await train(binary, withoutTask(tinyBinary()), [cfg], { engine });
+      // A data set that claims another task trains by the spec all the same.
+      const [misled] = await train(binary, { ...tinyBinary(), task: 'regression', classes: 1 }, [cfg], { engine });
+      // The objective does decide: the same rows as a regression give other losses and scores.
+      const [regression] = await train(objectiveOf('regression', 1, 'linear'), tinyBinary(), [cfg], { engine });
+      assert.equal(blind.status, 'completed', blind.error ?? '');
+      assert.deepEqual(blind.rows, truth.rows);
+      assert.deepEqual(misled.rows, truth.rows);
+      assert.notDeepEqual(regression.rows.map((r) => r.dataLoss), truth.rows.map((r) => r.dataLoss));
+      // Accuracy over 24 training rows: a multiple of 1/24, as R^2 would not be.
+      for (const r of truth.rows) assert.ok(Math.abs(r.trainMetric * 24 - Math.round(r.trainMetric * 24)) < 1e-6, `train accuracy ${r.trainMetric}`);
+      for (const o of [truth, blind, misled, regression]) o.network.model.dispose();
+    });
+  }
+
   it('records per epoch: totalLoss = dataLoss + sum of layer penalties, penalty consistent with the norms', async () => {
-    const [out] = await train(tinyBinary(), [mlp({ kernel: { l2: 0.01 } }, 20)]);
+    const [out] = await trainFor(tinyBinary(), [mlp({ kernel: { l2: 0.01 } }, 20)]);
     assert.equal(out.status, 'completed');
     assert.equal(out.rows.length, 20);
     for (const r of out.rows) {
@@ -40,7 +73,7 @@ describe('trainer', () => {
 
   it('test loss is the data loss on the test set only, without the penalty', async () => {
     const data = tinyBinary();
-    const [out] = await train(data, [mlp({ kernel: { l2: 0.5 } }, 5)]);
+    const [out] = await trainFor(data, [mlp({ kernel: { l2: 0.5 } }, 5)]);
     const last = out.rows[out.rows.length - 1];
     const pred = (out.network.model.predict(tf.tensor2d(data.xTest, [data.nTest, 2])) as tf.Tensor).dataSync();
     let bce = 0;
@@ -59,9 +92,9 @@ describe('trainer', () => {
 
   it('is deterministic for a seed, and the seed matters', async () => {
     const cfg = (seed: number) => ({ ...mlp({ kernel: { l1: 0.001 } }, 15), train: trainSpec({ epochs: 15, batch: 8, seed }) });
-    const [a] = await train(tinyBinary(), [cfg(3)]);
-    const [b] = await train(tinyBinary(), [cfg(3)]);
-    const [c] = await train(tinyBinary(), [cfg(4)]);
+    const [a] = await trainFor(tinyBinary(), [cfg(3)]);
+    const [b] = await trainFor(tinyBinary(), [cfg(3)]);
+    const [c] = await trainFor(tinyBinary(), [cfg(4)]);
     assert.deepEqual(a.rows, b.rows);
     assert.notDeepEqual(a.rows.map((r) => r.dataLoss), c.rows.map((r) => r.dataLoss));
     for (const o of [a, b, c]) o.network.model.dispose();
@@ -72,9 +105,9 @@ describe('trainer', () => {
       layers: [layer('dense', 16, { name: 'h' }), layer('dropout', rate, { name: 'drop', bias: false }), layer('dense', 1, { name: 'o', activation: 'sigmoid' })],
       train: trainSpec({ epochs: 8, batch: 64, seed: 9 }),
     });
-    const [a] = await train(tinyBinary(), [cfg(0.5)]);
-    const [b] = await train(tinyBinary(), [cfg(0.5)]);
-    const [none] = await train(tinyBinary(), [cfg(0)]);
+    const [a] = await trainFor(tinyBinary(), [cfg(0.5)]);
+    const [b] = await trainFor(tinyBinary(), [cfg(0.5)]);
+    const [none] = await trainFor(tinyBinary(), [cfg(0)]);
     assert.deepEqual(a.rows, b.rows, 'same seed, same masks');
     // Same seed and initial weights: only the masks differ, so the first epoch's training loss does.
     assert.notEqual(a.rows[0].dataLoss, none.rows[0].dataLoss, 'dropout changed the training');
@@ -120,7 +153,7 @@ describe('trainer', () => {
 
   it('stops as diverged when the loss becomes non-finite, naming the epoch and keeping the history before it', async () => {
     const cfg: MemberConfig = { layers: [layer('dense', 1, { name: 'lin' })], train: trainSpec({ epochs: 200, batch: 64, optimizer: 'sgd', lr: 50 }) };
-    const [out] = await train(tinyRegression(), [cfg], { flushMs: 0 });
+    const [out] = await trainFor(tinyRegression(), [cfg], { flushMs: 0 });
     assert.equal(out.status, 'diverged');
     const m = /epoch (\d+)/.exec(out.error ?? '');
     assert.ok(m, out.error ?? 'no error');
@@ -133,7 +166,7 @@ describe('trainer', () => {
   it('cancellation stops within an epoch and keeps what was trained', async () => {
     const controller = new AbortController();
     let seen = 0;
-    const [out] = await train(tinyBinary(), [mlp({}, 500)], {
+    const [out] = await trainFor(tinyBinary(), [mlp({}, 500)], {
       flushMs: 0,
       signal: controller.signal,
       onRows: (_m, rows) => {
@@ -153,7 +186,7 @@ describe('trainer', () => {
       layers: base.layers.map((l) => ({ ...l, penalties: { kernel: { l2: 0.1 } } })),
       train: trainSpec({ epochs: 10, batch: 64, optimizer: 'sgd', lr: 0.05 }),
     };
-    const [a, b] = await train(tinyRegression(), [decay, l2]);
+    const [a, b] = await trainFor(tinyRegression(), [decay, l2]);
     assert.ok(a.rows.every((r) => r.penalty.every((p) => p === 0)));
     assert.ok(b.rows[5].penalty[0] > 0);
     // With plain sgd, shrinking by (1 - lr*d) before a step taken with the gradient at the
@@ -169,9 +202,9 @@ describe('trainer', () => {
   it('several members in one pass give the same histories as one by one', async () => {
     const m1 = { ...mlp({ kernel: { l2: 0.01 } }, 12), train: trainSpec({ epochs: 12, batch: 8, seed: 1 }) };
     const m2 = { ...mlp({ kernel: { l1: 0.001 } }, 12), train: trainSpec({ epochs: 12, batch: 8, seed: 2 }) };
-    const together = await train(tinyBinary(), [m1, m2]);
-    const [alone1] = await train(tinyBinary(), [m1]);
-    const [alone2] = await train(tinyBinary(), [m2]);
+    const together = await trainFor(tinyBinary(), [m1, m2]);
+    const [alone1] = await trainFor(tinyBinary(), [m1]);
+    const [alone2] = await trainFor(tinyBinary(), [m2]);
     assert.deepEqual(together[0].rows, alone1.rows);
     assert.deepEqual(together[1].rows, alone2.rows);
     for (const o of [...together, alone1, alone2]) o.network.model.dispose();
@@ -184,7 +217,7 @@ describe('final views', () => {
   it('decision boundary: model probabilities over the plane, and every data point', async () => {
     const { decisionBoundary } = await import('../../../src/core/engine/finalViews');
     const data = tinyBinary();
-    const [out] = await train(data, [mlp({}, 40)]);
+    const [out] = await trainFor(data, [mlp({}, 40)]);
     const b = decisionBoundary(out.network, data)!;
     assert.equal(b.values.length, b.xs.length * b.ys.length);
     assert.equal(b.points.length, data.nTrain + data.nTest);
@@ -200,7 +233,7 @@ describe('final views', () => {
 
   it('weight histograms count every penalized weight', async () => {
     const { weightHistograms } = await import('../../../src/core/engine/finalViews');
-    const [out] = await train(tinyBinary(), [mlp({}, 2)]);
+    const [out] = await trainFor(tinyBinary(), [mlp({}, 2)]);
     const h = weightHistograms(out.network);
     assert.deepEqual(Object.keys(h), ['hidden', 'out']);
     assert.equal(h.hidden.counts.reduce((a, b) => a + b, 0), 2 * 8);

@@ -6,7 +6,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
-import { train, type TrainOptions } from '../../../src/core/engine/trainer';
+import type { TrainOptions } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { testBackend } from '../helpers/backend';
 import { tinyBinary } from '../helpers/datasets';
 import { layer, trainSpec } from '../helpers/specs';
@@ -15,7 +16,7 @@ async function memoryOverRun(epochs: number, engine: TrainOptions['engine']) {
   const data = tinyBinary(8, 4);
   const before = tf.memory();
   const samples: { epoch: number; numTensors: number; numBytes: number }[] = [];
-  const [outcome] = await train(
+  const [outcome] = await trainFor(
     data,
     [{ layers: [layer('dense', 3, { activation: 'tanh', penalties: { kernel: { l2: 1e-3 } } }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs, batch: 8, lr: 0.01 }) }],
     {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { foldAssignment, heldOutsOf, memberData, planValidation } from '../../../src/core/sweep/validation';
 import { runSweep } from '../../../src/core/sweep/runSweep';
-import { train } from '../../../src/core/engine/trainer';
+import { trainFor } from '../helpers/trainFor';
 import { layersWithAlpha } from '../../../src/core/sweep/plan';
 import { testBackend } from '../helpers/backend';
 import { tinyBinary, tinyMulticlass, tinyRegression, tutorialMoons } from '../helpers/datasets';
@@ -90,9 +90,9 @@ describe('members on rows of their own', () => {
       train: { ...spec.train, batch: 4 },
       data: memberData(data, h),
     }));
-    const together = await train(data, members);
+    const together = await trainFor(data, members);
     for (let i = 0; i < members.length; i++) {
-      const [alone] = await train(members[i].data, [{ layers: members[i].layers, train: members[i].train }]);
+      const [alone] = await trainFor(members[i].data, [{ layers: members[i].layers, train: members[i].train }]);
       const a = together[i].rows.at(-1)!;
       const b = alone.rows.at(-1)!;
       assert.ok(Math.abs(a.testLoss - b.testLoss) < 1e-4, `fold ${i}: held-out loss ${a.testLoss} stacked vs ${b.testLoss} alone`);
@@ -131,7 +131,7 @@ describe('selection on validation rows', () => {
     const spec = sweepSpec({ alpha: [1e-1, 1e-3], repeats: 2, refine: 0, select: 'validation.loss', rule: 'best' }, 50, 16);
     const out = await runSweep(spec, data);
     const chosen = out.grid.best!.alpha;
-    const [direct] = await train(data, [{ layers: layersWithAlpha(spec.model, chosen), train: spec.train }]);
+    const [direct] = await trainFor(data, [{ layers: layersWithAlpha(spec.model, chosen), train: spec.train }]);
     const a = out.representative!.rows.at(-1)!;
     const b = direct.rows.at(-1)!;
     assert.equal(out.representative!.rows.length, 50);
