@@ -6,7 +6,8 @@
 
 import { livePoints, type LivePoint } from '../src/core/charts/liveSpec';
 import type { EpochRow } from '../src/core/run/epochRow';
-import type { MetricName } from '../src/core/run/result';
+import type { MetricName, ScoredOn } from '../src/core/run/result';
+import { scoredOnOf } from '../src/core/run/scoredOn';
 import { metricLabel } from '../src/core/charts/specs';
 import { formatInteger, formatNumber } from './summary';
 
@@ -27,6 +28,7 @@ export class LiveRows {
   private points = new Map<number, LivePoint[]>();
   private last: EpochRow | undefined;
   private names: string[] = [];
+  private scored: ScoredOn = 'test';
   private started = false;
 
   constructor(private readonly maxEpochs = 500) {}
@@ -41,6 +43,11 @@ export class LiveRows {
     return this.started ? this.names : undefined;
   }
 
+  /** What the rows' held-out loss and metric are scored on (as the extension sent it with the first rows). */
+  get scoredOn(): ScoredOn {
+    return this.scored;
+  }
+
   /** Every point currently on the chart, in epoch order (to seed a rebuilt view). */
   values(): LivePoint[] {
     const epochs = [...this.shown, ...(this.tail !== undefined ? [this.tail] : [])];
@@ -52,8 +59,8 @@ export class LiveRows {
     return this.shown.length + (this.tail !== undefined ? 1 : 0);
   }
 
-  /** Forgets everything, then takes `rows` (the answer to a sync). */
-  reset(rows: EpochRow[], layers: string[] = this.names): LiveUpdate {
+  /** Forgets everything, then takes `rows` (the answer to a sync, or rows scored on other rows). */
+  reset(rows: EpochRow[], layers: string[] = this.names, scoredOn: ScoredOn = this.scored): LiveUpdate {
     this.stride = 1;
     this.first = undefined;
     this.shown = [];
@@ -61,18 +68,21 @@ export class LiveRows {
     this.points.clear();
     this.last = undefined;
     this.started = false;
-    const update = this.push(rows, layers);
+    const update = this.push(rows, layers, scoredOn);
     return { ...update, removeAll: true };
   }
 
-  /** Takes new rows (epochs after the ones already seen); `layers` names the rows' layers. */
-  push(rows: EpochRow[], layers: string[] = this.names): LiveUpdate {
+  /** Takes new rows (epochs after the ones already seen); `layers` names the rows' layers, `scoredOn` what their held-out figures are on (both fixed by the first rows until a reset). */
+  push(rows: EpochRow[], layers: string[] = this.names, scoredOn: ScoredOn = this.scored): LiveUpdate {
     const insert: LivePoint[] = [];
     const remove = new Set<number>();
     const added = new Set<number>();
     const valid = (Array.isArray(rows) ? rows : []).filter((r) => r && typeof r.epoch === 'number' && Number.isFinite(r.epoch) && (this.last === undefined || r.epoch > this.last.epoch));
     if (!valid.length) return { insert, remove, removeAll: false };
-    if (!this.started) this.names = Array.isArray(layers) ? layers.filter((l) => typeof l === 'string') : [];
+    if (!this.started) {
+      this.names = Array.isArray(layers) ? layers.filter((l) => typeof l === 'string') : [];
+      this.scored = scoredOnOf(scoredOn);
+    }
     this.started = true;
     this.first ??= valid[0].epoch;
 
@@ -86,7 +96,7 @@ export class LiveRows {
       }
     };
     const add = (row: EpochRow) => {
-      const pts = livePoints(row, this.names);
+      const pts = livePoints(row, this.names, this.scored);
       this.points.set(row.epoch, pts);
       added.add(row.epoch);
       insert.push(...pts.map((p) => ({ ...p })));
@@ -122,11 +132,11 @@ export class LiveRows {
   }
 }
 
-/** "epoch 120 / 4,000 · loss 0.2345 · test accuracy 0.9123" (the metric named as in the final charts). */
-export function statusLine(row: EpochRow | undefined, epochs: number, metric?: MetricName): string {
+/** "epoch 120 / 4,000 · loss 0.2345 · test accuracy 0.9123" (the metric named as in the final charts, on the rows it is scored on). */
+export function statusLine(row: EpochRow | undefined, epochs: number, metric?: MetricName, scoredOn?: ScoredOn): string {
   const known = Number.isFinite(epochs) && epochs > 0;
   if (!row) return `waiting for the first epoch${known ? ` (of ${formatInteger(epochs)})` : ''}…`;
-  return `epoch ${formatInteger(row.epoch)}${known ? ` / ${formatInteger(epochs)}` : ''} · loss ${formatNumber(row.totalLoss)} · test ${metric ? metricLabel(metric) : 'metric'} ${formatNumber(row.testMetric)}`;
+  return `epoch ${formatInteger(row.epoch)}${known ? ` / ${formatInteger(epochs)}` : ''} · loss ${formatNumber(row.totalLoss)} · ${scoredOnOf(scoredOn)} ${metric ? metricLabel(metric) : 'metric'} ${formatNumber(row.testMetric)}`;
 }
 
 /** "sweep: 6 of 18 points · best so far alpha 0.01 (test.accuracy 0.857 ± 0.012)" */

@@ -2,8 +2,9 @@
 // epochs so far ('sync'), then grows the catalogue's live charts (loss breakdown and
 // weight norms, named as in the final output) with vega changesets as 'rows' messages
 // arrive (the views are not rebuilt per update), with a progress bar and a line
-// "epoch N / M · loss · test accuracy"; for a sweep, a line of points done and the best
-// alpha so far ('sweep' messages).
+// "epoch N / M · loss · test accuracy" ("validation accuracy" while a validated sweep
+// point trains: its held-out rows are training rows); for a sweep, a line of points done
+// and the best alpha so far ('sweep' messages).
 
 import { changeset } from 'vega';
 import { LIVE_DATA } from '../src/core/charts/liveSpec';
@@ -26,8 +27,8 @@ export class LiveView implements Disposable {
   private readonly rows = new LiveRows(LIVE_MAX_EPOCHS);
   private readonly subscriptions: Disposable[] = [];
   private panels: ChartPanel[] = [];
-  /** The layer names the panels were built for. */
-  private panelLayers: string | undefined;
+  /** The layer names and held-out rows the panels were built for. */
+  private panelKey: string | undefined;
   private metric: MetricName | undefined;
   private drawing: Promise<unknown> = Promise.resolve();
   private epochs: number;
@@ -87,7 +88,7 @@ export class LiveView implements Disposable {
     if (Number.isFinite(m.epochs) && m.epochs > 0) this.epochs = m.epochs;
     if (m.metric === 'accuracy' || m.metric === 'r2') this.metric = m.metric;
     const layers = Array.isArray(m.layers) ? m.layers : [];
-    const update = m.type === 'reset' ? this.rows.reset(m.rows, layers) : this.rows.push(m.rows, layers);
+    const update = m.type === 'reset' ? this.rows.reset(m.rows, layers, m.scoredOn) : this.rows.push(m.rows, layers, m.scoredOn);
     this.showStatus();
     await this.toChart(update);
   }
@@ -96,13 +97,14 @@ export class LiveView implements Disposable {
     if (this.disposed) return;
     const layers = this.rows.layers;
     if (layers === undefined) return;
-    const key = JSON.stringify(layers);
-    if (this.panelLayers !== key) {
-      // The first rows name the layers: the charts start with everything so far.
+    const scoredOn = this.rows.scoredOn;
+    const key = JSON.stringify([layers, scoredOn]);
+    if (this.panelKey !== key) {
+      // The first rows name the layers and the held-out rows: the charts start with everything so far.
       for (const p of this.panels) p.dispose();
-      this.panelLayers = key;
+      this.panelKey = key;
       const host = panelHost(this.root, this.env);
-      const run = { layers, metric: this.metric, epochs: this.epochs, name: typeof this.data.name === 'string' ? this.data.name : undefined };
+      const run = { layers, metric: this.metric, epochs: this.epochs, name: typeof this.data.name === 'string' ? this.data.name : undefined, scoredOn };
       this.panels = liveCharts().map(
         (kind) =>
           new ChartPanel({
@@ -140,6 +142,6 @@ export class LiveView implements Disposable {
     const done = latest && Number.isFinite(this.epochs) && this.epochs > 0 ? Math.min(1, latest.epoch / this.epochs) : 0;
     this.bar.style.width = `${(100 * done).toFixed(1)}%`;
     this.bar.parentElement?.setAttribute('aria-valuenow', String(latest?.epoch ?? 0));
-    this.line.textContent = statusLine(latest, this.epochs, this.metric);
+    this.line.textContent = statusLine(latest, this.epochs, this.metric, this.rows.scoredOn);
   }
 }

@@ -19,6 +19,7 @@ import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
 import { progressFor } from './progress';
 import { penaltyShare } from '../core/run/penaltyShare';
+import { scoredOnOf } from '../core/run/scoredOn';
 import { installPaths } from './installPaths';
 import { preflightOutputs, writeNotebookOutputs, writeOutputFile } from './writeOutputs';
 import { DEFAULT_LIMITS, formatCount, limitsFromArgs, LIMIT_NAMES, MAX_WORKERS } from '../core/limits/limits';
@@ -230,12 +231,12 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
         if (e.type === 'start') progress.start(e.cell, e.epochs);
         else if (e.type === 'rows') {
           const last = e.rows[e.rows.length - 1];
-          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric, scoredOn: e.scoredOn ?? 'test' });
+          progress.update(e.cell, last.epoch, e.epochs, { loss: last.totalLoss, testMetric: last.testMetric, metric: specOf(e.cell).metric, scoredOn: e.scoredOn });
         } else if (e.type === 'points') {
           const p = e.points[0];
           const metric = specOf(e.cell).metric;
           const scores = e.points.map((q) => q.final.test[metric] ?? q.final.test.loss);
-          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${p.scoredOn ?? 'test'} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
+          progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${scoredOnOf(p.scoredOn)} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else progress.end(e.cell, summaryLine(e.result));
       },
     });

@@ -6,13 +6,15 @@
 // multi-line summaries are kept.
 
 import { escapeControl } from '../core/text/escapeControl';
+import type { ScoredOn } from '../core/run/result';
+import { scoredOnOf } from '../core/run/scoredOn';
 
 /** The latest epoch of a run; `scoredOn` names the rows its metric is on (a validated sweep point's held-out training rows are not the test set). */
 export interface ProgressInfo {
   loss: number;
   testMetric: number;
   metric: string;
-  scoredOn?: 'validation' | 'test';
+  scoredOn?: ScoredOn;
 }
 
 export interface ProgressSink {
@@ -51,7 +53,7 @@ class LiveBar implements ProgressSink {
     const now = Date.now();
     if (now - this.last < 100 && epoch < epochs) return;
     this.last = now;
-    this.draw(cell, epoch, epochs, `loss ${fmt(info.loss)}  ${info.scoredOn ?? 'test'} ${info.metric} ${fmt(info.testMetric)}`);
+    this.draw(cell, epoch, epochs, `loss ${fmt(info.loss)}  ${scoredOnOf(info.scoredOn)} ${info.metric} ${fmt(info.testMetric)}`);
   }
 
   end(_cell: string, line: string): void {
@@ -83,7 +85,7 @@ class PlainLines implements ProgressSink {
     const now = Date.now();
     if (now - (this.lastLine.get(cell) ?? 0) < 5000 || epoch === epochs) return;
     this.lastLine.set(cell, now);
-    this.out.write(`${cell}: epoch ${epoch}/${epochs} loss ${fmt(info.loss)} ${info.scoredOn ?? 'test'} ${info.metric} ${fmt(info.testMetric)}\n`);
+    this.out.write(`${cell}: epoch ${epoch}/${epochs} loss ${fmt(info.loss)} ${scoredOnOf(info.scoredOn)} ${info.metric} ${fmt(info.testMetric)}\n`);
   }
 
   end(_cell: string, line: string): void {

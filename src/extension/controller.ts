@@ -162,7 +162,7 @@ export class RegnbController implements vscode.Disposable {
       try {
         result = await this.client.run(spec, notebook.uri.fsPath, (event) => {
           if (event.type === 'start') this.live.started(liveKey, event.layers, event.metric);
-          else if (event.type === 'rows') this.live.rows(liveKey, event.rows);
+          else if (event.type === 'rows') this.live.rows(liveKey, event.rows, event.scoredOn);
           else if (event.type === 'points') this.live.sweep(liveKey, event.grid, plannedPoints(spec.grid!));
         }, cellAbort.signal, readLimits());
       } finally {

@@ -1,20 +1,18 @@
 // Live training progress for the renderer, over renderer messaging: the extension
 // posts only the epochs added since the last post (the first at once, then at most
 // every `liveUpdateMs`), and a renderer that (re)draws asks for everything so far with
-// a 'sync' message.
+// a 'sync' message. What goes in each message is LiveRowsBuffer's (pure) business; this
+// adds the timers and the messaging.
 
 import * as vscode from 'vscode';
 import type { EpochRow } from '../core/engine/trainer';
-import type { GridResult, MetricName } from '../core/run/result';
-import { RENDERER_ID, type FromRenderer, type LiveRowsMessage, type LiveSweepMessage, type ToRenderer } from '../core/protocol/notebookRenderer';
+import type { GridResult, MetricName, ScoredOn } from '../core/run/result';
+import { RENDERER_ID, type FromRenderer, type LiveSweepMessage, type ToRenderer } from '../core/protocol/notebookRenderer';
+import { LiveRowsBuffer } from '../core/protocol/liveRowsBuffer';
 
 interface LiveRun {
   name: string;
-  epochs: number;
-  layers: string[];
-  metric: MetricName | undefined;
-  rows: EpochRow[];
-  posted: number;
+  buffer: LiveRowsBuffer;
   timer: NodeJS.Timeout | undefined;
   /** The latest sweep progress, for a renderer that (re)draws. */
   sweep?: LiveSweepMessage;
@@ -47,24 +45,28 @@ export class LiveChannel implements vscode.Disposable {
   }
 
   start(key: string, name: string, epochs: number): void {
-    this.runs.set(key, { name, epochs, layers: [], metric: undefined, rows: [], posted: 0, timer: undefined });
+    this.runs.set(key, { name, buffer: new LiveRowsBuffer(key, epochs), timer: undefined });
     this.activity.fire({ type: 'start', liveKey: key, name });
   }
 
   /** Training started: the weighted layers' names (in the rows' order) and the run's metric. */
   started(key: string, layers: string[], metric: MetricName): void {
-    const run = this.runs.get(key);
-    if (!run) return;
-    run.layers = layers;
-    run.metric = metric;
+    this.runs.get(key)?.buffer.started(layers, metric);
   }
 
-  rows(key: string, rows: EpochRow[]): void {
+  /** Rows of one model; `scoredOn` says what their held-out loss and metric are on (absent: the test set). */
+  rows(key: string, rows: EpochRow[], scoredOn?: ScoredOn): void {
     const run = this.runs.get(key);
     if (!run) return;
-    run.rows.push(...rows);
+    const reset = run.buffer.take(rows, scoredOn);
+    if (reset) {
+      if (run.timer) clearTimeout(run.timer);
+      run.timer = undefined;
+      void this.postMessage(reset);
+      return;
+    }
     // A run's first rows go at once, so its chart appears as soon as there is a point to draw.
-    run.timer ??= setTimeout(() => this.post(key), run.posted === 0 ? 0 : this.intervalMs());
+    run.timer ??= setTimeout(() => this.post(key), run.buffer.anyPosted ? this.intervalMs() : 0);
   }
 
   /** A sweep's points so far (they arrive a chunk at a time, so no throttling is needed). */
@@ -91,20 +93,15 @@ export class LiveChannel implements vscode.Disposable {
     const run = this.runs.get(key);
     if (!run) return;
     run.timer = undefined;
-    const fresh = run.rows.slice(run.posted);
-    run.posted = run.rows.length;
-    if (fresh.length) void this.postMessage(this.rowsMessage('rows', key, run, fresh));
+    const fresh = run.buffer.fresh();
+    if (fresh) void this.postMessage(fresh);
   }
 
   private sync(key: string, editor: vscode.NotebookEditor): void {
     const run = this.runs.get(key);
     if (!run) return;
-    void this.postMessage(this.rowsMessage('reset', key, run, run.rows), editor);
+    void this.postMessage(run.buffer.all(), editor);
     if (run.sweep) void this.postMessage(run.sweep, editor);
-  }
-
-  private rowsMessage(type: LiveRowsMessage['type'], liveKey: string, run: LiveRun, rows: EpochRow[]): LiveRowsMessage {
-    return { type, liveKey, epochs: run.epochs, rows, layers: run.layers, ...(run.metric ? { metric: run.metric } : {}) };
   }
 
   /** Every message to the renderer goes through here, typed by the protocol. */

@@ -1,12 +1,15 @@
 // The live charts of a running cell: the loss breakdown (data loss and each layer's
-// penalty stacked, the test loss dashed) and the weight norms, both drawn from one named
-// data set that the renderer grows with vega changesets as epochs arrive (no rebuild per
-// update). They name the layers and series as the final charts (specs.ts) do: the
-// extension sends the layer names with the rows. Pure.
+// penalty stacked, the held-out loss dashed) and the weight norms, both drawn from one
+// named data set that the renderer grows with vega changesets as epochs arrive (no
+// rebuild per update). They name the layers and series as the final charts (specs.ts)
+// do: the extension sends the layer names with the rows, and what the held-out figures
+// are scored on (a validated sweep point's held-out training rows are validation rows,
+// not the test set). Pure.
 
-import type { MetricName } from '../run/result';
+import type { MetricName, ScoredOn } from '../run/result';
 import type { EpochRow } from '../run/epochRow';
-import { DATA_LOSS_LABEL, LOSS_TOOLTIP, TEST_LOSS_LABEL, logNorms, lossColor, normsChart, penaltyLabel, type ChartOptions, type NormKind, type VegaLiteSpec } from './specs';
+import { scoredOnOf } from '../run/scoredOn';
+import { DATA_LOSS_LABEL, LOSS_TOOLTIP, heldOutLossLabel, logNorms, lossColor, normsChart, penaltyLabel, type ChartOptions, type NormKind, type VegaLiteSpec } from './specs';
 import { chartFrame, finite, themeOf } from './specKit';
 
 /** Name of the data set the renderer inserts into. */
@@ -20,13 +23,15 @@ export interface LiveRun {
   /** Planned epochs: the x axis spans them from the start. */
   epochs?: number;
   name?: string;
+  /** What the rows' held-out loss and metric are scored on; absent: the test set. */
+  scoredOn?: ScoredOn;
 }
 
 export interface LivePoint {
   epoch: number;
   series: string;
   value: number;
-  /** A stacked loss part (data loss, penalties), the test-loss line, or a layer's norm. */
+  /** A stacked loss part (data loss, penalties), the held-out loss line, or a layer's norm. */
   kind: 'stack' | 'line' | NormKind;
   /** Stacking order (loss); the layer's position (norms). */
   order: number;
@@ -40,8 +45,8 @@ export function liveLayerName(layers: readonly string[], k: number, count: numbe
   return layers.length === count && typeof layers[k] === 'string' ? layers[k] : `layer ${k + 1}`;
 }
 
-/** The points of one epoch: its loss stack only when every part is finite (a diverging epoch's is not), its finite norms. */
-export function livePoints(row: Pick<EpochRow, 'epoch' | 'dataLoss' | 'penalty' | 'testLoss' | 'norms'>, layers: readonly string[] = []): LivePoint[] {
+/** The points of one epoch: its loss stack only when every part is finite (a diverging epoch's is not), its held-out loss named by `scoredOn`, its finite norms. */
+export function livePoints(row: Pick<EpochRow, 'epoch' | 'dataLoss' | 'penalty' | 'testLoss' | 'norms'>, layers: readonly string[] = [], scoredOn?: ScoredOn): LivePoint[] {
   const out: LivePoint[] = [];
   if (!finite(row?.epoch)) return out;
   const penalty = Array.isArray(row.penalty) ? row.penalty : [];
@@ -49,7 +54,7 @@ export function livePoints(row: Pick<EpochRow, 'epoch' | 'dataLoss' | 'penalty' 
   if (parts.every(finite)) {
     parts.forEach((value, k) => out.push({ epoch: row.epoch, series: k === 0 ? DATA_LOSS_LABEL : penaltyLabel(liveLayerName(layers, k - 1, penalty.length)), value, kind: 'stack', order: k }));
   }
-  if (finite(row.testLoss)) out.push({ epoch: row.epoch, series: TEST_LOSS_LABEL, value: row.testLoss, kind: 'line', order: parts.length });
+  if (finite(row.testLoss)) out.push({ epoch: row.epoch, series: heldOutLossLabel(scoredOn), value: row.testLoss, kind: 'line', order: parts.length });
   const norms = Array.isArray(row.norms) ? row.norms : [];
   norms.forEach((n, k) => {
     if (!Array.isArray(n)) return;
@@ -77,11 +82,11 @@ function layerNamesOf(run: LiveRun): string[] {
 /** The live loss breakdown, starting with `values`. */
 export function liveLossSpec(run: LiveRun, values: LivePoint[] = [], opts: ChartOptions = {}): VegaLiteSpec {
   const theme = themeOf(opts);
-  const color = lossColor(theme, [DATA_LOSS_LABEL, ...layerNamesOf(run).map(penaltyLabel)]);
+  const color = lossColor(theme, [DATA_LOSS_LABEL, ...layerNamesOf(run).map(penaltyLabel)], heldOutLossLabel(run.scoredOn));
   const x = epochAxis(run);
   const tooltip = LOSS_TOOLTIP;
   return {
-    ...chartFrame(run.name, opts, theme, 'Loss breakdown', 'live · stacked: data loss + each layer’s penalty = training loss; dashed: test loss'),
+    ...chartFrame(run.name, opts, theme, 'Loss breakdown', `live · stacked: data loss + each layer’s penalty = training loss; dashed: ${scoredOnOf(run.scoredOn)} loss`),
     data: { name: LIVE_DATA, values },
     layer: [
       {

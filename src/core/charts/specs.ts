@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite/build/index';
 import type { UnitSpec } from 'vega-lite/build/spec/index';
 import type { Field } from 'vega-lite/build/channeldef';
-import type { MetricName, RunResult } from '../run/result';
+import type { MetricName, RunResult, ScoredOn } from '../run/result';
+import { scoredOnOf } from '../run/scoredOn';
 import { downsampleHistory, MAX_HISTORY_POINTS } from '../run/historyThinning';
 import { completeTheme, type ChartTheme } from './theme';
 import type { AlphaStats, Spread } from '../run/result';
@@ -18,6 +19,7 @@ export { SCHEMA, DEFAULT_WIDTH, DEFAULT_HEIGHT, type ChartOptions, type NormKind
 
 export type VegaLiteSpec = TopLevelSpec;
 export const TEST_LOSS_LABEL = 'test loss (no penalty)';
+export const VALIDATION_LOSS_LABEL = 'validation loss (no penalty)';
 export const DATA_LOSS_LABEL = 'data loss';
 
 export const NORM_TITLES: Record<NormKind, { name: string; axis: string }> = {
@@ -29,6 +31,11 @@ export const NORM_TITLES: Record<NormKind, { name: string; axis: string }> = {
 
 export function metricLabel(metric: MetricName | string): string {
   return metric === 'r2' ? 'R²' : metric;
+}
+
+/** Label of the held-out loss series (the dashed line of the loss breakdown). */
+export function heldOutLossLabel(scoredOn: ScoredOn | undefined): string {
+  return scoredOnOf(scoredOn) === 'validation' ? VALIDATION_LOSS_LABEL : TEST_LOSS_LABEL;
 }
 
 /** Label of a layer's penalty series in the loss chart's legend. */
@@ -97,9 +104,9 @@ export function lossBreakdownSpec(result: RunResult, opts: ChartOptions = {}): V
   };
 }
 
-/** The loss breakdown's colors, final and live: the stacked parts in palette order (a layer's penalty in its slot k + 1), the test loss in the foreground color. */
-export function lossColor(theme: ChartTheme, stackNames: string[]) {
-  const domain = [...stackNames, TEST_LOSS_LABEL];
+/** The loss breakdown's colors, final and live: the stacked parts in palette order (a layer's penalty in its slot k + 1), the held-out loss (`lineLabel`) in the foreground color. */
+export function lossColor(theme: ChartTheme, stackNames: string[], lineLabel = TEST_LOSS_LABEL) {
+  const domain = [...stackNames, lineLabel];
   const range = [...stackNames.map((_, k) => seriesColor(theme, k)), theme.foreground];
   return { field: 'series', type: 'nominal' as const, scale: { domain, range }, legend: bottomLegend(domain.length) };
 }

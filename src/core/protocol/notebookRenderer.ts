@@ -1,10 +1,10 @@
 // The protocol between the extension (Node) and the notebook renderer (browser): the
 // output MIME types the renderer draws, and the messages both sides post over renderer
-// messaging. Types and guards only, so both targets compile it: the renderer imports
-// nothing from src/extension, the extension nothing from renderers/.
+// messaging. Types, guards and message builders only, so both targets compile it: the
+// renderer imports nothing from src/extension, the extension nothing from renderers/.
 
 import type { EpochRow } from '../run/epochRow';
-import type { GridResult, MetricName } from '../run/result';
+import type { GridResult, MetricName, ScoredOn } from '../run/result';
 
 /** The renderer's id (package.json contributes.notebookRenderer). */
 export const RENDERER_ID = 'regnb-run-renderer';
@@ -26,9 +26,12 @@ export interface ProgressData {
 
 /**
  * Live rows: 'rows' carries the epochs since the last post, 'reset' all of them (the
- * answer to 'sync'). `layers` names the weighted layers in the order of each row's
- * penalty and norms arrays, and `metric` is the run's metric, so the live charts use
- * the same names as the final ones. Both are empty/absent until training has started.
+ * answer to 'sync', or the start of rows scored on other rows). `layers` names the
+ * weighted layers in the order of each row's penalty and norms arrays, and `metric` is
+ * the run's metric, so the live charts use the same names as the final ones. Both are
+ * empty/absent until training has started. `scoredOn` says what the rows' held-out loss
+ * and metric are scored on: `validation` for a validated sweep point (held-out training
+ * rows), `test` otherwise (absent: test). A message holds rows of one kind only.
  */
 export interface LiveRowsMessage {
   type: 'rows' | 'reset';
@@ -37,6 +40,7 @@ export interface LiveRowsMessage {
   rows: EpochRow[];
   layers: string[];
   metric?: MetricName;
+  scoredOn?: ScoredOn;
 }
 
 /** A sweep's progress: points finished of those planned, and the best alpha so far. */
@@ -50,6 +54,22 @@ export interface LiveSweepMessage {
 }
 
 export type ToRenderer = LiveRowsMessage | LiveSweepMessage;
+
+/** What a live run knows besides its rows: planned epochs, layer names, metric, and what its rows are scored on. */
+export type LiveRowsHeader = Pick<LiveRowsMessage, 'epochs' | 'layers' | 'metric' | 'scoredOn'>;
+
+/** The message carrying `rows` of a live run; optional fields are left out until known. */
+export function liveRowsMessage(type: LiveRowsMessage['type'], liveKey: string, header: LiveRowsHeader, rows: EpochRow[]): LiveRowsMessage {
+  return {
+    type,
+    liveKey,
+    epochs: header.epochs,
+    rows,
+    layers: header.layers,
+    ...(header.metric ? { metric: header.metric } : {}),
+    ...(header.scoredOn ? { scoredOn: header.scoredOn } : {}),
+  };
+}
 
 /** What the renderer reports having drawn (kept by the extension for tests and diagnostics). */
 export interface ChartReport {

@@ -69,8 +69,11 @@ export interface GridPoint {
    * Extension: which rows `final.test` was scored on: `validation` (the point's held-out
    * training rows; the test set never entered it) or `test` (validate: none). Absent: test.
    */
-  scoredOn?: 'validation' | 'test';
+  scoredOn?: ScoredOn;
 }
+
+/** The rows a model's held-out figures are scored on: a validated sweep point's held-out training rows, or the test set. */
+export type ScoredOn = 'validation' | 'test';
 
 /** Mean, sample standard deviation, standard error of the mean (std / sqrt(n)) and count of one figure. */
 export interface Spread {

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
 import { DataError, dataErrorMessage, type Dataset, type ReadText } from '../data/dataset';
 import { WEIGHTED_LAYER_TYPES, type CompletedSpec } from '../experiment/experiment';
-import type { BackendName, GridPoint, GridResult, MetricName, RunResult } from '../run/result';
+import type { BackendName, GridPoint, GridResult, MetricName, RunResult, ScoredOn } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { runSweep, type ChunkRunner, type SweepOptions, type SweepOutcome } from '../sweep/runSweep';
 import { inputLayoutFor, type Network } from '../engine/network';
@@ -56,7 +56,7 @@ export interface RunInputs {
 
 export type RunEvent =
   | { type: 'start'; cell: string; runId: string; epochs: number; layers: string[]; metric: MetricName }
-  | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number; /** What the rows' test figures are scored on: a validated sweep point's held-out training rows, or the test set. */ scoredOn?: 'validation' | 'test' }
+  | { type: 'rows'; cell: string; runId: string; rows: EpochRow[]; epochs: number; /** What the rows' test figures are scored on: a validated sweep point's held-out training rows, or the test set. */ scoredOn?: ScoredOn }
   | { type: 'points'; cell: string; runId: string; points: GridPoint[]; grid: GridResult }
   | { type: 'done'; cell: string; result: RunResult };
 

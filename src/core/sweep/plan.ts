@@ -6,6 +6,7 @@ import type { AlphaRange, ExperimentSpec, GridSpec, GridValidation, LayerSpec, S
 import { PENALTY_PARTS, withAlpha, type LayerPenalties } from '../experiment/penalty';
 import type { AlphaStats, GridBest, GridPoint, GridResult, Spread } from '../run/result';
 import { heldOutsOf, type HeldOut } from './validation';
+import { scoredOnOf } from '../run/scoredOn';
 
 /** The coarse alphas of a grid, largest first (the log-scale search of the tutorial). */
 export function coarseAlphas(alpha: number[] | AlphaRange): number[] {
@@ -82,7 +83,7 @@ export function pointsFor(spec: ExperimentSpec, alphas: number[], refined: boole
 /** The value `select` reads from a point, and whether higher is better (NaN: the point has no such figure). */
 export function selectValue(select: string, point: Pick<GridPoint, 'final' | 'scoredOn'>): { value: number; higherIsBetter: boolean } {
   const [set, metric] = select.split('.') as ['train' | 'test' | 'validation', 'loss' | 'accuracy' | 'r2'];
-  const scoredOn = point.scoredOn ?? 'test';
+  const scoredOn = scoredOnOf(point.scoredOn);
   const scores = set === 'train' ? point.final.train : set === scoredOn ? point.final.test : undefined;
   const value = scores?.[metric] ?? NaN;
   return { value, higherIsBetter: metric !== 'loss' };
