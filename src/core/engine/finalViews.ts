@@ -3,6 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
+import type { Task } from '../experiment/experiment';
 import type { DecisionBoundary, WeightHistogram } from '../run/result';
 import { forward } from './forward';
 import { trackedWeights, type Network } from './network';
@@ -11,8 +12,9 @@ import { SPARSITY_THRESHOLD } from './penalties';
 const GRID = 60;
 const MAX_POINTS = 1000;
 
-export function decisionBoundary(net: Network, data: Dataset): DecisionBoundary | undefined {
-  if (data.task === 'regression' || data.inputShape.length !== 1 || data.inputShape[0] !== 2) return undefined;
+/** The model's output over the plane of a 2-input classification task (`task`: the completed spec's); undefined otherwise. */
+export function decisionBoundary(net: Network, data: Dataset, task: Task): DecisionBoundary | undefined {
+  if (task === 'regression' || data.inputShape.length !== 1 || data.inputShape[0] !== 2) return undefined;
   const range = (k: number) => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -31,7 +33,7 @@ export function decisionBoundary(net: Network, data: Dataset): DecisionBoundary 
   ys.forEach((y, r) => xs.forEach((x, c) => plane.set([x, y], 2 * (r * GRID + c))));
   const values = tf.tidy(() => {
     const logits = forward(net, tf.tensor2d(plane, [GRID * GRID, 2]), { training: false }).logits;
-    return data.task === 'binary' ? tf.reshape(tf.sigmoid(logits), [-1]) : tf.argMax(logits, 1);
+    return task === 'binary' ? tf.reshape(tf.sigmoid(logits), [-1]) : tf.argMax(logits, 1);
   });
   const out = Array.from(values.dataSync(), (v) => Math.round(v * 1e4) / 1e4);
   values.dispose();
@@ -41,7 +43,7 @@ export function decisionBoundary(net: Network, data: Dataset): DecisionBoundary 
   };
   add(data.xTrain, data.yTrain, 'train');
   add(data.xTest, data.yTest, 'test');
-  return { xs, ys, values: out, kind: data.task === 'binary' ? 'probability' : 'class', points, ...(data.classNames ? { classNames: data.classNames } : {}) };
+  return { xs, ys, values: out, kind: task === 'binary' ? 'probability' : 'class', points, ...(data.classNames ? { classNames: data.classNames } : {}) };
 }
 
 export function weightHistograms(net: Network, bins = 30): Record<string, WeightHistogram> {

@@ -2,7 +2,7 @@
 
 import type { Dataset } from '../data/dataset';
 import type { CompletedSpec } from '../experiment/experiment';
-import type { BackendName, FinalScores, History, LayerInfo, RunResult, SetScores } from '../run/result';
+import type { BackendName, FinalScores, History, LayerInfo, MetricName, RunResult, SetScores } from '../run/result';
 import type { EpochRow, MemberOutcome } from './trainer';
 import type { Network } from './network';
 
@@ -28,10 +28,10 @@ export function historyOf(net: Network, rows: EpochRow[]): History {
   return history;
 }
 
-export function finalOf(dataset: Dataset, rows: EpochRow[]): FinalScores {
+/** The last epoch's scores, the metric under `metric` (the completed spec's). */
+export function finalOf(metric: MetricName, rows: EpochRow[]): FinalScores {
   const last = rows[rows.length - 1];
-  const key = dataset.task === 'regression' ? 'r2' : 'accuracy';
-  const scores = (loss: number, m: number): SetScores => ({ loss, [key]: m });
+  const scores = (loss: number, m: number): SetScores => ({ loss, [metric]: m });
   if (!last) return { train: { loss: NaN }, test: { loss: NaN }, penalty: 0 };
   return {
     train: scores(last.trainLoss, last.trainMetric),
@@ -62,7 +62,7 @@ export function buildRunResult(spec: CompletedSpec, dataset: Dataset, outcome: M
     durationMs: outcome.durationMs,
     layers: layerInfos(outcome.network),
     history: historyOf(outcome.network, outcome.rows),
-    final: finalOf(dataset, outcome.rows),
+    final: finalOf(spec.metric, outcome.rows),
     store: id.store,
     startedAt: id.startedAt,
     ...(id.notebook ? { notebook: id.notebook } : {}),

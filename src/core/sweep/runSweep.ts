@@ -8,7 +8,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../data/dataset';
 import type { CompletedSpec, ExperimentSpec, GridSpec, GridValidation } from '../experiment/experiment';
-import type { GridPoint, GridResult } from '../run/result';
+import type { GridPoint, GridResult, MetricName } from '../run/result';
 import type { EpochRow, MemberOutcome } from '../engine/trainer';
 import { stackKey } from '../engine/stackedNetwork';
 import { chooseAlpha, coarseAlphas, layersWithAlpha, pointsFor, refineAlphas, summarize, type SweepPoint } from './plan';
@@ -55,7 +55,7 @@ export async function runSweep(spec: CompletedSpec, data: Dataset, opts: SweepOp
   const gridSpec = spec.grid!;
   const runner: ChunkRunner = opts.runner ?? { lanes: 1, trainChunk };
   const stackSize = opts.stackSize ?? DEFAULT_STACK_SIZE;
-  const metric = metricOf(data);
+  const metric = spec.metric;
   const grid = emptyGrid(spec, data, runner.lanes, stackSize);
   const kept = new Map<number, MemberOutcome>();
   let cancelled = false;
@@ -87,19 +87,14 @@ export async function runSweep(spec: CompletedSpec, data: Dataset, opts: SweepOp
   return finishSweep(spec, data, grid, kept, cancelled, runner, opts);
 }
 
-/** The metric a sweep's statistics read beside a loss: R² for regression, else accuracy. */
-function metricOf(data: Dataset): 'accuracy' | 'r2' {
-  return data.task === 'regression' ? 'r2' : 'accuracy';
-}
-
 /**
  * A sweep's grid before any point: the validation the rows allow (checked before
  * anything trains: too few rows for the folds asked is an error or fewer folds) and the
  * warnings it gives. `grid.validate` is the validation every point uses.
  */
-export function emptyGrid(spec: ExperimentSpec, data: Dataset, threads: number, stackSize: number): GridResult & { validate: GridValidation } {
+export function emptyGrid(spec: CompletedSpec, data: Dataset, threads: number, stackSize: number): GridResult & { validate: GridValidation } {
   const gridSpec = spec.grid!;
-  const plan = planValidation(gridSpec.validate, data);
+  const plan = planValidation(gridSpec.validate, data, spec.task);
   const warnings: string[] = [];
   if (plan.warning) warnings.push(plan.warning);
   if (gridSpec.select.startsWith('test.')) warnings.push(testSelectionWarning(gridSpec.select));
@@ -118,8 +113,8 @@ export function emptyGrid(spec: ExperimentSpec, data: Dataset, threads: number, 
   };
 }
 
-/** The per-alpha statistics and the chosen alpha of the points so far (derived once, read by every view). */
-export function deriveChoice(gridSpec: GridSpec, grid: GridResult, metric: 'accuracy' | 'r2'): void {
+/** The per-alpha statistics and the chosen alpha of the points so far (derived once, read by every view); `metric` (the completed spec's) is read beside a loss. */
+export function deriveChoice(gridSpec: GridSpec, grid: GridResult, metric: MetricName): void {
   grid.stats = summarize(gridSpec, grid.runs, metric);
   grid.best = chooseAlpha(grid.stats, gridSpec.select, gridSpec.rule);
 }
@@ -182,7 +177,7 @@ export async function finishSweep(
 ): Promise<SweepOutcome> {
   // Chunks on several threads finish in any order: the result does not depend on it.
   grid.runs.sort(byPlanOrder);
-  deriveChoice(spec.grid!, grid, metricOf(data));
+  deriveChoice(spec.grid!, grid, spec.metric);
   const chosen = grid.best ? kept.get(grid.best.alpha) : undefined;
   let representative = chosen && chosen.status !== 'cancelled' ? chosen : null;
   // Cancelled before a point to stand for the cell finished: the largest alpha's partly
@@ -199,7 +194,7 @@ export async function finishSweep(
   }
   partial?.network.model.dispose();
   if (grid.best && representative && representative.rows.length > 0) {
-    const { test } = finalOf(data, representative.rows);
+    const { test } = finalOf(spec.metric, representative.rows);
     grid.test = { alpha: grid.best.alpha, ...test };
   }
   return { grid: { ...grid, alpha: [...grid.alpha].sort((a, b) => b - a) }, representative, cancelled };

@@ -35,7 +35,7 @@ export interface TrainedChunk {
 export type ChunkTrainer = (spec: CompletedSpec, data: Dataset, points: SweepPoint[], opts: ChunkOptions) => Promise<TrainedChunk>;
 
 export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
-  const rows = pointRows(data, points);
+  const rows = pointRows(spec, data, points);
   const outcomes = await train(
     spec,
     data,
@@ -50,7 +50,7 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
       else o.network.model.dispose();
       return;
     }
-    chunk.points.push(pointOf(p, o, rows[i] ?? data));
+    chunk.points.push(pointOf(spec, p, o));
     // Points scored on validation rows never represent the cell: the chosen alpha is refit.
     if (p.repeat === 0 && !p.heldOut) chunk.firsts.set(p.alpha, o);
     else o.network.model.dispose();
@@ -59,20 +59,20 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
 };
 
 /** Each point's own rows (undefined: all training rows, scored on the test set); one fold assignment per repeat. */
-function pointRows(data: Dataset, points: SweepPoint[]): (Dataset | undefined)[] {
+function pointRows(spec: CompletedSpec, data: Dataset, points: SweepPoint[]): (Dataset | undefined)[] {
   const assignments = new Map<string, Int32Array>();
   return points.map((p) => {
     if (!p.heldOut) return undefined;
     const { fold: _fold, ...which } = p.heldOut;
     const key = JSON.stringify(which);
     let assignment = assignments.get(key);
-    if (!assignment) assignments.set(key, (assignment = foldAssignment(data, which)));
+    if (!assignment) assignments.set(key, (assignment = foldAssignment(data, which, spec.task)));
     return memberData(data, p.heldOut, assignment);
   });
 }
 
-function pointOf(p: SweepPoint, o: MemberOutcome, data: Dataset): GridPoint {
-  const final = finalOf(data, o.rows);
+function pointOf(spec: CompletedSpec, p: SweepPoint, o: MemberOutcome): GridPoint {
+  const final = finalOf(spec.metric, o.rows);
   const last = o.rows[o.rows.length - 1];
   const norms = Object.fromEntries(
     o.network.weighted.map((l, k) => [l.name, last ? { l1: last.norms[k][0], l2: last.norms[k][1], max: last.norms[k][2], sparsity: last.norms[k][3] } : { l1: NaN, l2: NaN, max: NaN, sparsity: NaN }]),

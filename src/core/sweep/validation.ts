@@ -5,7 +5,7 @@
 // threads derive the same rows from a point as the coordinator does.
 
 import type { Dataset } from '../data/dataset';
-import type { GridValidation } from '../experiment/experiment';
+import type { GridValidation, Task } from '../experiment/experiment';
 import { Random } from '../data/random';
 
 /** The row stream of the fold shuffle: apart from the generators (0) and the split. */
@@ -33,8 +33,8 @@ export interface ValidationPlan {
 }
 
 /** Row count of each class among the training rows (one group for regression). */
-function classCounts(data: Dataset): number[] {
-  if (data.task === 'regression') return [data.nTrain];
+function classCounts(data: Dataset, task: Task): number[] {
+  if (task === 'regression') return [data.nTrain];
   const counts = new Array<number>(Math.max(2, data.classes)).fill(0);
   for (let i = 0; i < data.nTrain; i++) counts[data.yTrain[i]]++;
   return counts.filter((c) => c > 0);
@@ -44,13 +44,13 @@ function classCounts(data: Dataset): number[] {
  * The validation that fits the training rows. k folds need k * 5 rows and, for
  * classification, 2 rows of every class in each fold; k is lowered to fit, and a
  * validation that cannot fit even 2 folds (or a holdout with no room for every class)
- * is an error naming the counts.
+ * is an error naming the counts. `task` is the completed spec's.
  */
-export function planValidation(validate: GridValidation, data: Dataset): ValidationPlan {
+export function planValidation(validate: GridValidation, data: Dataset, task: Task): ValidationPlan {
   if (validate.kind === 'none') return { validate };
-  const counts = classCounts(data);
+  const counts = classCounts(data, task);
   const minClass = Math.min(...counts);
-  const classed = data.task !== 'regression';
+  const classed = task !== 'regression';
   if (validate.kind === 'holdout') {
     const held = Math.floor(data.nTrain * validate.fraction);
     const perClass = classed ? Math.min(...counts.map((c) => Math.floor(c * validate.fraction))) : held;
@@ -83,13 +83,13 @@ export function heldOutsOf(validate: GridValidation, seed: number): HeldOut[] {
  * The fold of every training row (-1: never held out, for a held-out fraction). Rows
  * are shuffled within each class and dealt in turn across the folds, so every fold
  * gets each class in proportion (counts differ by at most one) and folds differ in
- * size by at most one row.
+ * size by at most one row. Regression (`task`, the completed spec's) has one group.
  */
-export function foldAssignment(data: Dataset, held: Omit<HeldOut, 'fold'>): Int32Array {
+export function foldAssignment(data: Dataset, held: Omit<HeldOut, 'fold'>, task: Task): Int32Array {
   const random = new Random(held.seed, FOLD_STREAM);
   const groups = new Map<number, number[]>();
   for (let i = 0; i < data.nTrain; i++) {
-    const key = data.task === 'regression' ? 0 : data.yTrain[i];
+    const key = task === 'regression' ? 0 : data.yTrain[i];
     const g = groups.get(key);
     if (g) g.push(i);
     else groups.set(key, [i]);
@@ -105,7 +105,7 @@ export function foldAssignment(data: Dataset, held: Omit<HeldOut, 'fold'>): Int3
 }
 
 /** The point's own rows: the training rows outside its fold to train on, the fold to score on. */
-export function memberData(data: Dataset, held: HeldOut, assignment = foldAssignment(data, held)): Dataset {
+export function memberData(data: Dataset, held: HeldOut, assignment: Int32Array): Dataset {
   const width = data.inputShape.reduce((a, b) => a * b, 1);
   const keep: number[] = [];
   const out: number[] = [];

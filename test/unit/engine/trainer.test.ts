@@ -218,7 +218,7 @@ describe('final views', () => {
     const { decisionBoundary } = await import('../../../src/core/engine/finalViews');
     const data = tinyBinary();
     const [out] = await trainFor(data, [mlp({}, 40)]);
-    const b = decisionBoundary(out.network, data)!;
+    const b = decisionBoundary(out.network, data, data.task)!;
     assert.equal(b.values.length, b.xs.length * b.ys.length);
     assert.equal(b.points.length, data.nTrain + data.nTest);
     // The value at a grid cell is the model's own prediction there.

@@ -1,7 +1,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Dataset } from '../../../src/core/data/dataset';
-import { foldAssignment, heldOutsOf, memberData, planValidation } from '../../../src/core/sweep/validation';
+import { foldAssignment, heldOutsOf, memberData, planValidation, type HeldOut } from '../../../src/core/sweep/validation';
 import { runSweep } from '../../../src/core/sweep/runSweep';
 import { trainFor } from '../helpers/trainFor';
 import { layersWithAlpha } from '../../../src/core/sweep/plan';
@@ -12,6 +12,11 @@ import { sweepSpec } from '../helpers/specs';
 /** The training rows as strings, to compare sets of rows by content. */
 function rowsOf(x: Float32Array, y: Float32Array, width: number): string[] {
   return Array.from(y, (v, i) => `${Array.from(x.subarray(i * width, (i + 1) * width)).join(',')}|${v}`);
+}
+
+/** A point's rows, its folds drawn for the fixture's own task. */
+function member(data: Dataset, h: HeldOut): Dataset {
+  return memberData(data, h, foldAssignment(data, h, data.task));
 }
 
 function classCount(y: Float32Array, c: number): number {
@@ -26,7 +31,7 @@ describe('validation folds', () => {
       const held = heldOutsOf({ kind: 'folds', folds: 5 }, 11);
       const heldOutRows: string[] = [];
       for (const h of held) {
-        const m = memberData(data, h);
+        const m = member(data, h);
         assert.equal(m.nTrain + m.nTest, data.nTrain);
         const trainRows = rowsOf(m.xTrain, m.yTrain, width);
         const foldRows = rowsOf(m.xTest, m.yTest, width);
@@ -40,7 +45,7 @@ describe('validation folds', () => {
 
   it('folds are stratified: every class in every fold in proportion (counts differ by at most one)', () => {
     const data = tinyMulticlass(41, 5);
-    const fold = foldAssignment(data, { folds: 4, seed: 3 });
+    const fold = foldAssignment(data, { folds: 4, seed: 3 }, data.task);
     for (let c = 0; c < data.classes; c++) {
       const total = classCount(data.yTrain, c);
       const perFold = [0, 1, 2, 3].map((f) => Array.from(data.yTrain).filter((v, i) => v === c && fold[i] === f).length);
@@ -48,14 +53,14 @@ describe('validation folds', () => {
       assert.equal(perFold.reduce((a, b) => a + b, 0), total);
     }
     // Each repeat draws its own folds; the same seed draws the same.
-    assert.notDeepEqual(Array.from(foldAssignment(data, { folds: 4, seed: 4 })), Array.from(fold));
-    assert.deepEqual(Array.from(foldAssignment(data, { folds: 4, seed: 3 })), Array.from(fold));
+    assert.notDeepEqual(Array.from(foldAssignment(data, { folds: 4, seed: 4 }, data.task)), Array.from(fold));
+    assert.deepEqual(Array.from(foldAssignment(data, { folds: 4, seed: 3 }, data.task)), Array.from(fold));
   });
 
   it('a held-out fraction holds out floor(n f) rows, every class in proportion', () => {
     const data = tinyBinary(40, 5);
     const [h] = heldOutsOf({ kind: 'holdout', fraction: 0.25 }, 9);
-    const m = memberData(data, h);
+    const m = member(data, h);
     assert.equal(m.nTest, 10);
     assert.equal(m.nTrain, 30);
     const share = classCount(m.yTest, 1) / m.nTest;
@@ -65,16 +70,16 @@ describe('validation folds', () => {
 
   it('too few rows: fewer folds with the reason, or an error when not even 2 fit', () => {
     const data = tinyBinary(30, 5); // 30 rows: 5 per fold allows 6 folds
-    assert.deepEqual(planValidation({ kind: 'folds', folds: 5 }, data), { validate: { kind: 'folds', folds: 5 } });
-    const fewer = planValidation({ kind: 'folds', folds: 10 }, data);
+    assert.deepEqual(planValidation({ kind: 'folds', folds: 5 }, data, data.task), { validate: { kind: 'folds', folds: 5 } });
+    const fewer = planValidation({ kind: 'folds', folds: 10 }, data, data.task);
     assert.deepEqual(fewer.validate, { kind: 'folds', folds: 6 });
     assert.match(fewer.warning!, /6 folds instead of 10: there are 30 training rows/);
     // A rare class: 3 rows of class 1 cannot give 2 rows to each of 2 folds.
     const rare = { ...data, yTrain: Float32Array.from(data.yTrain, (_, i) => (i < 3 ? 1 : 0)) };
-    assert.throws(() => planValidation({ kind: 'folds', folds: 5 }, rare), /rarest class has 3 training rows.*not enough for 2 folds/);
+    assert.throws(() => planValidation({ kind: 'folds', folds: 5 }, rare, data.task), /rarest class has 3 training rows.*not enough for 2 folds/);
     const four = { ...data, yTrain: Float32Array.from(data.yTrain, (_, i) => (i < 5 ? 1 : 0)) };
-    assert.deepEqual(planValidation({ kind: 'folds', folds: 5 }, four).validate, { kind: 'folds', folds: 2 });
-    assert.throws(() => planValidation({ kind: 'holdout', fraction: 0.1 }, data), /holds out 3/);
+    assert.deepEqual(planValidation({ kind: 'folds', folds: 5 }, four, data.task).validate, { kind: 'folds', folds: 2 });
+    assert.throws(() => planValidation({ kind: 'holdout', fraction: 0.1 }, data, data.task), /holds out 3/);
   });
 });
 
@@ -88,7 +93,7 @@ describe('members on rows of their own', () => {
     const members = heldOutsOf({ kind: 'folds', folds: 5 }, 2).map((h) => ({
       layers: layersWithAlpha(spec.model, 1e-2),
       train: { ...spec.train, batch: 4 },
-      data: memberData(data, h),
+      data: member(data, h),
     }));
     const together = await trainFor(data, members);
     for (let i = 0; i < members.length; i++) {
