@@ -119,7 +119,8 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
       const ok = await vscode.window.showWarningMessage(`Delete ${what}? Its history and trained model are removed from the run store.`, { modal: true }, 'Delete');
       if (ok !== 'Delete') return;
     }
-    for (const n of nodes) await deleteRun(runFolder(n));
+    // A run of a store in regnb.storeFolders is a run folder too; nothing else is.
+    for (const n of nodes) await deleteRun(runFolder(n), tree.storeFolders);
     tree.refresh();
   });
 
@@ -206,7 +207,7 @@ function activeExperimentCell(): vscode.NotebookCell | undefined {
 }
 
 function runFolder(node: RunNode): string {
-  return runDir(node.notebook.fsPath, node.cell, node.run.runId);
+  return runDir(node.notebook.fsPath, node.cell, node.run.runId, node.store);
 }
 
 function summary(r: RunSummary): string {

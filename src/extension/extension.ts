@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
   const client = new TrainingClient(context.extensionUri.fsPath, settings.read(), () => settings.read().allowDataOutside);
   const live = new LiveChannel(() => settings.read().liveUpdateMs, handleRendererMessage);
   const controller = new RegnbController(client, live);
-  const tree = new ExperimentTree();
+  const tree = new ExperimentTree(settings.read().storeFolders);
 
   context.subscriptions.push(
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new RegnbSerializer(), { transientOutputs: false }),
@@ -40,8 +40,10 @@ export function activate(context: vscode.ExtensionContext): RegnbApi {
     tree,
     { dispose: () => client.dispose() },
     controller.onDidFinishRun(() => tree.refreshSoon()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => tree.setStoreFolders(settings.read().storeFolders)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('regnb.backend') || e.affectsConfiguration('regnb.workers')) client.configure(settings.read());
+      if (e.affectsConfiguration('regnb.storeFolders')) tree.setStoreFolders(settings.read().storeFolders);
     }),
   );
   // The training worker starts with the first notebook, as a Jupyter kernel does, so that

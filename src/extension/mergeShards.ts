@@ -13,11 +13,12 @@ import { escapeControl } from '../core/text/escapeControl';
 type ShardsNode = Extract<TreeNode, { kind: 'shards' }>;
 
 /** What the merge said: its exit status and its last lines (the outcome, or what is missing). */
-function runCliMerge(extensionRoot: string, notebookPath: string, cell: string): Promise<{ code: number | null; said: string }> {
+function runCliMerge(extensionRoot: string, notebookPath: string, cell: string, store: string | undefined): Promise<{ code: number | null; said: string }> {
   const cli = path.join(extensionRoot, 'dist', 'cli.js');
   return new Promise((resolve, reject) => {
     // The editor's executable runs as plain Node with ELECTRON_RUN_AS_NODE.
-    const child = spawn(process.execPath, [cli, 'merge', notebookPath, '--cell', cell, '--quiet'], {
+    // A sweep of a store in regnb.storeFolders merges there, as `--store DIR` trained it.
+    const child = spawn(process.execPath, [cli, 'merge', notebookPath, '--cell', cell, ...(store ? ['--store', store] : []), '--quiet'], {
       cwd: path.dirname(notebookPath),
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -52,7 +53,7 @@ export function registerMergeShards(context: vscode.ExtensionContext, refresh: (
       }
       const r = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Merging the shards of ${node.cell}` },
-        () => runCliMerge(context.extensionPath, node.notebook.fsPath, node.cell),
+        () => runCliMerge(context.extensionPath, node.notebook.fsPath, node.cell, node.store),
       );
       refresh();
       if (r.code === 0) void vscode.window.showInformationMessage(r.said || `${node.cell}: merged`);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/engine/backendChoice';
 import { defaultSweepThreads } from '../worker/threadCount';
 import { DEFAULT_LIMITS, LIMIT_NAMES, limitValueProblem, MAX_WORKERS, type Limits } from '../core/limits/limits';
+import { STORE_FOLDERS_SETTING, resolveStoreFolders } from '../core/store/storeFolders';
 
 export interface Settings {
   backend: BackendChoice;
@@ -16,6 +17,8 @@ export interface Settings {
   limits: Limits;
   /** CSV files may lie outside the notebook's folder (user settings only: a cloned workspace cannot widen it). */
   allowDataOutside: boolean;
+  /** Store folders besides `.regnb` (regnb.storeFolders), absolute: each workspace folder's entries resolved against it. */
+  storeFolders: string[];
 }
 
 export interface SettingsProblem {
@@ -41,7 +44,20 @@ export function readSettings(): { settings: Settings; problems: SettingsProblem[
   for (const name of LIMIT_NAMES) {
     limits[name] = pick(`limits.${name}`, DEFAULT_LIMITS[name], (v): v is number => limitValueProblem(v) === undefined, 'a number of at least 1');
   }
-  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, limits, allowDataOutside }, problems };
+  const storeFolders = readStoreFolders(problems);
+  return { settings: { backend, workers: workers === 0 ? defaultSweepThreads() : workers, liveUpdateMs, limits, allowDataOutside, storeFolders }, problems };
+}
+
+/** regnb.storeFolders of every workspace folder, relative entries resolved against their folder; bad entries left out, each a problem. */
+function readStoreFolders(problems: SettingsProblem[]): string[] {
+  const scopes = vscode.workspace.workspaceFolders?.map((f) => ({ config: vscode.workspace.getConfiguration('regnb', f.uri), base: f.uri.fsPath as string | undefined })) ?? [{ config: vscode.workspace.getConfiguration('regnb'), base: undefined }];
+  const folders = new Set<string>();
+  for (const { config, base } of scopes) {
+    const resolved = resolveStoreFolders(config.get<unknown>('storeFolders', []), base);
+    resolved.folders.forEach((f) => folders.add(f));
+    for (const message of resolved.problems) if (!problems.some((p) => p.message === message)) problems.push({ setting: STORE_FOLDERS_SETTING, message });
+  }
+  return [...folders];
 }
 
 /** The limits from the settings (invalid values fall back to the defaults; SettingsReader reports them). */

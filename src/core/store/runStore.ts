@@ -199,19 +199,36 @@ export async function latestRun(notebookPath: string, cellName: string, storeDir
 
 /**
  * Deletes a run folder (renamed away first, so it vanishes at once from listings).
- * Refuses folders that are not run folders of a store. Returns false when `dir` does not exist.
+ * Refuses anything but a run folder of a store: exactly `<store>/runs/<notebook>/<cell>/<run>`,
+ * symbolic links resolved (a link inside a store to a folder elsewhere is refused), where
+ * the store is a default one (a `.regnb` folder) or one of `stores` (the `--store`
+ * folders the user named: regnb.storeFolders). Returns false when `dir` does not exist.
  */
-export async function deleteRun(dir: string): Promise<boolean> {
+export async function deleteRun(dir: string, stores: readonly string[] = []): Promise<boolean> {
   dir = path.resolve(dir);
   if (!(await exists(dir))) return false;
-  const parts = dir.split(path.sep);
-  const inStore = parts.includes(STORE_FOLDER) && parts[parts.indexOf(STORE_FOLDER) + 1] === 'runs';
-  const looksLikeRun = parseRunId(path.basename(dir)) !== undefined || (await exists(path.join(dir, RESULT_FILE)));
-  if (!inStore || !looksLikeRun) throw new RunStoreError(`${dir} is not a run folder of a RegNB run store: not deleted`, 'ENOTRUN');
-  const doomed = path.join(path.dirname(dir), `.${path.basename(dir)}.deleting-${process.pid}-${Date.now().toString(36)}`);
-  await fs.rename(dir, doomed);
+  const real = await fs.realpath(dir);
+  if (!(await isRunFolder(dir, real, stores))) throw new RunStoreError(`${dir} is not a run folder of a RegNB run store: not deleted`, 'ENOTRUN');
+  const doomed = path.join(path.dirname(real), `.${path.basename(real)}.deleting-${process.pid}-${Date.now().toString(36)}`);
+  await fs.rename(real, doomed);
   await fs.rm(doomed, { recursive: true, force: true });
   return true;
+}
+
+/**
+ * Whether `dir` (absolute; `real` with its links resolved) is a run folder of a store
+ * the user has: the `.regnb` folder the path names, or one of `stores`. The resolved
+ * path must be `<store>/runs/<notebook>/<cell>/<run>` with the store resolved too.
+ */
+async function isRunFolder(dir: string, real: string, stores: readonly string[]): Promise<boolean> {
+  const up = (p: string, n: number): string => (n === 0 ? p : up(path.dirname(p), n - 1));
+  const name = path.basename(real);
+  if (name.startsWith('.') || path.basename(up(real, 3)) !== 'runs' || !(await fs.stat(real)).isDirectory()) return false;
+  const realStore = up(real, 4);
+  const lexicalStore = up(dir, 4);
+  const candidates = [...(path.basename(lexicalStore) === STORE_FOLDER ? [lexicalStore] : []), ...stores.map((s) => path.resolve(s))];
+  const known = (await Promise.all(candidates.map((s) => fs.realpath(s).catch(() => undefined)))).includes(realStore);
+  return known && (parseRunId(name) !== undefined || (await exists(path.join(real, RESULT_FILE))));
 }
 
 // ---------------------------------------------------------------------------------------

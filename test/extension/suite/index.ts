@@ -9,6 +9,7 @@ export function run(): Promise<void> {
       await import('./responsiveness.test');
       await import('./extension.test');
       await import('./shardedSweep.test');
+      await import('./storeFolders.test');
     },
     { timeoutMs: 120_000 },
   );
