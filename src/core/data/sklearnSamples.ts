@@ -1,12 +1,15 @@
 // scikit-learn's make_moons, make_circles and make_blobs (1.2, 2-D, integer n_samples),
 // in float64, draw for draw: the same arithmetic in the same order on the same random
-// stream (numpyRandom.ts), so that the arrays equal scikit-learn's bit for bit. The
-// generators (generators.ts) cast them to float32 tables.
+// stream (numpyRandom.ts). The elementary functions (np.cos/np.sin of the arcs, the C
+// log of the Gaussians) are correctly rounded ones (correctlyRounded.ts): numpy's own
+// differ from CPU to CPU, and given numpy's values (tests inject them) the arrays equal
+// scikit-learn's bit for bit. The generators (generators.ts) cast them to float32 tables.
 //
 // The order of the draws is scikit-learn's: make_moons and make_circles shuffle the
 // noiseless rows first and add the noise after (row-major, x1 then x2 of each row);
 // make_blobs draws the centers, then every cluster's points, then shuffles.
 
+import { CORRECTLY_ROUNDED, type ElementaryFunctions } from './correctlyRounded';
 import { NumpyRandomState } from './numpyRandom';
 
 export interface SampleArrays {
@@ -55,10 +58,11 @@ function shuffleRows(s: SampleArrays, rng: NumpyRandomState): SampleArrays {
 /** Two classes of points (outer then inner), then the shuffle, then N(0, noise^2) added. */
 function twoCurves(
   o: SampleOptions & { noise: number },
+  fns: ElementaryFunctions,
   outer: (nOut: number) => [Float64Array, Float64Array],
   inner: (nIn: number) => [Float64Array, Float64Array],
 ): SampleArrays {
-  const rng = new NumpyRandomState(o.seed);
+  const rng = new NumpyRandomState(o.seed, fns.log);
   const nOut = Math.floor(o.samples / 2);
   const nIn = o.samples - nOut;
   const [ox, oy] = outer(nOut);
@@ -79,32 +83,39 @@ function twoCurves(
   return s;
 }
 
-/** make_moons(n_samples=samples, shuffle=shuffle, noise=noise, random_state=seed). */
-export function makeMoons(o: SampleOptions & { noise: number }): SampleArrays {
+/**
+ * make_moons(n_samples=samples, shuffle=shuffle, noise=noise, random_state=seed).
+ * @param fns the elementary functions (tests inject numpy's own values).
+ */
+export function makeMoons(o: SampleOptions & { noise: number }, fns: ElementaryFunctions = CORRECTLY_ROUNDED): SampleArrays {
+  const { cos, sin } = fns;
   return twoCurves(
     o,
+    fns,
     (n) => {
       const t = numpyLinspace(0, Math.PI, n);
-      return [t.map(Math.cos), t.map(Math.sin)];
+      return [t.map(cos), t.map(sin)];
     },
     (n) => {
       const t = numpyLinspace(0, Math.PI, n);
-      return [t.map((v) => 1 - Math.cos(v)), t.map((v) => 1 - Math.sin(v) - 0.5)];
+      return [t.map((v) => 1 - cos(v)), t.map((v) => 1 - sin(v) - 0.5)];
     },
   );
 }
 
 /** make_circles(n_samples=samples, shuffle=shuffle, noise=noise, random_state=seed, factor=factor). */
-export function makeCircles(o: SampleOptions & { noise: number; factor: number }): SampleArrays {
+export function makeCircles(o: SampleOptions & { noise: number; factor: number }, fns: ElementaryFunctions = CORRECTLY_ROUNDED): SampleArrays {
+  const { cos, sin } = fns;
   return twoCurves(
     o,
+    fns,
     (n) => {
       const t = numpyLinspace(0, 2 * Math.PI, n, false);
-      return [t.map(Math.cos), t.map(Math.sin)];
+      return [t.map(cos), t.map(sin)];
     },
     (n) => {
       const t = numpyLinspace(0, 2 * Math.PI, n, false);
-      return [t.map((v) => Math.cos(v) * o.factor), t.map((v) => Math.sin(v) * o.factor)];
+      return [t.map((v) => cos(v) * o.factor), t.map((v) => sin(v) * o.factor)];
     },
   );
 }
@@ -113,8 +124,11 @@ export function makeCircles(o: SampleOptions & { noise: number; factor: number }
  * make_blobs(n_samples=samples, n_features=2, centers=classes, cluster_std=std,
  * center_box=(-10.0, 10.0), shuffle=shuffle, random_state=seed, return_centers=True).
  */
-export function makeBlobs(o: SampleOptions & { classes: number; std: number }): SampleArrays & { centers: Float64Array } {
-  const rng = new NumpyRandomState(o.seed);
+export function makeBlobs(
+  o: SampleOptions & { classes: number; std: number },
+  fns: ElementaryFunctions = CORRECTLY_ROUNDED,
+): SampleArrays & { centers: Float64Array } {
+  const rng = new NumpyRandomState(o.seed, fns.log);
   const centers = new Float64Array(2 * o.classes);
   for (let k = 0; k < centers.length; k++) centers[k] = rng.uniform(-10, 10);
   let s: SampleArrays = { x: new Float64Array(2 * o.samples), y: new Int32Array(o.samples) };
