@@ -90,6 +90,8 @@ interface Fixed {
 }
 
 const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+/** a * b / 2^bits, truncated toward zero (a right shift would floor negatives to -1, never 0). */
+const mulFixed = (a: bigint, b: bigint, bits: bigint): bigint => (a * b) / (1n << bits);
 /** round(a / b) for b > 0. */
 const divRound = (a: bigint, b: bigint): bigint => (a >= 0n ? (2n * a + b) / (2n * b) : -((-2n * a + b) / (2n * b)));
 
@@ -196,10 +198,10 @@ function fixedSinCos(r: bigint, bits: number): { sin: bigint; cos: bigint; err: 
   while (term !== 0n) {
     // n = 0, 1, 2, 3, ...: cos takes even n, sin odd, with signs + - + - by pairs.
     cos += n % 4n === 0n ? term : -term;
-    term = (term * r) >> shift;
+    term = mulFixed(term, r, shift);
     term /= n + 1n;
     sin += n % 4n === 0n ? term : -term;
-    term = (term * r) >> shift;
+    term = mulFixed(term, r, shift);
     term /= n + 2n;
     n += 2n;
     count += 1n;
@@ -240,13 +242,13 @@ function exactLog(x: number, bits: number): Fixed {
     e += 1;
   }
   const f = ((m - one) << shift) / (m + one);
-  const f2 = (f * f) >> shift;
+  const f2 = mulFixed(f, f, shift);
   let power = f;
   let sum = 0n;
   let count = 0n;
   for (let k = 1n; power !== 0n; k += 2n) {
     sum += power / k;
-    power = (power * f2) >> shift;
+    power = mulFixed(power, f2, shift);
     count += 1n;
   }
   const value = 2n * sum + BigInt(e) * constant('ln2', bits);
@@ -315,11 +317,11 @@ function ddSinOrCos(r: DD, odd: boolean): DD {
   return odd ? ddMul(s, r) : s;
 }
 
-function sinCos(x: number, which: 0 | 1): number {
+function sinCos(x: number, which: 0 | 1, fast = true): number {
   if (!Number.isFinite(x)) return NaN;
   // |x| < 2^-27: sin x rounds to x and cos x to 1 (x^3/6 < ulp(x)/4, x^2/2 < ulp(1)/4).
   if (Math.abs(x) < 2 ** -27) return which === 0 ? x : 1;
-  const reduced = Math.abs(x) <= REDUCE_LIMIT ? reduce(x) : null;
+  const reduced = fast && Math.abs(x) <= REDUCE_LIMIT ? reduce(x) : null;
   if (reduced) {
     // Quadrant q of x + which * pi/2: sin, cos, -sin, -cos of r.
     const q = (((reduced.k % 4) + 4) % 4 + which) % 4;
@@ -345,8 +347,13 @@ const INV_ODD: DD[] = Array.from({ length: ATANH_TERMS }, (_, j) => ddDiv([1, 0]
 
 /** The correctly rounded natural logarithm of x (log(0) = -Infinity, NaN below 0, as Math.log). */
 export function crLog(x: number): number {
+  return log(x, true);
+}
+
+function log(x: number, fast: boolean): number {
   if (!(x > 0) || x === Infinity) return Math.log(x);
   if (x === 1) return 0;
+  if (!fast) return exactly((bits) => exactLog(x, bits));
   // x = m 2^e with m in [sqrt(1/2), sqrt(2)); subnormals scaled up first.
   let e = 0;
   let m = x;
@@ -381,3 +388,6 @@ export interface ElementaryFunctions {
 }
 
 export const CORRECTLY_ROUNDED: ElementaryFunctions = { cos: crCos, sin: crSin, log: crLog };
+
+/** The same functions by the exact (BigInt) path alone, ~100 times slower: for tests to hold it to mpmath too. */
+export const EXACT_PATH: ElementaryFunctions = { cos: (x) => sinCos(x, 1, false), sin: (x) => sinCos(x, 0, false), log: (x) => log(x, false) };
