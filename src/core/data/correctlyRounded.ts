@@ -139,9 +139,16 @@ function constant(name: 'halfPi' | 'ln2', bits: number): bigint {
   return v;
 }
 
+const view = new DataView(new ArrayBuffer(8));
+
+/** The biased exponent field of a double (0 for zero and subnormals). */
+function biasedExponent(x: number): number {
+  view.setFloat64(0, x);
+  return (view.getUint32(0) >>> 20) & 0x7ff;
+}
+
 /** The exact value of a finite double as (integer mantissa, power of two). */
 function decompose(x: number): { mant: bigint; exp: number } {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const hiWord = view.getUint32(0);
   const biased = (hiWord >>> 20) & 0x7ff;
@@ -302,19 +309,28 @@ const INV_FACTORIAL: DD[] = ((): DD[] => {
   for (let n = 1; n < 32; n++) out.push(ddDiv(out[n - 1] as DD, [n, 0]));
   return out;
 })();
+/** 1/n! with the sign of the series' term: + for n = 0, 1 (mod 4), - for n = 2, 3. */
+const SIGNED_INV_FACTORIAL: DD[] = INV_FACTORIAL.map(([hi, lo], n) => (n % 4 < 2 ? [hi, lo] : [-hi, -lo]));
 
 /**
  * sin(r) (odd = true) or cos(r), |r| <= pi/4 + 2^-30, by the Taylor series to r^29 / 29!
- * or r^28 / 28! (what is left is < 2^-110 of the result), in Horner form in r^2.
+ * or r^28 / 28! (what is left is < 2^-110 of the result), in Horner form in r^2. The
+ * terms from r^16 on sum to < 2^-50 of the result, so plain doubles carry them (their
+ * rounding errs by < 2^-100 of the result); the rest is double-double.
  */
 function ddSinOrCos(r: DD, odd: boolean): DD {
   const r2 = ddMul(r, r);
-  let s: DD = [0, 0];
-  for (let j = 14; j >= 0; j--) {
-    const inv = INV_FACTORIAL[odd ? 2 * j + 1 : 2 * j] as DD;
-    s = ddAdd(ddMul(s, r2), j % 2 === 0 ? inv : [-inv[0], -inv[1]]);
-  }
+  const first = odd ? 1 : 0; // 1/(2j + first)!
+  let tail = 0;
+  for (let j = 14; j >= 8; j--) tail = tail * r2[0] + alternating(j, first)[0];
+  let s: DD = [tail, 0];
+  for (let j = 7; j >= 0; j--) s = ddAdd(ddMul(s, r2), alternating(j, first));
   return odd ? ddMul(s, r) : s;
+}
+
+/** (-1)^j / (2j + first)!: the series' coefficients, signs precomputed. */
+function alternating(j: number, first: number): DD {
+  return SIGNED_INV_FACTORIAL[2 * j + first] as DD;
 }
 
 function sinCos(x: number, which: 0 | 1, fast = true): number {
@@ -361,9 +377,9 @@ function log(x: number, fast: boolean): number {
     m *= 2 ** 54;
     e -= 54;
   }
-  const { exp } = decompose(m);
-  e += exp + 52;
-  m *= 2 ** -(exp + 52);
+  const exp = biasedExponent(m) - 1023; // m = 1.f * 2^exp
+  e += exp;
+  m *= 2 ** -exp;
   if (m > Math.SQRT2) {
     m /= 2;
     e += 1;
@@ -372,8 +388,11 @@ function log(x: number, fast: boolean): number {
   // leave < 0.0295^22 / 45 < 2^-117. m - 1 is exact (Sterbenz), m + 1 exact as a TwoSum.
   const f = ddDiv([m - 1, 0], twoSum(m, 1));
   const f2 = ddMul(f, f);
-  let s: DD = [0, 0];
-  for (let j = ATANH_TERMS - 1; j >= 0; j--) s = ddAdd(ddMul(s, f2), INV_ODD[j] as DD);
+  // Terms from f^18 on sum to < 2^-50 of the result: plain doubles carry them (as in ddSinOrCos).
+  let tail = 0;
+  for (let j = ATANH_TERMS - 1; j >= 9; j--) tail = tail * f2[0] + (INV_ODD[j] as DD)[0];
+  let s: DD = [tail, 0];
+  for (let j = 8; j >= 0; j--) s = ddAdd(ddMul(s, f2), INV_ODD[j] as DD);
   const logM = ddMul(ddMul(s, f), [2, 0]);
   // e ln 2: |e| <= 1074, ln 2's double-double within 2^-107 of itself: < 2^-96 of e ln 2.
   const y = roundIfSure(ddAdd(ddMul(LN2, [e, 0]), logM));
