@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # How far numpy's, glibc's and V8's cos, sin and log are from the correctly rounded value
 # (mpmath at 200 bits) on the values make_moons/make_circles and RandomState's Gaussians
-# feed them: why RegNB's float64 samples cannot equal scikit-learn's bit for bit on every
-# machine (README, Data sets). Needs numpy, mpmath and node on PATH.
+# feed them, beside RegNB's correctly rounded ones (src/core/data/correctlyRounded.ts):
+# README, Data sets. Needs numpy, mpmath and node on PATH; run from the repository root
+# (NPY_DISABLE_CPU_FEATURES="AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
+# for numpy's portable path).
 import json
 import math
 import struct
@@ -24,9 +26,11 @@ def compare(xs, ys):
     return {'differ': sum(1 for e in d if e), 'max_ulp': max(d)}
 
 
-def v8(fn, xs):
-    code = f'const xs = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(JSON.stringify(xs.map(Math.{fn}).map(String)))'
-    out = subprocess.run(['node', '-e', code], input=json.dumps(xs), capture_output=True, text=True, check=True)
+def node(fn, xs, module=None):
+    """Math.fn (V8), or fn from a RegNB module, of xs."""
+    load = f'require("./{module}").{fn}' if module else f'Math.{fn}'
+    code = f'const xs = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(JSON.stringify(xs.map((x) => {load}(x)).map(String)))'
+    out = subprocess.run(['node', '--import', 'tsx', '-e', code], input=json.dumps(xs), capture_output=True, text=True, check=True)
     return [float(s) for s in json.loads(out.stdout)]
 
 
@@ -39,7 +43,8 @@ for name, xs, np_fn, libm, exact in [('cos', angles, np.cos, math.cos, mpmath.co
     report[name] = {
         'numpy_vs_exact': compare(list(np_fn(np.array(xs))), rounded),
         'glibc_vs_exact': compare([libm(x) for x in xs], rounded),
-        'v8_vs_exact': compare(v8(name, xs), rounded),
+        'v8_vs_exact': compare(node(name, xs), rounded),
+        'regnb_vs_exact': compare(node('cr' + name.capitalize(), xs, 'src/core/data/correctlyRounded'), rounded),
         'numpy_vs_glibc': compare(list(np_fn(np.array(xs))), [libm(x) for x in xs]),
     }
 print(json.dumps(report, indent=1))

@@ -2,16 +2,13 @@
 // the stored fixtures always (scripts/make-sklearn-fixtures.py), scikit-learn itself
 // when /usr/bin/python3 has it.
 //
-// What is bit for bit and what is not. Every random draw is: the MT19937 words, the
-// 53-bit doubles, uniform() (blobs' centers), the shuffle permutations (so y and the row
-// order), and with them every value that needs no cos, sin or log. The float64 inputs
-// themselves also go through cos/sin (the arcs) and log (the polar method's Gaussians),
-// which neither numpy nor JavaScript rounds correctly: numpy 1.24 uses SVML's cos/sin on
-// AVX-512 CPUs and glibc's otherwise, glibc's cos and log are off the nearest double
-// for about 1 value in 1000, V8's Math.cos/log for a few in 100. So scikit-learn's own
-// float64 arrays differ from machine to machine in the last bits, and RegNB's agree with
-// them to a few ulp (the measured worst was 5 ulp of max(1, |x|) over 533,568 values,
-// on both numpy paths). What RegNB trains on is float32: there the arrays are equal.
+// What is bit for bit here. Every random draw is: the MT19937 words, the 53-bit doubles,
+// uniform() (blobs' centers), the shuffle permutations (so y and the row order), and with
+// them every value that needs no cos, sin or log. The arcs (cos/sin) and the Gaussians
+// (the polar method's log) go through elementary functions, which RegNB rounds correctly
+// and numpy does not: the stored arrays come from numpy's AVX-512 (SVML) path, up to 3 ulp
+// off, so they are held to a few ulp in float64 and exactly in float32, the values RegNB
+// trains on. sklearnFloat64.test.ts holds the float64 values to scikit-learn bit for bit.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
