@@ -194,7 +194,10 @@ function exactly(compute: (bits: number) => Fixed): number {
   }
 }
 
-/** sin(r) and cos(r) * 2^bits for |R| <= 2^bits (|r| <= 1), each within 4 * terms units. */
+/**
+ * sin(r) and cos(r) times 2^bits, |r| <= 1: each term errs by < 4 units (two truncations,
+ * and the previous term's error times |r| / n < 1), so each sum by < 8 units a term.
+ */
 function fixedSinCos(r: bigint, bits: number): { sin: bigint; cos: bigint; err: bigint } {
   const shift = BigInt(bits);
   let sin = 0n;
@@ -225,12 +228,13 @@ function exactSinCos(x: number, which: 0 | 1, bits: number): Fixed {
   const halfPi = constant('halfPi', p);
   const X = toFixed(x, p);
   const k = divRound(X, halfPi);
-  // The reduced angle, |r| <= pi/4 (+ rounding): its error is |k| (the constant's) + 1 units of 2^-p.
+  // The reduced angle, |r| <= pi/4 (+ rounding): it errs by 2|k| units of 2^-p (the
+  // constant's) < 2^-63 units of 2^-bits, and by < 1 unit from the shift.
   const r = (X - k * halfPi) >> BigInt(extra);
   const sc = fixedSinCos(r, bits);
   const quadrant = Number(((k % 4n) + 4n) % 4n + BigInt(which)) % 4;
   const value = quadrant === 0 ? sc.sin : quadrant === 1 ? sc.cos : quadrant === 2 ? -sc.sin : -sc.cos;
-  // The reduction's error (< 1 unit after the shift) moves sin and cos by at most as much.
+  // That error moves sin and cos by at most as much.
   return { value, err: sc.err + 2n, bits };
 }
 
@@ -290,7 +294,8 @@ const TWO_OVER_PI = 2 / Math.PI;
 /**
  * x - k pi/2 in double-double for |x| <= 2^20, with k the nearest integer to x * 2/pi; null
  * when |r| < 2^-30 (there the three-part pi/2 may not leave 2^-98 of r: the exact path's).
- * Error: k P1 is exact (TwoProd) and x - hi(k P1) exact (Sterbenz); each following sum
+ * Error: k P1 is exact (TwoProd) and x - hi(k P1) exact (for k != 0 both are multiples of
+ * 2^-53 and the difference is below 1 in magnitude); each following sum
  * errs by < 2^-104 |r|, the dropped k (pi/2 - P1 - P2 - P3) and k P3's rounding by
  * < 2^(21 - 160) < 2^-98 |r|.
  */
@@ -315,8 +320,8 @@ const SIGNED_INV_FACTORIAL: DD[] = INV_FACTORIAL.map(([hi, lo], n) => (n % 4 < 2
 /**
  * sin(r) (odd = true) or cos(r), |r| <= pi/4 + 2^-30, by the Taylor series to r^29 / 29!
  * or r^28 / 28! (what is left is < 2^-110 of the result), in Horner form in r^2. The
- * terms from r^16 on sum to < 2^-50 of the result, so plain doubles carry them (their
- * rounding errs by < 2^-100 of the result); the rest is double-double.
+ * terms from r^16 on sum to < 2^-49 of the result, so plain doubles carry them (their
+ * rounding errs by < 2^-99 of the result); the rest is double-double.
  */
 function ddSinOrCos(r: DD, odd: boolean): DD {
   const r2 = ddMul(r, r);
@@ -409,4 +414,8 @@ export interface ElementaryFunctions {
 export const CORRECTLY_ROUNDED: ElementaryFunctions = { cos: crCos, sin: crSin, log: crLog };
 
 /** The same functions by the exact (BigInt) path alone, ~100 times slower: for tests to hold it to mpmath too. */
-export const EXACT_PATH: ElementaryFunctions = { cos: (x) => sinCos(x, 1, false), sin: (x) => sinCos(x, 0, false), log: (x) => log(x, false) };
+export const EXACT_PATH: ElementaryFunctions = {
+  cos: (x) => sinCos(x, 1, false),
+  sin: (x) => sinCos(x, 0, false),
+  log: (x) => log(x, false),
+};
