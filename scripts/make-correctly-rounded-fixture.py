@@ -13,10 +13,11 @@ lie about 2^-120 from a midpoint, so rounding a 200-bit value cannot go the wron
 """
 import json
 import math
-import os
 import sys
 
 import mpmath
+
+from write_fixture import write_fixture
 
 mpmath.mp.prec = 200
 FUNCTIONS = {"cos": mpmath.cos, "sin": mpmath.sin, "log": mpmath.log}
@@ -76,11 +77,8 @@ def main():
     fixture["sin"] = rounded("sin", fixture["angles"])
     fixture["logInputs"] = log_inputs()
     fixture["log"] = rounded("log", fixture["logInputs"])
-    path = os.path.join(os.path.dirname(__file__), "..", "test", "unit", "data", "fixtures", "correctly-rounded.json")
-    with open(path, "w") as f:
-        json.dump(fixture, f, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {len(fixture['cos']) + len(fixture['sin']) + len(fixture['log'])} values to {os.path.normpath(path)}")
+    path = write_fixture("correctly-rounded.json", fixture)
+    print(f"wrote {len(fixture['cos']) + len(fixture['sin']) + len(fixture['log'])} values to {path}")
 
 
 if __name__ == "__main__":

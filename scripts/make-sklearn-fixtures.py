@@ -22,12 +22,13 @@ AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL" in the environment.
 """
 import json
 import math
-import os
 import sys
 
 import numpy as np
 import sklearn
 from sklearn.datasets import make_blobs, make_circles, make_moons
+
+from write_fixture import write_fixture
 
 CASES = (
     # The weight-regularization tutorial's data: make_moons(100, noise=0.2, random_state=1).
@@ -186,11 +187,8 @@ def main():
         "streams": [streams(s) for s in (0, 1, 42, 4294967295)],
         "cases": cases,
     }
-    path = os.path.join(os.path.dirname(__file__), "..", "test", "unit", "data", "fixtures", "sklearn-samples.json")
-    with open(path, "w") as f:
-        json.dump(fixture, f, separators=(",", ":"))
-        f.write("\n")
-    print(f"wrote {len(cases)} cases to {os.path.normpath(path)}")
+    path = write_fixture("sklearn-samples.json", fixture)
+    print(f"wrote {len(cases)} cases to {path}")
 
 
 if __name__ == "__main__":

@@ -12,27 +12,13 @@
 import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import { CORRECTLY_ROUNDED, type ElementaryFunctions } from '../../../src/core/data/correctlyRounded';
-import { makeBlobs, makeCircles, makeMoons, type SampleArrays } from '../../../src/core/data/sklearnSamples';
+import type { SampleArrays } from '../../../src/core/data/sklearnSamples';
 import { PY, peersOrSkip } from '../helpers/peers';
+import { SKLEARN_SCRIPT as SCRIPT, label, ours, type Arrays, type Case } from './sklearnCases';
 
 type Name = keyof ElementaryFunctions;
-interface Case {
-  kind: 'moons' | 'circles' | 'blobs';
-  samples: number;
-  noise: number;
-  seed: number;
-  shuffle: boolean;
-  classes?: number;
-}
-interface Arrays {
-  x: number[];
-  y: number[];
-  centers?: number[];
-}
 
-const SCRIPT = path.resolve(__dirname, '../../../scripts/make-sklearn-fixtures.py');
 const PORTABLE = 'AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL';
 const PATHS = { default: process.env, portable: { ...process.env, NPY_DISABLE_CPU_FEATURES: PORTABLE } };
 type NumpyPath = keyof typeof PATHS;
@@ -57,14 +43,6 @@ function python<T>(args: string[], input: unknown, numpyPath: NumpyPath = 'defau
   }
   return answers.get(question) as T;
 }
-
-function ours(c: Case, fns: ElementaryFunctions = CORRECTLY_ROUNDED): SampleArrays & { centers?: Float64Array } {
-  if (c.kind === 'moons') return makeMoons(c, fns);
-  if (c.kind === 'circles') return makeCircles({ ...c, factor: 0.5 }, fns);
-  return makeBlobs({ ...c, classes: c.classes as number, std: c.noise }, fns);
-}
-
-const label = (c: Case): string => `${c.kind} n=${c.samples} noise=${c.noise} seed=${c.seed} shuffle=${c.shuffle}`;
 
 /** The indices where two cases' x values differ as doubles; labels and centers must be equal. */
 function differences(c: Case, got: SampleArrays & { centers?: Float64Array }, want: Arrays): number[] {

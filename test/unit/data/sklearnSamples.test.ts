@@ -16,25 +16,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NumpyRandomState } from '../../../src/core/data/numpyRandom';
-import { makeBlobs, makeCircles, makeMoons, numpyLinspace, type SampleArrays } from '../../../src/core/data/sklearnSamples';
+import { numpyLinspace, type SampleArrays } from '../../../src/core/data/sklearnSamples';
 import { blobs, circles, moons } from '../../../src/core/data/generators';
 import { loadDataset } from '../../../src/core/data/loadDataset';
 import { DATA_DIR, dataSpec, readDisk } from './helpers';
 import { PY, peersOrSkip } from '../helpers/peers';
+import { SKLEARN_SCRIPT as SCRIPT, label, ours, type Arrays, type Case } from './sklearnCases';
 
-interface Case {
-  kind: 'moons' | 'circles' | 'blobs';
-  samples: number;
-  noise: number;
-  seed: number;
-  shuffle: boolean;
-  classes?: number;
-}
-interface Arrays {
-  x: number[];
-  y: number[];
-  centers?: number[];
-}
 interface Stream {
   seed: number;
   words: number[];
@@ -50,21 +38,10 @@ const FIXTURE = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'sklear
   streams: Stream[];
   cases: (Case & Arrays)[];
 };
-const SCRIPT = path.resolve(__dirname, '../../../scripts/make-sklearn-fixtures.py');
 
 /** Allowed float64 difference: a few ulp of max(1, |x|) (see the top). */
 const ULPS = 8;
 const EPS = 2 ** -52;
-
-function ours(c: Case): SampleArrays & { centers?: Float64Array } {
-  if (c.kind === 'moons') return makeMoons(c);
-  if (c.kind === 'circles') return makeCircles({ ...c, factor: 0.5 });
-  return makeBlobs({ ...c, classes: c.classes as number, std: c.noise });
-}
-
-function label(c: Case): string {
-  return `${c.kind} n=${c.samples} noise=${c.noise} seed=${c.seed} shuffle=${c.shuffle}${c.classes ? ` classes=${c.classes}` : ''}`;
-}
 
 /** The case's arrays equal scikit-learn's: y and centers bit for bit, x to float32 and within ULPS in float64. */
 function assertSame(c: Case, got: SampleArrays & { centers?: Float64Array }, want: Arrays): void {
