@@ -72,8 +72,12 @@ export function notebookFrame(doc: Omit<NotebookDoc, 'cells'>): { before: string
   return { before: text.slice(0, at), after: text.slice(at + CELL_INDENT.length + 1) };
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** Bytes of `text` in UTF-8, without encoding it. */
 export function utf8Length(text: string): number {
+  // Mostly ASCII (JSON of numbers): one native scan instead of a loop over every character.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
