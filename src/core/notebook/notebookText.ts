@@ -72,7 +72,7 @@ export function notebookFrame(doc: Omit<NotebookDoc, 'cells'>): { before: string
   return { before: text.slice(0, at), after: text.slice(at + CELL_INDENT.length + 1) };
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Bytes of `text` in UTF-8, without encoding it. */
 export function utf8Length(text: string): number {
