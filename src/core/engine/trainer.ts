@@ -40,6 +40,14 @@ export interface MemberConfig {
    * Members stack only with members of equal row counts.
    */
   data?: Dataset;
+  /**
+   * Which epochs' rows the caller wants: 'every' (default), or 'last', only the row of
+   * the last epoch trained (a sweep point, scored by its final row). The fused engine then
+   * runs the record's inference pass (the train and test scores) on that epoch only, and
+   * the member's rows hold that one row (the epoch before the one that diverged, or
+   * before a failure; none after a cancel). TensorFlow.js members record every epoch.
+   */
+  record?: 'every' | 'last';
 }
 
 import type { EpochRow } from '../run/epochRow';
@@ -80,7 +88,7 @@ interface Member {
   config: MemberConfig;
   net: Network;
   /** Set when the fused engine trains this member. */
-  fused: { layout: FusedLayout; trainee: FusedTrainee; pending: EpochRow[] } | null;
+  fused: { layout: FusedLayout; trainee: FusedTrainee; pending: EpochRow[]; lastOnly: LastOnly | null } | null;
   random: Random;
   order: Int32Array;
   rows: EpochRow[];
@@ -160,9 +168,12 @@ export async function train(objective: Objective, data: Dataset, configs: Member
       }
       for (const m of fused) {
         if (!running(m, epoch)) continue;
+        const f = m.fused!;
         try {
-          m.fused!.pending.push(m.fused!.trainee.runEpoch(epoch));
+          if (f.lastOnly) trainLastOnly(f.trainee, f.lastOnly, f.pending, epoch, m.config.train.epochs);
+          else f.pending.push(f.trainee.runEpoch(epoch));
         } catch (e) {
+          if (f.lastOnly?.held) m.rows.push(scoredAt(f.trainee, f.lastOnly.held, f.lastOnly.before));
           finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
         }
       }
@@ -191,6 +202,46 @@ export async function train(objective: Objective, data: Dataset, configs: Member
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
 }
 
+/**
+ * A fused member that records only its last epoch: the weights and the unscored row of
+ * the epoch before the current one, from which the row a divergence (or failure) leaves
+ * last is scored.
+ */
+interface LastOnly {
+  before: Float64Array;
+  held: EpochRow | null;
+}
+
+/**
+ * One epoch of a member that records only its last: the row goes to `pending`, scored,
+ * at the member's last epoch; a diverged row goes with the previous epoch's, scored at
+ * the weights of then (report() stops at the diverged one, as for every member).
+ */
+function trainLastOnly(trainee: FusedTrainee, s: LastOnly, pending: EpochRow[], epoch: number, epochs: number): void {
+  // Diverged: its rows are pending until the next flush stops the member.
+  if (s.held && !Number.isFinite(s.held.totalLoss)) return;
+  s.before.set(trainee.params);
+  const row = trainee.trainedEpoch(epoch);
+  if (!Number.isFinite(row.totalLoss)) {
+    if (s.held) pending.push(scoredAt(trainee, s.held, s.before));
+    pending.push(row);
+  } else if (epoch === epochs) {
+    pending.push(trainee.scored(row));
+  }
+  s.held = row;
+}
+
+/** `row` scored at the weights `at` (the trainee's own weights are left as they were). */
+function scoredAt(trainee: FusedTrainee, row: EpochRow, at: Float64Array): EpochRow {
+  const now = trainee.params.slice();
+  trainee.params.set(at);
+  try {
+    return trainee.scored(row);
+  } finally {
+    trainee.params.set(now);
+  }
+}
+
 /** Longest stretch of training between two turns of the event loop, in ms. */
 const YIELD_MS = 10;
 
@@ -204,7 +255,8 @@ function createMember(index: number, config: MemberConfig, data: Dataset, loss: 
   if (layout) {
     const params = new Float64Array(layout.size);
     readWeights(layout, net, params);
-    fused = { layout, trainee: new FusedTrainee(layout, loss, config.train, data, random, order, params), pending: [] };
+    const lastOnly = config.record === 'last' ? { before: new Float64Array(layout.size), held: null } : null;
+    fused = { layout, trainee: new FusedTrainee(layout, loss, config.train, data, random, order, params), pending: [], lastOnly };
   }
   return { index, config, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
 }

@@ -2,8 +2,8 @@
 // newline, keys in a stable order (regnb, metadata, cells, then unknown keys as read; in a
 // cell: kind, source, outputs, then unknown keys), and outputs bounded (boundOutputs.ts).
 
-import { boundCellOutputs, type BoundOptions } from './boundOutputs';
-import { CELL_INDENT, CELL_SEPARATOR, cellText, notebookFrame, notebookText } from './notebookText';
+import { boundCellText, type BoundOptions } from './boundOutputs';
+import { CELL_INDENT, CELL_SEPARATOR, notebookFrame, notebookText } from './notebookText';
 import type { CellDoc, NotebookDoc } from './types';
 
 /** The file text of `doc`. Never mutates `doc`; serializing a parsed serialized doc gives the same bytes. */
@@ -13,7 +13,7 @@ export function serializeNotebook(doc: NotebookDoc, opts: BoundOptions = {}): st
 
 /** One cell as it is laid out in the file, its outputs bounded. */
 export function serializeCell(cell: CellDoc, opts: BoundOptions = {}): string {
-  return cellText({ ...cell, outputs: boundCellOutputs(cell, opts) }, 2);
+  return boundCellText(cell, opts);
 }
 
 /** A cell to write, named by `key`: equal keys must mean equal cells. `cell` is only called when the key is new. */

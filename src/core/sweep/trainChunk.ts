@@ -39,7 +39,7 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
   const outcomes = await train(
     spec,
     data,
-    points.map((p, i) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights, data: rows[i] })),
+    points.map((p, i) => ({ layers: layersWithAlpha(spec.model, p.alpha), train: { ...spec.train, seed: p.seed }, initialWeights: opts.initialWeights, data: rows[i], record: recordOf(p, i) })),
     { signal: opts.signal, onRows: (m, rows, epochs) => m === 0 && opts.onRows?.(rows, epochs) },
   );
   const chunk: TrainedChunk = { points: [], firsts: new Map(), cancelled: outcomes.some((o) => o.status === 'cancelled') };
@@ -57,6 +57,16 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
   });
   return chunk;
 };
+
+/**
+ * Which rows of a point's training are kept: a point is scored by its last row, so only
+ * that one, but every row of repeat 0 (of each fold), which may stand for the cell (the
+ * chosen alpha's model, or the partly trained one a cancel keeps), and of the chunk's
+ * first point, whose rows are the live ones.
+ */
+function recordOf(p: SweepPoint, index: number): 'every' | 'last' {
+  return p.repeat === 0 || index === 0 ? 'every' : 'last';
+}
 
 /** Each point's own rows (undefined: all training rows, scored on the test set); one fold assignment per repeat. */
 function pointRows(spec: CompletedSpec, data: Dataset, points: SweepPoint[]): (Dataset | undefined)[] {

@@ -283,6 +283,26 @@ describe('fused engine', () => {
     for (const m of [...ours, ...ref, alone]) m.network.model.dispose();
   });
 
+  it('record: last keeps only the last row, equal to the one recorded every epoch; after a divergence, the row before it', async () => {
+    const configs: MemberConfig[] = [
+      { layers: [layer('dense', 6, { activation: 'relu' }), layer('dense', 1, { penalties: { kernel: { l2: 0.01 } } })], train: trainSpec({ epochs: 40, batch: 1000, optimizer: 'adam', lr: 0.01 }) },
+      { layers: [layer('dense', 6, { activation: 'tanh' }), layer('dense', 1)], train: trainSpec({ epochs: 25, batch: 8, optimizer: 'sgd', lr: 0.05, seed: 3 }) },
+      { layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2: 1e6 } } })], train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5 }) },
+    ];
+    const every = await trainFor(tinyRegression(), configs);
+    const last = await trainFor(tinyRegression(), configs.map((c) => ({ ...c, record: 'last' as const })));
+    assert.equal(every[2].status, 'diverged', 'the third member diverges');
+    every.forEach((e, i) => {
+      const l = last[i];
+      assert.equal(l.status, e.status);
+      assert.equal(l.error, e.error);
+      assert.deepEqual(l.rows, e.rows.slice(-1), `member ${i}: the last row, to the bit`);
+      // A diverged member's weights are not finite either way (and nobody keeps them).
+      if (e.status !== 'diverged') assert.deepEqual(l.network.model.getWeights().map((w) => Array.from(w.dataSync())), e.network.model.getWeights().map((w) => Array.from(w.dataSync())), `member ${i}: the same trained weights`);
+    });
+    for (const m of [...every, ...last]) m.network.model.dispose();
+  });
+
   it('a member that diverges stops with its history kept; the trained weights come back into its network', async () => {
     const blow: MemberConfig = { layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2: 1e6 } } })], train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.5 }) };
     const fine: MemberConfig = { layers: [layer('dense', 1, { name: 'linear', penalties: { kernel: { l2: 0.01 } } })], train: trainSpec({ epochs: 30, batch: 1000, optimizer: 'sgd', lr: 0.1, seed: 2 }) };

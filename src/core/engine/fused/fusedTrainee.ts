@@ -105,20 +105,25 @@ export class FusedTrainee {
 
   /** Trains one epoch and returns its record (the epoch number is the caller's). */
   runEpoch(epoch: number): EpochRow {
+    return this.scored(this.trainedEpoch(epoch));
+  }
+
+  /**
+   * Trains one epoch and returns the part of its record the training gives (losses,
+   * penalties, norms); the inference pass's scores are NaN until scored() fills them.
+   * A caller that wants only some epochs' scores (a sweep point's last) skips the pass
+   * on the others.
+   */
+  trainedEpoch(epoch: number): EpochRow {
     const dl = this.trainEpoch();
-    const [trainLoss, trainMetric, testLoss, testMetric] = this.evaluate();
     const penalty = Array.from(this.penaltySums, (p) => p / this.nBatches);
-    return {
-      epoch,
-      dataLoss: dl,
-      penalty,
-      totalLoss: penalty.reduce((a, p) => a + p, dl),
-      trainLoss,
-      testLoss,
-      trainMetric,
-      testMetric,
-      norms: this.norms.map(normsFrom),
-    };
+    return { epoch, dataLoss: dl, penalty, totalLoss: penalty.reduce((a, p) => a + p, dl), trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms: this.norms.map(normsFrom) };
+  }
+
+  /** Fills `row`'s inference-pass scores at the current weights (those right after its epoch) and returns it. */
+  scored(row: EpochRow): EpochRow {
+    [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = this.evaluate();
+    return row;
   }
 
   /**
