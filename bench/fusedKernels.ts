@@ -7,6 +7,8 @@
 //                                                    interleaved in the same seconds
 //   node --import tsx bench/fusedKernels.ts epochs   whole epochs (record included),
 //                                                    two trainees interleaved
+//   node --import tsx bench/fusedKernels.ts record   the record's cost: runEpoch against
+//                                                    trainEpoch (wasm simd), interleaved
 //   node --import tsx bench/fusedKernels.ts train --kernels auto|js --case tutorial|large --epochs N
 //                                                    one trainee, N epochs, nothing
 //                                                    printed: for `farm-bench --vs` and
@@ -147,6 +149,17 @@ function epochs(): void {
   }
 }
 
+function record(): void {
+  console.log('network      runEpoch epochs/s   trainEpoch epochs/s   record cost');
+  for (const c of CASES) {
+    const withRecord = traineeOf(c, 'auto');
+    const without = traineeOf(c, 'auto');
+    let e = 0;
+    const [tr, tt] = interleaved([() => withRecord.runEpoch(e++), () => without.trainEpoch()], c.name === 'large' ? 1 : 0.2, c.name === 'large' ? 5 : 15);
+    console.log(`${c.name.padEnd(12)} ${(1 / tr).toFixed(1).padStart(17)}  ${(1 / tt).toFixed(1).padStart(20)}  ${(((tr - tt) / tt) * 100).toFixed(1).padStart(10)}%`);
+  }
+}
+
 function train(args: string[]): void {
   const opt = (name: string, fallback: string) => {
     const i = args.indexOf(`--${name}`);
@@ -163,5 +176,6 @@ function train(args: string[]): void {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'micro') micro();
 else if (mode === 'epochs') epochs();
+else if (mode === 'record') record();
 else if (mode === 'train') train(rest);
-else throw new Error('usage: bench/fusedKernels.ts micro | epochs | train --kernels auto|js --case tutorial|large --epochs N');
+else throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N');

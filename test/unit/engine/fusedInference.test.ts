@@ -1,42 +1,62 @@
 // The record's inference pass (fused/inferencePass.ts) gives, to the last bit, the
 // outputs of the training pass's layer by layer forward (denseForward + activate) at
 // the same weights: the history's train and test scores must not depend on which of
-// the two computed them.
+// the two computed them. It holds for both implementations of the fused pair (the
+// JavaScript loop, and the WebAssembly SIMD kernel for relu and linear hidden layers:
+// four rows at a time, each sum added in denseForward's order), on the arrays of one
+// wasm memory as a trainee holds them.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fusedLayoutOf } from '../../../src/core/engine/fused/layout';
 import { InferencePass } from '../../../src/core/engine/fused/inferencePass';
 import { denseForward } from '../../../src/core/engine/fused/denseKernels';
 import { activate } from '../../../src/core/engine/fused/activations';
+import { fusedMemory } from '../../../src/core/engine/fused/fusedMemory';
 import { Random } from '../../../src/core/data/random';
 import type { Activation, LayerSpec } from '../../../src/core/experiment/experiment';
 import { layer } from '../helpers/specs';
 
-function check(inputs: number, layers: LayerSpec[], rows: number, seed: number) {
+/** The pass's outputs over random weights (some exactly zero) and inputs, by each engine, and the reference's. */
+function outputs(inputs: number, layers: LayerSpec[], rows: number, seed: number) {
   const classes = layers.at(-1)!.size;
   const layout = fusedLayoutOf(layers, [inputs], classes > 1 ? 'multiclass' : 'binary', Math.max(classes, 2));
   assert.ok(layout);
   const random = new Random(seed);
   // Some weights exactly zero, as relu networks and L1 leave them.
-  const params = Float64Array.from({ length: layout.size }, () => (random.uniform() < 0.1 ? 0 : random.uniform() * 2 - 1));
+  const weights = Float64Array.from({ length: layout.size }, () => (random.uniform() < 0.1 ? 0 : random.uniform() * 2 - 1));
   const x = Float32Array.from({ length: rows * inputs }, () => random.uniform() * 4 - 2);
-  const pass = new InferencePass(layout, rows);
-  const outUnits = layout.layers.at(-1)!.units;
-  const [z, h] = [new Float64Array(outUnits * rows), new Float64Array(outUnits * rows)];
-  pass.run(params, pass.inputsOf([[x, rows]]), z, h);
+  const byEngine = (['js', 'auto'] as const).map((engine) => {
+    const { arrays, kernels } = fusedMemory((alloc, k) => ({ params: alloc(layout.size), pass: new InferencePass(layout, rows, alloc, k) }), engine);
+    assert.equal(kernels.kind, engine === 'js' ? 'js' : 'wasm-simd');
+    arrays.params.set(weights);
+    arrays.pass.setInputs([[x.subarray(0, 2 * inputs), 2], [x.subarray(2 * inputs), rows - 2]]);
+    arrays.pass.run(arrays.params);
+    return { z: arrays.pass.outZ, h: arrays.pass.outH };
+  });
   // The reference: layer by layer over [units, rows].
   let hin = Float64Array.from({ length: inputs * rows }, (_, k) => x[(k % rows) * inputs + Math.floor(k / rows)]);
-  let zl = hin;
+  let z = hin;
   for (const l of layout.layers) {
-    zl = new Float64Array(l.units * rows);
-    const hl = new Float64Array(l.units * rows);
-    denseForward(l, params, hin, zl, rows);
-    activate(l.activation, zl, hl, l.units, rows);
-    hin = hl;
+    z = new Float64Array(l.units * rows);
+    const h = new Float64Array(l.units * rows);
+    denseForward(l, weights, hin, z, rows);
+    activate(l.activation, z, h, l.units, rows);
+    hin = h;
   }
-  for (let i = 0; i < z.length; i++) {
-    assert.ok(Object.is(z[i], zl[i]) || (z[i] === 0 && zl[i] === 0), `z[${i}]: ${z[i]} vs ${zl[i]}`);
-    assert.ok(Object.is(h[i], hin[i]) || (h[i] === 0 && hin[i] === 0), `h[${i}]: ${h[i]} vs ${hin[i]}`);
+  return { js: byEngine[0], wasm: byEngine[1], reference: { z, h: hin } };
+}
+
+/** Equal to the last bit (a zero of either sign equals a zero). */
+function assertSame(a: Float64Array, b: Float64Array, what: string) {
+  assert.equal(a.length, b.length);
+  for (let i = 0; i < a.length; i++) assert.ok(Object.is(a[i], b[i]) || (a[i] === 0 && b[i] === 0), `${what}[${i}]: ${a[i]} vs ${b[i]}`);
+}
+
+function check(inputs: number, layers: LayerSpec[], rows: number, seed: number) {
+  const { js, wasm, reference } = outputs(inputs, layers, rows, seed);
+  for (const [name, got] of [['js', js], ['wasm', wasm]] as const) {
+    assertSame(got.z, reference.z, `${name} z`);
+    assertSame(got.h, reference.h, `${name} h`);
   }
 }
 
@@ -54,4 +74,19 @@ describe('the fused record\'s inference pass', () => {
     check(3, [layer('dense', 1)], 9, 7);
     check(6, [layer('dense', 4, { activation: 'softmax' })], 9, 8);
   });
+  // The wasm kernel's row blocks: 4 rows, then 2, then 1; every remainder of 4.
+  for (const act of ['relu', 'tanh', 'sigmoid', 'linear'] as const) {
+    it(`gives the same outputs in WebAssembly as in JavaScript for every row count: ${act} hidden layer, 1 and 3 outputs`, () => {
+      let seed = 200;
+      for (const rows of [2, 3, 4, 5, 6, 7, 8, 70]) {
+        for (const [inputs, units] of [[2, 500], [3, 1], [1, 9], [7, 33]]) {
+          for (const out of [layer('dense', 1, { activation: 'sigmoid' }), layer('dense', 3, { activation: 'softmax', bias: false })]) {
+            const { js, wasm } = outputs(inputs, [layer('dense', units, { activation: act, bias: units % 2 === 0 }), out], rows, seed++);
+            assertSame(wasm.z, js.z, `${rows} rows, ${inputs} inputs, ${units} units, ${out.size} outputs: z`);
+            assertSame(wasm.h, js.h, `${rows} rows, ${inputs} inputs, ${units} units, ${out.size} outputs: h`);
+          }
+        }
+      }
+    });
+  }
 });

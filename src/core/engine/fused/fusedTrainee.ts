@@ -41,13 +41,9 @@ export class FusedTrainee {
    * The record's inference pass. One batch: the training rows' forward pass (into z and
    * h over xb), which is then also the next step's (same weights, same rows, no dropout
    * here), and the test rows through `inference`. Mini-batches: the training then test
-   * rows through `inference`. Its inputs are evalX, its outputs evalZ and evalH,
-   * [output units, evaluated rows].
+   * rows through `inference` (its arrays in the kernels' memory).
    */
   private readonly inference: InferencePass;
-  private readonly evalX: Float64Array;
-  private readonly evalZ: Float64Array;
-  private readonly evalH: Float64Array;
   /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
   private readonly norms: NormSums[];
@@ -68,6 +64,7 @@ export class FusedTrainee {
     this.nBatches = Math.ceil(this.n / this.batch);
     const oneBatch = this.nBatches === 1;
     const inputs = layout.inputs;
+    const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
     const { arrays, kernels } = fusedMemory((alloc, kernels) => {
       const z = layout.layers.map((l) => alloc(l.units * this.batch));
       return {
@@ -79,19 +76,15 @@ export class FusedTrainee {
         dz: layout.layers.map((l) => alloc(l.units * this.batch)),
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
+        inference: new InferencePass(layout, evalRows, alloc, kernels),
       };
     }, kernelKind);
-    ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer } = arrays);
+    ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);
     this.kernels = kernels;
     this.params.set(initial);
     this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);
-    const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
-    this.inference = new InferencePass(layout, evalRows);
-    this.evalX = this.inference.inputsOf(oneBatch ? [[data.xTest, data.nTest]] : [[data.xTrain, data.nTrain], [data.xTest, data.nTest]]);
-    const outUnits = layout.layers[layout.layers.length - 1].units;
-    this.evalZ = new Float64Array(outUnits * evalRows);
-    this.evalH = new Float64Array(outUnits * evalRows);
+    this.inference.setInputs(oneBatch ? [[data.xTest, data.nTest]] : [[data.xTrain, data.nTrain], [data.xTest, data.nTest]]);
     // One batch of all rows in their order: its inputs and labels never change.
     if (oneBatch) {
       for (let r = 0; r < this.n; r++) {
@@ -239,20 +232,21 @@ export class FusedTrainee {
 
   /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
   private evaluate(): [number, number, number, number] {
-    const { z, h, data, evalZ, evalH } = this;
+    const { z, h, data, inference } = this;
+    const { outZ, outH } = inference;
     const last = this.layout.layers.length - 1;
     if (this.nBatches === 1) {
       this.forward(this.xb, z, h, data.nTrain);
       this.forwardDone = true;
-      this.inference.run(this.params, this.evalX, evalZ, evalH);
+      inference.run(this.params);
       const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
-      const [testLoss, testMetric] = lossAndMetric(this.loss, evalZ, evalH, data.nTest, 0, data.nTest, data.yTest);
+      const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, data.nTest, 0, data.nTest, data.yTest);
       return [trainLoss, trainMetric, testLoss, testMetric];
     }
     const rows = data.nTrain + data.nTest;
-    this.inference.run(this.params, this.evalX, evalZ, evalH);
-    const [trainLoss, trainMetric] = lossAndMetric(this.loss, evalZ, evalH, rows, 0, data.nTrain, data.yTrain);
-    const [testLoss, testMetric] = lossAndMetric(this.loss, evalZ, evalH, rows, data.nTrain, data.nTest, data.yTest);
+    inference.run(this.params);
+    const [trainLoss, trainMetric] = lossAndMetric(this.loss, outZ, outH, rows, 0, data.nTrain, data.yTrain);
+    const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, rows, data.nTrain, data.nTest, data.yTest);
     return [trainLoss, trainMetric, testLoss, testMetric];
   }
 

@@ -13,66 +13,83 @@
 // denseForward's order; a padded input (weight 0 times 0) adds +0.
 
 import type { Activation } from '../../experiment/experiment';
-import { activate, activationValue } from './activations';
-import { denseForward } from './denseKernels';
+import { activationValue } from './activations';
+import type { Alloc } from './fusedMemory';
+import { JS_KERNELS, type FusedKernels } from './kernels';
 import type { FusedDenseLayer, FusedLayout } from './layout';
 
+const newArray: Alloc = (n) => new Float64Array(n);
+
 export class InferencePass {
+  /** The inputs, [inputs, rows] (setInputs()). */
+  readonly x: Float64Array;
+  /** The output layer's pre-activations and activations, [output units, rows] (unit c, row r at c * rows + r). */
+  readonly outZ: Float64Array;
+  readonly outH: Float64Array;
   /** The layers before the fused pair, computed layer by layer: [units, rows]. */
   private readonly z: Float64Array[];
   private readonly h: Float64Array[];
-  private readonly scratch: Scratch;
   /** The last hidden layer's activation; null when the network has none to fuse (one layer, or softmax). */
-  private readonly fused: { f: (z: number) => number; relu: boolean } | null;
+  private readonly fused: { f: (z: number) => number; relu: boolean; inKernels: boolean } | null;
+  /** The JavaScript fused pair's scratch (when the kernels do not run the pair). */
+  private readonly scratch: Scratch;
 
+  /**
+   * Its arrays come from `alloc` (so they can live where `kernels` reach them: see
+   * fusedMemory.ts, which calls the constructor once with arrays it must not write to).
+   */
   constructor(
     private readonly layout: FusedLayout,
     private readonly rows: number,
+    alloc: Alloc = newArray,
+    private readonly kernels: FusedKernels = JS_KERNELS,
   ) {
     const L = layout.layers.length;
     const hidden = L >= 2 ? layout.layers[L - 2].activation : 'softmax';
-    this.fused = hidden === 'softmax' ? null : { f: activationValue(hidden), relu: hidden === 'relu' };
+    const relu = hidden === 'relu';
+    this.fused = hidden === 'softmax' ? null : { f: activationValue(hidden), relu, inKernels: kernels.hiddenIntoOutput !== null && (relu || hidden === 'linear') };
+    this.x = alloc(layout.inputs * rows);
+    const outUnits = layout.layers[L - 1].units;
+    this.outZ = alloc(outUnits * rows);
+    this.outH = alloc(outUnits * rows);
     // Layer by layer: all but the fused pair, or all but the output.
     const plain = this.fused ? L - 2 : L - 1;
-    this.z = layout.layers.slice(0, plain).map((l) => new Float64Array(l.units * rows));
-    this.h = layout.layers.slice(0, plain).map((l, k) => (l.activation === 'linear' ? this.z[k] : new Float64Array(l.units * rows)));
+    this.z = layout.layers.slice(0, plain).map((l) => alloc(l.units * rows));
+    this.h = layout.layers.slice(0, plain).map((l, k) => (l.activation === 'linear' ? this.z[k] : alloc(l.units * rows)));
     const hid = layout.layers[Math.max(L - 2, 0)];
-    const units = this.fused ? hid.units : 0;
-    this.scratch = { wt: new Float64Array(Math.ceil(hid.inputs / 2) * 2 * units), b: new Float64Array(units), v: new Float64Array(units) };
+    const units = this.fused && !this.fused.inKernels ? hid.units : 0;
+    this.scratch = { wt: alloc(Math.ceil(hid.inputs / 2) * 2 * units), b: alloc(units), v: alloc(units) };
   }
 
-  /** Row-major blocks of rows, one after the other, as run() reads them: [inputs, rows]. */
-  inputsOf(blocks: [Float32Array, number][]): Float64Array {
+  /** Sets x to row-major blocks of rows, one after the other. */
+  setInputs(blocks: [Float32Array, number][]): void {
     const inputs = this.layout.inputs;
     const total = this.rows;
-    const out = new Float64Array(inputs * total);
     let r0 = 0;
     for (const [x, n] of blocks) {
-      for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) out[i * total + r0 + r] = x[r * inputs + i];
+      for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) this.x[i * total + r0 + r] = x[r * inputs + i];
       r0 += n;
     }
-    return out;
   }
 
-  /**
-   * The output layer's pre-activations and activations, [output units, rows] (unit c,
-   * row r at c * rows + r), of the inputs x (inputsOf()).
-   */
-  run(params: Float64Array, x: Float64Array, outZ: Float64Array, outH: Float64Array): void {
+  /** outZ and outH of the inputs x at the weights `params`. */
+  run(params: Float64Array): void {
     const { layers } = this.layout;
-    const { rows } = this;
+    const { rows, kernels, outZ } = this;
     const L = layers.length;
-    let hin = x;
+    let hin = this.x;
     for (let k = 0; k < this.z.length; k++) {
       const l = layers[k];
-      denseForward(l, params, hin, this.z[k], rows);
-      activate(l.activation, this.z[k], this.h[k], l.units, rows);
+      kernels.denseForward(l, params, hin, this.z[k], rows);
+      kernels.activate(l.activation, this.z[k], this.h[k], l.units, rows);
       hin = this.h[k];
     }
     const out = layers[L - 1];
-    if (this.fused) hiddenIntoOutput(layers[L - 2], out, params, hin, rows, this.scratch, outZ, this.fused.f, this.fused.relu);
-    else denseForward(out, params, hin, outZ, rows);
-    activate(out.activation as Activation, outZ, outH, out.units, rows);
+    const fused = this.fused;
+    if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ);
+    else if (fused) hiddenIntoOutput(layers[L - 2], out, params, hin, rows, this.scratch, outZ, fused.f, fused.relu);
+    else kernels.denseForward(out, params, hin, outZ, rows);
+    kernels.activate(out.activation as Activation, outZ, this.outH, out.units, rows);
   }
 }
 

@@ -42,6 +42,13 @@ export interface FusedKernels {
    * loop runs it (the JavaScript implementation).
    */
   readonly adam: ((params: Float64Array, grads: Float64Array, s1: Float64Array, s2: Float64Array, from: number, to: number, step: AdamStep, norms: NormSums | null) => void) | null;
+  /**
+   * outZ [o.units, rows] = act(hin . W + b) . Wo + bo for the hidden layer l (act relu
+   * when `relu`, else linear) into the output layer o, the hidden layer never stored:
+   * the record's inference pass (inferencePass.ts); null: that file's own JavaScript
+   * loop runs it (the JavaScript implementation, and every other activation).
+   */
+  readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
 }
 
-export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient, adam: null };
+export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient, adam: null, hiddenIntoOutput: null };

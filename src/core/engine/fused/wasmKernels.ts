@@ -32,6 +32,7 @@ interface KernelExports {
   relu(z: number, h: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
+  hiddenIntoOutput(w: number, b: number, hasBias: number, hin: number, inputs: number, units: number, rows: number, relu: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number): void;
 }
 
 /** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
@@ -93,6 +94,10 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
     adam(params, grads, s1, s2, from, to, k, norms) {
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
+    },
+    hiddenIntoOutput(l, o, params, hin, rows, relu, outZ) {
+      const [hasBias, hasBiasO] = [l.bias >= 0, o.bias >= 0];
+      e.hiddenIntoOutput(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), l.inputs, l.units, rows, relu ? 1 : 0, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0));
     },
   };
 }

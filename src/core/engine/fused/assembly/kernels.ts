@@ -314,3 +314,145 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
 @inline function max2(a: f64, b: f64): f64 {
   return b > a ? b : a;
 }
+
+// ---- the record's inference pass ----------------------------------------------------
+
+/**
+ * outZ = act(hin . W + b) . Wo + bo, act relu (relu = 1) or linear (0), for `rows` rows
+ * of hin [inputs, rows], without storing the hidden layer: ../inferencePass.ts's
+ * hiddenIntoOutput. W [inputs, units] at w (bias b when hasBias), Wo [units, C] at wo
+ * (bias bo when hasBiasO); outZ [C, rows]. BLOCK rows at a time (vectors of two rows)
+ * share each weight load: unit by unit, the pre-activation starts from the bias and
+ * adds input 0, 1, ...; the output's sums start from its bias and add unit 0, 1, ...:
+ * denseForward's order, so every value is the JavaScript one to the last bit (a zero
+ * weight that denseForward skips adds a zero here, which can only turn a -0 sum into +0).
+ */
+export function hiddenIntoOutput(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
+  // One copy of the loops per case, so that no test is left in the loop over units
+  // (measured: ~20% of the time with them).
+  if (relu) byInputs(w, b, hasBias, hin, inputs, units, rows, true, wo, bo, hasBiasO, C, outZ);
+  else byInputs(w, b, hasBias, hin, inputs, units, rows, false, wo, bo, hasBiasO, C, outZ);
+}
+
+@inline function byInputs(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
+  if (inputs == 2) byBias(w, b, hasBias, hin, inputs, units, rows, relu, true, wo, bo, hasBiasO, C, outZ);
+  else byBias(w, b, hasBias, hin, inputs, units, rows, relu, false, wo, bo, hasBiasO, C, outZ);
+}
+
+@inline function byBias(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
+  if (hasBias) byOutputs(w, b, true, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, outZ);
+  else byOutputs(w, b, false, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, outZ);
+}
+
+@inline function byOutputs(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
+  if (C == 1) allRows(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, true, outZ);
+  else allRows(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, false, outZ);
+}
+
+/** Four rows at a time (measured: beat 2, 6 and 8), then two, then one. */
+@inline function allRows(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize): void {
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 2);
+  if (r + 2 <= rows) {
+    rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 1);
+    r += 2;
+  }
+  if (r < rows) oneRow(w, b, bias, hin, inputs, units, rows, relu, wo, bo, hasBiasO, C, outZ, r);
+}
+
+/** Rows r to r + 2 k - 1 (k: 1 or 2 vectors of two rows) of hiddenIntoOutput. */
+@inline function rowVectors(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize, r: i32, k: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const unitBytes = <usize>units * F64;
+  const x = hin + <usize>r * F64;
+  const out = outZ + <usize>r * F64;
+  const zero = f64x2.splat(0);
+  let s0 = f64x2.splat(hasBiasO ? load<f64>(bo) : 0);
+  let s1 = s0, s2 = s0, s3 = s0;
+  if (!single) {
+    for (let c = 0; c < C; c++) {
+      const v = f64x2.splat(hasBiasO ? load<f64>(bo + <usize>c * F64) : 0);
+      const o = out + <usize>c * rowBytes;
+      v128.store(o, v);
+      if (k > 1) v128.store(o, v, 16);
+      if (k > 2) v128.store(o, v, 32);
+      if (k > 3) v128.store(o, v, 48);
+    }
+  }
+  // Two inputs (the plane's data sets): their row vectors stay in registers.
+  const x00 = v128.load(x), x10 = two ? v128.load(x + rowBytes) : zero;
+  const x01 = k > 1 ? v128.load(x, 16) : zero, x11 = two && k > 1 ? v128.load(x + rowBytes, 16) : zero;
+  const x02 = k > 2 ? v128.load(x, 32) : zero, x12 = two && k > 2 ? v128.load(x + rowBytes, 32) : zero;
+  const x03 = k > 3 ? v128.load(x, 48) : zero, x13 = two && k > 3 ? v128.load(x + rowBytes, 48) : zero;
+  for (let j = 0; j < units; j++) {
+    const wj = w + <usize>j * F64;
+    let a0 = f64x2.splat(bias ? load<f64>(b + <usize>j * F64) : 0);
+    let a1 = a0, a2 = a0, a3 = a0;
+    if (two) {
+      const w0 = v128.load64_splat(wj);
+      const w1 = v128.load64_splat(wj + unitBytes);
+      a0 = f64x2.add(f64x2.add(a0, f64x2.mul(w0, x00)), f64x2.mul(w1, x10));
+      if (k > 1) a1 = f64x2.add(f64x2.add(a1, f64x2.mul(w0, x01)), f64x2.mul(w1, x11));
+      if (k > 2) a2 = f64x2.add(f64x2.add(a2, f64x2.mul(w0, x02)), f64x2.mul(w1, x12));
+      if (k > 3) a3 = f64x2.add(f64x2.add(a3, f64x2.mul(w0, x03)), f64x2.mul(w1, x13));
+    } else {
+      for (let i = 0; i < inputs; i++) {
+        const wi = v128.load64_splat(wj + <usize>i * unitBytes);
+        const xi = x + <usize>i * rowBytes;
+        a0 = f64x2.add(a0, f64x2.mul(wi, v128.load(xi)));
+        if (k > 1) a1 = f64x2.add(a1, f64x2.mul(wi, v128.load(xi, 16)));
+        if (k > 2) a2 = f64x2.add(a2, f64x2.mul(wi, v128.load(xi, 32)));
+        if (k > 3) a3 = f64x2.add(a3, f64x2.mul(wi, v128.load(xi, 48)));
+      }
+    }
+    if (relu) {
+      a0 = f64x2.pmax(zero, a0);
+      if (k > 1) a1 = f64x2.pmax(zero, a1);
+      if (k > 2) a2 = f64x2.pmax(zero, a2);
+      if (k > 3) a3 = f64x2.pmax(zero, a3);
+    }
+    if (single) {
+      const v = v128.load64_splat(wo + <usize>j * F64);
+      s0 = f64x2.add(s0, f64x2.mul(v, a0));
+      if (k > 1) s1 = f64x2.add(s1, f64x2.mul(v, a1));
+      if (k > 2) s2 = f64x2.add(s2, f64x2.mul(v, a2));
+      if (k > 3) s3 = f64x2.add(s3, f64x2.mul(v, a3));
+    } else {
+      const woj = wo + <usize>j * <usize>C * F64;
+      for (let c = 0; c < C; c++) {
+        const v = v128.load64_splat(woj + <usize>c * F64);
+        const o = out + <usize>c * rowBytes;
+        v128.store(o, f64x2.add(v128.load(o), f64x2.mul(v, a0)));
+        if (k > 1) v128.store(o, f64x2.add(v128.load(o, 16), f64x2.mul(v, a1)), 16);
+        if (k > 2) v128.store(o, f64x2.add(v128.load(o, 32), f64x2.mul(v, a2)), 32);
+        if (k > 3) v128.store(o, f64x2.add(v128.load(o, 48), f64x2.mul(v, a3)), 48);
+      }
+    }
+  }
+  if (single) {
+    v128.store(out, s0);
+    if (k > 1) v128.store(out, s1, 16);
+    if (k > 2) v128.store(out, s2, 32);
+    if (k > 3) v128.store(out, s3, 48);
+  }
+}
+
+/** Row r of hiddenIntoOutput (the last of an odd count). */
+@inline function oneRow(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, r: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const unitBytes = <usize>units * F64;
+  const x = hin + <usize>r * F64;
+  const out = outZ + <usize>r * F64;
+  for (let c = 0; c < C; c++) store<f64>(out + <usize>c * rowBytes, hasBiasO ? load<f64>(bo + <usize>c * F64) : 0);
+  for (let j = 0; j < units; j++) {
+    const wj = w + <usize>j * F64;
+    let a = bias ? load<f64>(b + <usize>j * F64) : 0;
+    for (let i = 0; i < inputs; i++) a += load<f64>(wj + <usize>i * unitBytes) * load<f64>(x + <usize>i * rowBytes);
+    if (relu) a = a > 0 ? a : 0;
+    const woj = wo + <usize>j * <usize>C * F64;
+    for (let c = 0; c < C; c++) {
+      const o = out + <usize>c * rowBytes;
+      store<f64>(o, load<f64>(o) + load<f64>(woj + <usize>c * F64) * a);
+    }
+  }
+}
