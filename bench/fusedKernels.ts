@@ -9,7 +9,7 @@
 //                                                    two trainees interleaved
 //   node --import tsx bench/fusedKernels.ts record   the record's cost: runEpoch against
 //                                                    trainEpoch (wasm simd), interleaved
-//   node --import tsx bench/fusedKernels.ts train --kernels auto|js --case tutorial|large --epochs N
+//   node --import tsx bench/fusedKernels.ts train --kernels auto|js --case tutorial|large --epochs N [--record no]
 //                                                    one trainee, N epochs, nothing
 //                                                    printed: for `farm-bench --vs` and
 //                                                    `valgrind --tool=callgrind`
@@ -167,10 +167,11 @@ function train(args: string[]): void {
   };
   const c = CASES.find((k) => k.name === opt('case', 'tutorial'));
   const kernels = opt('kernels', 'auto');
-  if (!c || (kernels !== 'auto' && kernels !== 'js')) throw new Error('usage: train --kernels auto|js --case tutorial|large --epochs N');
+  if (!c || (kernels !== 'auto' && kernels !== 'js')) throw new Error('usage: train --kernels auto|js --case tutorial|large --epochs N [--record no]');
   const trainee = traineeOf(c, kernels);
   const n = Number(opt('epochs', '1000'));
-  for (let e = 0; e < n; e++) trainee.runEpoch(e);
+  if (opt('record', 'yes') === 'no') for (let e = 0; e < n; e++) trainee.trainEpoch();
+  else for (let e = 0; e < n; e++) trainee.runEpoch(e);
 }
 
 const [mode, ...rest] = process.argv.slice(2);
@@ -178,4 +179,4 @@ if (mode === 'micro') micro();
 else if (mode === 'epochs') epochs();
 else if (mode === 'record') record();
 else if (mode === 'train') train(rest);
-else throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N');
+else throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N [--record no]');

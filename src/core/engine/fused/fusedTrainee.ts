@@ -76,7 +76,8 @@ export class FusedTrainee {
         dz: layout.layers.map((l) => alloc(l.units * this.batch)),
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
-        inference: new InferencePass(layout, evalRows, alloc, kernels),
+        // Only regression's loss and metric read the output's activations (loss.ts).
+        inference: new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression'),
       };
     }, kernelKind);
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);

@@ -23,7 +23,10 @@ const newArray: Alloc = (n) => new Float64Array(n);
 export class InferencePass {
   /** The inputs, [inputs, rows] (setInputs()). */
   readonly x: Float64Array;
-  /** The output layer's pre-activations and activations, [output units, rows] (unit c, row r at c * rows + r). */
+  /**
+   * The output layer's pre-activations and activations, [output units, rows] (unit c,
+   * row r at c * rows + r); outH is empty unless the pass was built `withActivations`.
+   */
   readonly outZ: Float64Array;
   readonly outH: Float64Array;
   /** The layers before the fused pair, computed layer by layer: [units, rows]. */
@@ -37,12 +40,15 @@ export class InferencePass {
   /**
    * Its arrays come from `alloc` (so they can live where `kernels` reach them: see
    * fusedMemory.ts, which calls the constructor once with arrays it must not write to).
+   * Without `withActivations` it leaves the output's activation out (a classifier's
+   * loss and metric read its logits only: 70 exp an epoch saved on the tutorial).
    */
   constructor(
     private readonly layout: FusedLayout,
     private readonly rows: number,
     alloc: Alloc = newArray,
     private readonly kernels: FusedKernels = JS_KERNELS,
+    private readonly withActivations = true,
   ) {
     const L = layout.layers.length;
     const hidden = L >= 2 ? layout.layers[L - 2].activation : 'softmax';
@@ -51,7 +57,7 @@ export class InferencePass {
     this.x = alloc(layout.inputs * rows);
     const outUnits = layout.layers[L - 1].units;
     this.outZ = alloc(outUnits * rows);
-    this.outH = alloc(outUnits * rows);
+    this.outH = alloc(withActivations ? outUnits * rows : 0);
     // Layer by layer: all but the fused pair, or all but the output.
     const plain = this.fused ? L - 2 : L - 1;
     this.z = layout.layers.slice(0, plain).map((l) => alloc(l.units * rows));
@@ -89,7 +95,7 @@ export class InferencePass {
     if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ);
     else if (fused) hiddenIntoOutput(layers[L - 2], out, params, hin, rows, this.scratch, outZ, fused.f, fused.relu);
     else kernels.denseForward(out, params, hin, outZ, rows);
-    kernels.activate(out.activation as Activation, outZ, this.outH, out.units, rows);
+    if (this.withActivations) kernels.activate(out.activation as Activation, outZ, this.outH, out.units, rows);
   }
 }
 

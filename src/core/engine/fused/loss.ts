@@ -46,6 +46,7 @@ export function lossAndGradient(loss: LossSpec, z: Float64Array, h: Float64Array
 /**
  * Mean loss and metric (accuracy, or R^2 against the set's own mean) of `count` rows
  * starting at row `from` of an inference pass over `rows` rows; y holds those rows' labels.
+ * h (the output's activations) is read for regression only.
  */
 export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, rows: number, from: number, count: number, y: Float32Array): [number, number] {
   let sum = 0;
