@@ -3,14 +3,17 @@
 // wanted, so the last hidden layer never lands in memory: row by row, one pass over the
 // hidden units computes each one's pre-activation, activation and term of the output.
 // The training pass (denseKernels.ts) must keep every layer's [units, rows] block for
-// its backward pass, and runs many short passes over the rows to fill it; in V8 the
-// count of passes, more than the arithmetic in them, sets the time. On the tutorial
-// network (70 test rows, 2 inputs, 500 relu units) this pass is ~2.4x cheaper than the
-// layer by layer one, which was most of the cost of the per-epoch record.
+// its backward pass, and runs many short passes over the rows to fill it. The pair
+// runs in WebAssembly SIMD when the kernels have it (assembly/kernels.ts, relu and
+// linear hidden layers: four rows share each weight load) and in the JavaScript loop
+// below otherwise; for the other activations the loop's cost is their Math calls
+// (tanh: ~95% of it), which a layer by layer pass in wasm saves nothing of (measured).
+// On the tutorial network (70 test rows, 2 inputs, 500 relu units) the wasm pass is
+// ~0.35 ns per unit and row, ~2x cheaper than the training pass's forward per row.
 //
-// The values are the training pass's to the last bit for finite weights and inputs:
-// every sum starts from the bias and adds input 0, 1, ... (hidden unit 0, 1, ...) in
-// denseForward's order; a padded input (weight 0 times 0) adds +0.
+// The values are the training pass's to the last bit for finite weights and inputs, in
+// both implementations: every sum starts from the bias and adds input 0, 1, ... (hidden
+// unit 0, 1, ...) in denseForward's order; a padded input (weight 0 times 0) adds +0.
 
 import type { Activation } from '../../experiment/experiment';
 import { activationValue } from './activations';
