@@ -14,6 +14,11 @@
 //                                                    printed: for `farm-bench --vs` and
 //                                                    `valgrind --tool=callgrind`
 //
+// Profile and price it as users run the engine, bundled (tsx's getters distort profiles):
+//   npx esbuild bench/fusedKernels.ts --bundle --platform=node --format=cjs \
+//     --main-fields=module,main --outfile=bench/.fk.cjs --external:@tensorflow/*
+//   node bench/.fk.cjs record
+//
 // The data are random points (labels by the sign of x1 * x2): the kernels' cost does
 // not depend on the values.
 
