@@ -28,6 +28,10 @@ const edited = fc
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json({ maxDepth: 4 }), notebookish, edited);
 
 describe('property: the notebook reader', () => {
+  it('counts a lone CR as a line break, as the editor does', () => {
+    assert.throws(() => parseNotebook('\r\u0000', 'x.regnb'), (e: unknown) => e instanceof NotebookFormatError && e.line === 2 && e.column === 1);
+  });
+
   it('any text gives a notebook or a NotebookFormatError inside the text', GUARD, () => {
     fc.assert(
       fc.property(anyText, (text) => {
@@ -36,7 +40,8 @@ describe('property: the notebook reader', () => {
           doc = parseNotebook(text, 'x.regnb');
         } catch (e) {
           assert.ok(e instanceof NotebookFormatError, `not a NotebookFormatError: ${String(e)}`);
-          const lines = text.split('\n');
+          // A lone CR ends a line too, as in VS Code's editor, whose positions these are.
+          const lines = text.split(/\r\n|\r|\n/);
           if (e.line !== undefined) {
             assert.ok(e.line >= 1 && e.line <= lines.length, `line ${e.line} of ${lines.length}: ${e.message}`);
             assert.ok((e.column ?? 1) >= 1 && (e.column ?? 1) <= lines[e.line - 1].length + 1, `column ${e.column}: ${e.message}`);
