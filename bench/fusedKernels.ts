@@ -3,11 +3,13 @@
 // Dense 500 relu -> Dense 1) and a large one (3000 training and 1000 test rows ->
 // Dense 2000 relu -> Dense 1). Timing lives here, never in tests.
 //
-//   node --import tsx bench/fusedKernels.ts micro    each kernel, both implementations
+// Run it bundled as users run the engine (`node scripts/buildBench.mjs` writes
+// bench/.bundle/fusedKernels.js; under tsx cross-module calls cost ~1.3x):
+//   node bench/.bundle/fusedKernels.js micro    each kernel, both implementations
 //                                                    interleaved in the same seconds
-//   node --import tsx bench/fusedKernels.ts epochs   whole epochs (record included),
+//   node bench/.bundle/fusedKernels.js epochs   whole epochs (record included),
 //                                                    two trainees interleaved
-//   node --import tsx bench/fusedKernels.ts train --kernels auto|js --case tutorial|large --epochs N
+//   node bench/.bundle/fusedKernels.js train --kernels auto|js --case tutorial|large --epochs N
 //                                                    one trainee, N epochs, nothing
 //                                                    printed: for `farm-bench --vs` and
 //                                                    `valgrind --tool=callgrind`
