@@ -28,6 +28,10 @@ export function isZeroPenalty(p: Partial<Record<PenaltyKey, unknown>> | undefine
  * The penalty of one weight w: l1 |w| + l2 w^2 + expabs (e^|w| - 1). The one scalar
  * definition of the formulas, read by the fused engine, the tests and the summaries
  * (the TensorFlow.js path writes the same terms as tensor ops in engine/penalties.ts).
+ * On the hot path the fused engine's Adam kernel evaluates the l1 and l2 terms and
+ * their derivatives in its own pass (fused/assembly/kernels.ts, penalizedAdam, in the
+ * order of the expressions here): test/unit/engine/wasmKernels.test.ts holds it to
+ * these functions, the weights bit for bit.
  */
 export function penaltyTerm(p: Penalty, w: number): number {
   const a = Math.abs(w);

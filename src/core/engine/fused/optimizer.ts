@@ -12,7 +12,7 @@ import type { OptimizerName, TrainSpec } from '../../experiment/experiment';
 import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import { SPARSITY_THRESHOLD } from '../penalties';
 import type { Alloc } from './fusedMemory';
-import type { FusedKernels } from './kernels';
+import type { AdamStep, FusedKernels } from './kernels';
 
 const f32 = Math.fround;
 const ADAM_BETA1 = f32(0.9);
@@ -20,7 +20,6 @@ const ADAM_BETA2 = f32(0.999);
 const ADAM_ONE_MINUS_BETA1 = f32(1 - 0.9);
 const ADAM_ONE_MINUS_BETA2 = f32(1 - 0.999);
 const ADAM_EPSILON = f32(1e-7);
-const ADAM = { beta1: ADAM_BETA1, oneMinusBeta1: ADAM_ONE_MINUS_BETA1, beta2: ADAM_BETA2, oneMinusBeta2: ADAM_ONE_MINUS_BETA2, epsilon: ADAM_EPSILON, sparsityThreshold: SPARSITY_THRESHOLD };
 const RMSPROP_DECAY = f32(0.9);
 const RMSPROP_ONE_MINUS_DECAY = f32(1 - 0.9);
 const RMSPROP_EPSILON = f32(1e-7);
@@ -60,6 +59,8 @@ export class FusedOptimizer {
   private accBeta2 = 1;
   private c1 = 1;
   private c2 = 1;
+  /** The Adam kernel's scalars, one object rewritten per call (no allocation per step). */
+  private readonly adamStep: AdamStep;
 
   /**
    * The moments come from `alloc` (so they can live where `kernels` reach them);
@@ -77,6 +78,7 @@ export class FusedOptimizer {
     this.decayFactor = f32(1 - train.lr * train.weightDecay);
     this.s1 = alloc(this.kind === 'sgd' ? 0 : size);
     this.s2 = alloc(this.kind === 'adam' || this.kind === 'rmsprop' ? size : 0);
+    this.adamStep = { shrink: 1, lr: this.lr, c1: 1, c2: 1, beta1: ADAM_BETA1, oneMinusBeta1: ADAM_ONE_MINUS_BETA1, beta2: ADAM_BETA2, oneMinusBeta2: ADAM_ONE_MINUS_BETA2, epsilon: ADAM_EPSILON, sparsityThreshold: SPARSITY_THRESHOLD };
   }
 
   /** Starts a step (Adam's bias corrections advance once per step). */
@@ -85,6 +87,8 @@ export class FusedOptimizer {
     this.accBeta2 = f32(this.accBeta2 * ADAM_BETA2);
     this.c1 = f32(1 - this.accBeta1);
     this.c2 = f32(1 - this.accBeta2);
+    this.adamStep.c1 = this.c1;
+    this.adamStep.c2 = this.c2;
   }
 
   /**
@@ -96,17 +100,26 @@ export class FusedOptimizer {
   update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null): number {
     const { s1, s2, lr } = this;
     const shrink = decay ? this.decayFactor : 1;
-    const kernel = this.kind === 'adam' ? this.kernels?.adam : null;
-    if (kernel) {
-      // The penalty here (its one definition, penalty.ts), Adam's loop in the kernel.
-      let penaltyValue = 0;
-      if (penalty) {
-        for (let i = from; i < to; i++) {
-          penaltyValue += penaltyTerm(penalty, params[i]);
-          grads[i] += penaltyDerivative(penalty, params[i]);
-        }
+    const kernels = this.kind === 'adam' ? this.kernels : null;
+    if (kernels?.adam) {
+      const step = this.adamStep;
+      step.shrink = shrink;
+      if (!penalty) {
+        kernels.adam(params, grads, s1, s2, from, to, step, norms);
+        return 0;
       }
-      kernel(params, grads, s1, s2, from, to, { ...ADAM, shrink, lr, c1: this.c1, c2: this.c2 }, norms);
+      // penalty.ts holds the one definition of the penalty's formulas. The l1 and l2
+      // terms run inside the Adam kernel's pass (kernels.penalizedAdam, tested against
+      // penaltyTerm and penaltyDerivative): from here they were a second pass over the
+      // weights, ~5 us a step on the tutorial's 1,500 kernel weights. expabs needs exp,
+      // which WebAssembly lacks: it stays here, on penalty.ts's functions.
+      if (!penalty.expabs && kernels.penalizedAdam) return kernels.penalizedAdam(params, grads, s1, s2, from, to, step, norms, penalty.l1 ?? 0, penalty.l2 ?? 0);
+      let penaltyValue = 0;
+      for (let i = from; i < to; i++) {
+        penaltyValue += penaltyTerm(penalty, params[i]);
+        grads[i] += penaltyDerivative(penalty, params[i]);
+      }
+      kernels.adam(params, grads, s1, s2, from, to, step, norms);
       return penaltyValue;
     }
     const { c1, c2 } = this;

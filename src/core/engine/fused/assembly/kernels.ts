@@ -98,33 +98,36 @@ export function heapBase(): usize {
  */
 export function denseForward(w: usize, b: usize, hasBias: i32, hin: usize, z: usize, inputs: i32, units: i32, rows: i32): void {
   const rowBytes = <usize>rows * F64;
-  for (let j = 0; j < units; j++) {
-    const zj = z + <usize>j * rowBytes;
-    const bias = hasBias ? load<f64>(b + <usize>j * F64) : 0.0;
-    let first = true;
-    let n = 0;
-    let w0 = 0.0, w1 = 0.0, w2 = 0.0;
-    let h0: usize = 0, h1: usize = 0, h2: usize = 0;
-    for (let i = 0; i < inputs; i++) {
-      const wi = load<f64>(w + (<usize>i * <usize>units + <usize>j) * F64);
-      if (wi == 0) continue;
-      const hi = hin + <usize>i * rowBytes;
-      if (n == 0) { w0 = wi; h0 = hi; n = 1; }
-      else if (n == 1) { w1 = wi; h1 = hi; n = 2; }
-      else if (n == 2) { w2 = wi; h2 = hi; n = 3; }
-      else {
-        axpy4(zj, rows, first, bias, w0, h0, w1, h1, w2, h2, wi, hi);
-        first = false;
-        n = 0;
-      }
+  for (let j = 0; j < units; j++) denseUnit(w, b, hasBias, hin, z + <usize>j * rowBytes, inputs, units, j, rows);
+}
+
+/** Unit j of denseForward: its row vector zj. */
+@inline function denseUnit(w: usize, b: usize, hasBias: i32, hin: usize, zj: usize, inputs: i32, units: i32, j: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const bias = hasBias ? load<f64>(b + <usize>j * F64) : 0.0;
+  let first = true;
+  let n = 0;
+  let w0 = 0.0, w1 = 0.0, w2 = 0.0;
+  let h0: usize = 0, h1: usize = 0, h2: usize = 0;
+  for (let i = 0; i < inputs; i++) {
+    const wi = load<f64>(w + (<usize>i * <usize>units + <usize>j) * F64);
+    if (wi == 0) continue;
+    const hi = hin + <usize>i * rowBytes;
+    if (n == 0) { w0 = wi; h0 = hi; n = 1; }
+    else if (n == 1) { w1 = wi; h1 = hi; n = 2; }
+    else if (n == 2) { w2 = wi; h2 = hi; n = 3; }
+    else {
+      axpy4(zj, rows, first, bias, w0, h0, w1, h1, w2, h2, wi, hi);
+      first = false;
+      n = 0;
     }
-    if (n == 1) axpy1(zj, rows, first, bias, w0, h0);
-    else if (n == 2) axpy2(zj, rows, first, bias, w0, h0, w1, h1);
-    else if (n == 3) {
-      axpy2(zj, rows, first, bias, w0, h0, w1, h1);
-      axpy1(zj, rows, false, 0, w2, h2);
-    } else if (first) fill(zj, rows, bias);
   }
+  if (n == 1) axpy1(zj, rows, first, bias, w0, h0);
+  else if (n == 2) axpy2(zj, rows, first, bias, w0, h0, w1, h1);
+  else if (n == 3) {
+    axpy2(zj, rows, first, bias, w0, h0, w1, h1);
+    axpy1(zj, rows, false, 0, w2, h2);
+  } else if (first) fill(zj, rows, bias);
 }
 
 @inline function fill(z: usize, rows: i32, value: f64): void {
@@ -250,6 +253,11 @@ export function reluGradient(z: usize, dh: usize, dz: usize, n: i32): void {
  * |w| < threshold].
  */
 export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64): void {
+  adamLoop(p, g, m, v, n, shrink, lr, c1, c2, beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, out, threshold, false, 0, 0);
+}
+
+// Adam's loop; with `penalized`, penalizedAdam's (the penalty added to each gradient first).
+@inline function adamLoop(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64, penalized: bool, cl1: f64, cl2: f64): void {
   const vShrink = f64x2.splat(shrink);
   const vLr = f64x2.splat(lr);
   const vC1 = f64x2.splat(c1);
@@ -264,11 +272,24 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
   let l2 = f64x2.splat(0);
   let max = f64x2.splat(0);
   let small = i64x2.splat(0);
+  const vL1 = f64x2.splat(cl1);
+  const vL1Neg = f64x2.splat(-cl1);
+  const vL2 = f64x2.splat(cl2);
+  const vTwoL2 = f64x2.splat(2 * cl2);
+  let pen = f64x2.splat(0);
   const even = n & ~1;
   let i = 0;
   for (; i < even; i += 2) {
     const o = <usize>i * F64;
-    const gi = v128.load(g + o);
+    let gi = v128.load(g + o);
+    if (penalized) {
+      // penalty.ts's penaltyTerm and penaltyDerivative, l1 and l2 terms, in their order.
+      const w0 = v128.load(p + o);
+      const a0 = f64x2.abs(w0);
+      pen = f64x2.add(pen, f64x2.add(f64x2.mul(vL1, a0), f64x2.mul(f64x2.mul(vL2, a0), a0)));
+      const l1s = v128.bitselect(vL1, vL1Neg, f64x2.gt(w0, f64x2.splat(0)));
+      gi = f64x2.add(gi, f64x2.add(l1s, f64x2.mul(vTwoL2, w0)));
+    }
     const mi = f64x2.add(f64x2.mul(v128.load(m + o), vB1), f64x2.mul(gi, vOB1));
     const vi = f64x2.add(f64x2.mul(v128.load(v + o), vB2), f64x2.mul(f64x2.mul(gi, gi), vOB2));
     v128.store(m + o, mi);
@@ -287,9 +308,16 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
   let sl2 = hsum(l2);
   let smax = max2(f64x2.extract_lane(max, 0), f64x2.extract_lane(max, 1));
   let ssmall = <f64>(i64x2.extract_lane(small, 0) + i64x2.extract_lane(small, 1));
+  let spen = hsum(pen);
   if (i < n) {
     const o = <usize>i * F64;
-    const gi = load<f64>(g + o);
+    let gi = load<f64>(g + o);
+    if (penalized) {
+      const w0 = load<f64>(p + o);
+      const a0 = Math.abs(w0);
+      spen += cl1 * a0 + cl2 * a0 * a0;
+      gi += (w0 > 0 ? cl1 : -cl1) + 2 * cl2 * w0;
+    }
     const mi = load<f64>(m + o) * beta1 + gi * oneMinusBeta1;
     const vi = load<f64>(v + o) * beta2 + gi * gi * oneMinusBeta2;
     store<f64>(m + o, mi);
@@ -308,9 +336,91 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
     store<f64>(out + 2 * F64, smax);
     store<f64>(out + 3 * F64, ssmall);
   }
+  if (penalized) store<f64>(out + 4 * F64, spen);
 }
 
 /** a > b ? a : b, as optimizer.ts keeps its maximum. */
 @inline function max2(a: f64, b: f64): f64 {
   return b > a ? b : a;
+}
+
+// ---- appended: the training step's fused kernels ------------------------------------
+
+/**
+ * adam() with the l1 and l2 terms of a weight penalty (experiment/penalty.ts, the
+ * formulas' one definition: penaltyTerm, and penaltyDerivative with |w|'s derivative
+ * -1 at 0) added to each gradient before the step, in the same pass: the optimizer's
+ * penalty loop was a second pass over the weights from JavaScript. The penalty of the
+ * weights before the update goes to out + 4 * F64 (`out` is required), after the
+ * norms' sums. test/unit/engine/wasmKernels.test.ts checks it against penalty.ts.
+ */
+export function penalizedAdam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64, l1: f64, l2: f64): void {
+  adamLoop(p, g, m, v, n, shrink, lr, c1, c2, beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, out, threshold, true, l1, l2);
+}
+
+/**
+ * denseForward() then h = relu(z), unit by unit while the unit's row vector is in
+ * cache, instead of a second pass over the whole layer.
+ */
+export function denseForwardRelu(w: usize, b: usize, hasBias: i32, hin: usize, z: usize, h: usize, inputs: i32, units: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  for (let j = 0; j < units; j++) {
+    const zj = z + <usize>j * rowBytes;
+    denseUnit(w, b, hasBias, hin, zj, inputs, units, j, rows);
+    relu(zj, h + <usize>j * rowBytes, rows);
+  }
+}
+
+/**
+ * denseBackward() of a layer whose input is a relu layer's output, giving that layer's
+ * d loss / d z (dzin = zin > 0 ? d loss / d hin : 0) instead of d loss / d hin: the
+ * first unit stores its products (no zeroing pass), the last one masks them as it adds
+ * (no reluGradient pass). The same values as denseBackward then reluGradient.
+ */
+export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb: usize, hasBias: i32, dzin: usize, zin: usize, inputs: i32, units: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const last = units - 1;
+  for (let j = 0; j < units; j++) {
+    const dzj = dz + <usize>j * rowBytes;
+    if (hasBias) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
+    for (let i = 0; i < inputs; i++) {
+      const at = (<usize>i * <usize>units + <usize>j) * F64;
+      const hi = hin + <usize>i * rowBytes;
+      const di = dzin + <usize>i * rowBytes;
+      const zi = zin + <usize>i * rowBytes;
+      const wij = load<f64>(w + at);
+      let s: f64;
+      if (j == 0 && j == last) s = dotAxpyRelu(hi, dzj, di, zi, wij, rows, true, true);
+      else if (j == 0) s = dotAxpyRelu(hi, dzj, di, zi, wij, rows, true, false);
+      else if (j == last) s = dotAxpyRelu(hi, dzj, di, zi, wij, rows, false, true);
+      else s = dotAxpyRelu(hi, dzj, di, zi, wij, rows, false, false);
+      store<f64>(gw + at, s);
+    }
+  }
+}
+
+/** dotAxpy() where dh starts at 0 (`first`) and, when `mask`, ends masked by z > 0. */
+@inline function dotAxpyRelu(h: usize, d: usize, dh: usize, z: usize, w: f64, rows: i32, first: bool, mask: bool): f64 {
+  let a = f64x2.splat(0);
+  const zero = f64x2.splat(0);
+  const v = f64x2.splat(w);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const dv = v128.load(d + o);
+    a = f64x2.add(a, f64x2.mul(v128.load(h + o), dv));
+    let x = f64x2.add(first ? zero : v128.load(dh + o), f64x2.mul(v, dv));
+    if (mask) x = v128.and(x, f64x2.gt(v128.load(z + o), zero));
+    v128.store(dh + o, x);
+  }
+  let s = hsum(a);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const dr = load<f64>(d + o);
+    s += load<f64>(h + o) * dr;
+    const x = (first ? 0.0 : load<f64>(dh + o)) + w * dr;
+    store<f64>(dh + o, mask ? (load<f64>(z + o) > 0 ? x : 0.0) : x);
+  }
+  return s;
 }
