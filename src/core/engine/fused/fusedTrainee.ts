@@ -116,8 +116,17 @@ export class FusedTrainee {
    */
   trainedEpoch(epoch: number): EpochRow {
     const dl = this.trainEpoch();
-    const penalty = Array.from(this.penaltySums, (p) => p / this.nBatches);
-    return { epoch, dataLoss: dl, penalty, totalLoss: penalty.reduce((a, p) => a + p, dl), trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms: this.norms.map(normsFrom) };
+    // Plain loops into arrays of their final length: the row is the one allocation of
+    // an epoch, and the run result's format (number[], one norms tuple per layer) is fixed.
+    const layers = this.penaltySums.length;
+    const penalty = new Array<number>(layers);
+    const norms = new Array<[number, number, number, number]>(layers);
+    let totalLoss = dl;
+    for (let k = 0; k < layers; k++) {
+      totalLoss += penalty[k] = this.penaltySums[k] / this.nBatches;
+      norms[k] = normsFrom(this.norms[k]);
+    }
+    return { epoch, dataLoss: dl, penalty, totalLoss, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms };
   }
 
   /** Fills `row`'s inference-pass scores at the current weights (those right after its epoch) and returns it. */

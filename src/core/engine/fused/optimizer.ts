@@ -122,7 +122,10 @@ export class FusedOptimizer {
       kernels.adam(params, grads, s1, s2, from, to, step, norms);
       return penaltyValue;
     }
-    const { c1, c2 } = this;
+    // Adam's m / c1 * lr and v / c2 as products by this step's factors (as the kernel's
+    // loop): two divisions fewer per weight, within an ulp of tfjs's quotients.
+    const lrOverC1 = lr / this.c1;
+    const invC2 = 1 / this.c2;
     const mom = this.momentum;
     const adam = this.kind === 'adam';
     const rmsprop = this.kind === 'rmsprop';
@@ -143,7 +146,7 @@ export class FusedOptimizer {
       if (adam) {
         const m = (s1[i] = s1[i] * ADAM_BETA1 + g * ADAM_ONE_MINUS_BETA1);
         const v = (s2[i] = s2[i] * ADAM_BETA2 + g * g * ADAM_ONE_MINUS_BETA2);
-        w -= (lr * (m / c1)) / (Math.sqrt(v / c2) + ADAM_EPSILON);
+        w -= (m * lrOverC1) / (Math.sqrt(v * invC2) + ADAM_EPSILON);
       } else if (rmsprop) {
         const ms = (s1[i] = s1[i] * RMSPROP_DECAY + g * g * RMSPROP_ONE_MINUS_DECAY);
         w -= s2[i] = (g * lr) / Math.sqrt(ms + RMSPROP_EPSILON);

@@ -70,9 +70,15 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
   const e = new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const buffer = memory.buffer;
   const sums = new Float64Array(buffer, scratch, 5);
+  // The arrays already found in this memory: reading a typed array's buffer is a call
+  // into the runtime, and a step passes the same dozen arrays every time.
+  const inMemory = new WeakSet<Float64Array>();
   /** Byte address of a[i]. */
   const at = (a: Float64Array, i: number): number => {
-    if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
+    if (!inMemory.has(a)) {
+      if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
+      inMemory.add(a);
+    }
     return a.byteOffset + i * 8;
   };
   const denseForward: FusedKernels['denseForward'] = (l, params, hin, z, rows) => {
