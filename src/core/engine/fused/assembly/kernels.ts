@@ -201,13 +201,57 @@ export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: us
   if (hasDhin) memory.fill(dhin, 0, <usize>inputs * rowBytes);
   for (let j = 0; j < units; j++) {
     const dzj = dz + <usize>j * rowBytes;
+    if (!hasDhin) {
+      // Two inputs' gradients per pass over dz's row vector, the bias's in the first.
+      let i = 0;
+      let biasDone = !hasBias;
+      for (; i + 1 < inputs; i += 2) {
+        const at = (<usize>i * <usize>units + <usize>j) * F64;
+        const hi = hin + <usize>i * rowBytes;
+        if (biasDone) dot2(hi, hi + rowBytes, dzj, rows, gw + at, gw + at + <usize>units * F64, false, 0);
+        else dot2(hi, hi + rowBytes, dzj, rows, gw + at, gw + at + <usize>units * F64, true, gb + <usize>j * F64);
+        biasDone = true;
+      }
+      if (i < inputs) store<f64>(gw + (<usize>i * <usize>units + <usize>j) * F64, dot(hin + <usize>i * rowBytes, dzj, rows));
+      if (!biasDone) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
+      continue;
+    }
     if (hasBias) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
     for (let i = 0; i < inputs; i++) {
       const at = (<usize>i * <usize>units + <usize>j) * F64;
       const hi = hin + <usize>i * rowBytes;
-      store<f64>(gw + at, hasDhin ? dotAxpy(hi, dzj, dhin + <usize>i * rowBytes, load<f64>(w + at), rows) : dot(hi, dzj, rows));
+      store<f64>(gw + at, dotAxpy(hi, dzj, dhin + <usize>i * rowBytes, load<f64>(w + at), rows));
     }
   }
+}
+
+/** dot(h0, d) into gw0 and dot(h1, d) into gw1 and, when withSum, sum(d) into gb: one pass over d, the same sums. */
+@inline function dot2(h0: usize, h1: usize, d: usize, rows: i32, gw0: usize, gw1: usize, withSum: bool, gb: usize): void {
+  let a0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const dv = v128.load(d + o);
+    a0 = f64x2.add(a0, f64x2.mul(v128.load(h0 + o), dv));
+    a1 = f64x2.add(a1, f64x2.mul(v128.load(h1 + o), dv));
+    if (withSum) a2 = f64x2.add(a2, dv);
+  }
+  let s0 = hsum(a0);
+  let s1 = hsum(a1);
+  let s2 = hsum(a2);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const dr = load<f64>(d + o);
+    s0 += load<f64>(h0 + o) * dr;
+    s1 += load<f64>(h1 + o) * dr;
+    s2 += dr;
+  }
+  store<f64>(gw0, s0);
+  store<f64>(gw1, s1);
+  if (withSum) store<f64>(gb, s2);
 }
 
 // ---- relu ---------------------------------------------------------------------------
