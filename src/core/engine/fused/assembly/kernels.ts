@@ -160,24 +160,7 @@ export function denseForward(w: usize, b: usize, hasBias: i32, hin: usize, z: us
 
 /** sum over rows of h[r] * d[r], while dh[r] += w * d[r]. */
 @inline function dotAxpy(h: usize, d: usize, dh: usize, w: f64, rows: i32): f64 {
-  let a = f64x2.splat(0);
-  const v = f64x2.splat(w);
-  const even = rows & ~1;
-  let r = 0;
-  for (; r < even; r += 2) {
-    const o = <usize>r * F64;
-    const dv = v128.load(d + o);
-    a = f64x2.add(a, f64x2.mul(v128.load(h + o), dv));
-    v128.store(dh + o, f64x2.add(v128.load(dh + o), f64x2.mul(v, dv)));
-  }
-  let s = hsum(a);
-  if (r < rows) {
-    const o = <usize>r * F64;
-    const dr = load<f64>(d + o);
-    s += load<f64>(h + o) * dr;
-    store<f64>(dh + o, load<f64>(dh + o) + w * dr);
-  }
-  return s;
+  return dotAxpyRelu(h, d, dh, 0, w, rows, false, false);
 }
 
 /** sum over rows of d[r] (a bias gradient). */
@@ -446,7 +429,7 @@ export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb
   }
 }
 
-/** dotAxpy() where dh starts at 0 (`first`) and, when `mask`, ends masked by z > 0. */
+/** dotAxpy(), where dh starts at 0 when `first` and ends masked by z > 0 when `mask`. */
 @inline function dotAxpyRelu(h: usize, d: usize, dh: usize, z: usize, w: f64, rows: i32, first: bool, mask: bool): f64 {
   let a = f64x2.splat(0);
   const zero = f64x2.splat(0);
