@@ -3,21 +3,19 @@
 // Dense 500 relu -> Dense 1) and a large one (3000 training and 1000 test rows ->
 // Dense 2000 relu -> Dense 1). Timing lives here, never in tests.
 //
-//   node --import tsx bench/fusedKernels.ts micro    each kernel, both implementations
+// Run it bundled as users run the engine (`node scripts/buildBench.mjs` writes
+// bench/.bundle/fusedKernels.js; under tsx cross-module calls cost ~1.3x):
+//   node bench/.bundle/fusedKernels.js micro    each kernel, both implementations
 //                                                    interleaved in the same seconds
-//   node --import tsx bench/fusedKernels.ts epochs   whole epochs (record included),
+//   node bench/.bundle/fusedKernels.js epochs   whole epochs (record included),
 //                                                    two trainees interleaved
-//   node --import tsx bench/fusedKernels.ts record   the record's cost: runEpoch against
+//   node bench/.bundle/fusedKernels.js record   the record's cost: runEpoch against
 //                                                    trainEpoch (wasm simd), interleaved
-//   node --import tsx bench/fusedKernels.ts train --kernels auto|js --case tutorial|large --epochs N [--record no]
+//   node bench/.bundle/fusedKernels.js train --kernels auto|js --case tutorial|large --epochs N [--record no]
 //                                                    one trainee, N epochs, nothing
 //                                                    printed: for `farm-bench --vs` and
 //                                                    `valgrind --tool=callgrind`
 //
-// Profile and price it as users run the engine, bundled (tsx's getters distort profiles):
-//   npx esbuild bench/fusedKernels.ts --bundle --platform=node --format=cjs \
-//     --main-fields=module,main --outfile=bench/.fk.cjs --external:@tensorflow/*
-//   node bench/.fk.cjs record
 //
 // The data are random points (labels by the sign of x1 * x2): the kernels' cost does
 // not depend on the values.

@@ -3,51 +3,14 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeBundle } from './esbuildNode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-// Native or optional packages stay outside the bundle and load from node_modules.
-// tsx/cjs: only asked for when running unbundled (sweepWorkerEntry.ts).
-const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js', 'tsx/cjs'];
-
-// vega and vega-lite are ES modules whose only top-level await is vega-canvas probing
-// for the optional `canvas` package. Unbundled (tsx, tests) they must be loaded with a
-// real dynamic import, which src/core/charts/renderSvg.ts does through a variable
-// specifier. In the bundles, vega-canvas becomes a stub (SVG output needs no canvas)
-// and those imports become literal ones that esbuild bundles, so neither the CLI nor
-// the .vsix needs vega in node_modules.
-const bundleVega = {
-  name: 'bundle-vega',
-  setup(build) {
-    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(root, 'scripts/stubs/vega-canvas.cjs') }));
-    build.onLoad({ filter: /charts[\\/]renderSvg\.ts$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const text = await readFile(args.path, 'utf8');
-      const contents = text.replace(/importModule\('(vega|vega-lite)'\)/g, "import('$1')");
-      if (contents === text) throw new Error('bundle-vega: renderSvg.ts no longer calls importModule(...)');
-      return { contents, loader: 'ts' };
-    });
-  },
-};
-
-const node = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  // The packages' ES module builds: bundled as CommonJS builds, every module importing
-  // tfjs-core got its own copy of its ~1,000 exports (esbuild's __toESM), 0.16 s of
-  // every start of the CLI and of each sweep thread.
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  sourcemap: !production,
-  minify: production,
-  external,
-  plugins: [bundleVega],
-  logLevel: 'warning',
-};
+const node = nodeBundle(production);
 
 const targets = [
   { ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },

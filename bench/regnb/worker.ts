@@ -1,5 +1,6 @@
 // RegNB's side of the bench, one job per process (so that its memory figures are its
-// own, like the Python peers'). Usage: node --import tsx bench/regnb/worker.ts job.json
+// own, like the Python peers'). Runs bundled (bench/.bundle/worker.js, built by
+// scripts/buildBench.mjs): node bench/.bundle/worker.js job.json
 // Prints one line `@@RESULT <json>` on stdout.
 
 import * as fs from 'node:fs';

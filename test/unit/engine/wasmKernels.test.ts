@@ -1,6 +1,6 @@
 // The fused engine's WebAssembly SIMD kernels (fused/assembly/kernels.ts) against its
 // JavaScript loops (denseKernels.ts, activations.ts), the reference, on the same arrays
-// in one wasm memory: random shapes with odd row counts (the scalar tail after pairs
+// in one wasm memory (the fused ones against the JavaScript loops they stand for): random shapes with odd row counts (the scalar tail after pairs
 // of rows), one row, zero weights (skipped by both), no bias, and whole trainees
 // trained by both for many epochs.
 import { describe, it } from 'node:test';
@@ -44,6 +44,11 @@ function arraysOf(s: Shape, seed: number) {
     gradsRef: alloc(size),
     dhin: alloc(s.inputs * s.rows),
     dhinRef: alloc(s.inputs * s.rows),
+    h: alloc(s.units * s.rows),
+    hRef: alloc(s.units * s.rows),
+    zin: alloc(s.inputs * s.rows),
+    dzin: alloc(s.inputs * s.rows),
+    dzinRef: alloc(s.inputs * s.rows),
   }));
   for (let i = 0; i < size; i++) arrays.params[i] = random.uniform() < s.zeros ? 0 : random.normal();
   for (let i = 0; i < arrays.hin.length; i++) arrays.hin[i] = random.normal();
@@ -53,6 +58,10 @@ function arraysOf(s: Shape, seed: number) {
   arrays.zRef.fill(7);
   arrays.dhin.fill(3);
   arrays.dhinRef.fill(3);
+  arrays.h.fill(7);
+  arrays.hRef.fill(7);
+  arrays.dzin.fill(5);
+  arrays.dzinRef.fill(5);
   return { arrays, kernels };
 }
 
@@ -105,6 +114,30 @@ describe('fused kernels in WebAssembly SIMD', () => {
     });
   });
 
+  it('dense forward with the activation, and dense backward through the layer below\'s activation: the JavaScript values bit for bit (relu fused in one pass, others beside)', () => {
+    shapes().forEach((s, n) => {
+      for (const activation of ['relu', 'tanh'] as const) {
+        const { arrays: a, kernels } = arraysOf(s, n);
+        const l = denseLayer(s);
+        const below: FusedDenseLayer = { ...denseLayer({ ...s, units: s.inputs }), activation };
+        const random = new Random(100 + n);
+        // hin is the layer below's output, from its pre-activations zin (some exactly 0).
+        for (let i = 0; i < a.zin.length; i++) a.zin[i] = i % 5 === 0 ? 0 : random.normal();
+        JS_KERNELS.activate(activation, a.zin, a.hin, s.inputs, s.rows);
+        kernels.denseForwardActivate(l, a.params, a.hin, a.z, a.h, s.rows);
+        JS_KERNELS.denseForwardActivate(l, a.params, a.hin, a.zRef, a.hRef, s.rows);
+        assert.deepEqual(a.z, a.zRef, `${describeShape(s)}: z`);
+        assert.deepEqual(a.h, a.hRef, `${describeShape(s)}: h`);
+        kernels.denseBackwardThrough(l, a.params, a.hin, a.dz, a.grads, below, a.zin, a.dhin, a.dzin, s.rows);
+        JS_KERNELS.denseBackwardThrough(l, a.params, a.hin, a.dz, a.gradsRef, below, a.zin, a.dhinRef, a.dzinRef, s.rows);
+        assert.deepEqual(a.dzin, a.dzinRef, `${describeShape(s)}, ${activation} below: d loss / d zin`);
+        for (let i = 0; i < a.grads.length; i++) {
+          assert.ok(Math.abs(a.grads[i] - a.gradsRef[i]) <= 1e-13 * Math.max(1, Math.abs(a.gradsRef[i])), `${describeShape(s)}: gradient ${i}: ${a.grads[i]} vs ${a.gradsRef[i]}`);
+        }
+      }
+    });
+  });
+
   it('relu and its gradient: the JavaScript values bit for bit, including -0, NaN and the tail', () => {
     for (const n of [1, 2, 7, 30, 501]) {
       const random = new Random(n);
@@ -137,7 +170,7 @@ describe('fused kernels in WebAssembly SIMD', () => {
         a.optimizer.beginStep();
         ref.beginStep();
         // Spans of odd and even lengths, one of a single weight; penalized or not.
-        for (const [from, to, penalty] of [[0, 13, { l1: 0.01, l2: 0.02 }], [13, 14, null], [14, 37, { l2: 0.1 }]] as const) {
+        for (const [from, to, penalty] of [[0, 13, { l1: 0.01, l2: 0.02 }], [13, 14, null], [14, 30, { l2: 0.1 }], [30, 37, { l1: 0.01, expabs: 0.03 }]] as const) {
           const norms = newNormSums();
           const normsRef = newNormSums();
           const p = a.optimizer.update(a.params, a.grads, from, to, penalty, weightDecay > 0, norms);

@@ -110,8 +110,17 @@ export class FusedTrainee {
    */
   trainedEpoch(epoch: number): EpochRow {
     const dl = this.trainEpoch();
-    const penalty = Array.from(this.penaltySums, (p) => p / this.nBatches);
-    return { epoch, dataLoss: dl, penalty, totalLoss: penalty.reduce((a, p) => a + p, dl), trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms: this.norms.map(normsFrom) };
+    // Plain loops into arrays of their final length: the row is the one allocation of
+    // an epoch, and the run result's format (number[], one norms tuple per layer) is fixed.
+    const layers = this.penaltySums.length;
+    const penalty = new Array<number>(layers);
+    const norms = new Array<[number, number, number, number]>(layers);
+    let totalLoss = dl;
+    for (let k = 0; k < layers; k++) {
+      totalLoss += penalty[k] = this.penaltySums[k] / this.nBatches;
+      norms[k] = normsFrom(this.norms[k]);
+    }
+    return { epoch, dataLoss: dl, penalty, totalLoss, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms };
   }
 
   /** Fills `row`'s inference-pass scores at the current weights (those right after its epoch) and returns it. */
@@ -209,12 +218,14 @@ export class FusedTrainee {
     const outGradThroughH = this.loss.task === 'regression' || out.activityPenalty !== null;
     if (outGradThroughH) dh[L - 1].fill(0, 0, n);
     const loss = lossAndGradient(this.loss, z[L - 1], h[L - 1], this.yb, rows, dz[L - 1], dh[L - 1]);
+    /** dz[k] was written by layer k + 1's backward pass, through layer k's activation. */
+    let dzDone = false;
     for (let k = L - 1; k >= 0; k--) {
       const l = layers[k];
       const m = l.units * rows;
       if (l.activityPenalty) activity[k] += activityPenalty(l.activityPenalty, h[k], dh[k], m, rows);
       if (k < L - 1) {
-        this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
+        if (!dzDone) this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
       } else if (outGradThroughH) {
         if (this.loss.task === 'regression') {
           this.kernels.activationGradient(l.activation, z[k], h[k], dh[k], dz[k], l.units, rows);
@@ -226,7 +237,11 @@ export class FusedTrainee {
           for (let i = 0; i < m; i++) dzk[i] += dhk[i];
         }
       }
-      this.kernels.denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
+      // The layer below's activation gradient in this layer's pass, unless its activity
+      // penalty must first add to its dh.
+      dzDone = k > 0 && !layers[k - 1].activityPenalty;
+      if (dzDone) this.kernels.denseBackwardThrough(l, params, h[k - 1], dz[k], grads, layers[k - 1], z[k - 1], dh[k - 1], dz[k - 1], rows);
+      else this.kernels.denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
     }
     return loss;
   }
@@ -256,8 +271,7 @@ export class FusedTrainee {
     let hin = x;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k];
-      this.kernels.denseForward(l, this.params, hin, z[k], rows);
-      this.kernels.activate(l.activation, z[k], h[k], l.units, rows);
+      this.kernels.denseForwardActivate(l, this.params, hin, z[k], h[k], rows);
       hin = h[k];
     }
   }

@@ -32,6 +32,14 @@ export interface FusedKernels {
   denseForward(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, z: Float64Array, rows: number): void;
   /** The layer's weight gradients into grads, and d loss / d hin when given (denseKernels.ts). */
   denseBackward(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, dz: Float64Array, grads: Float64Array, dhin: Float64Array | null, rows: number): void;
+  /** z = hin . W + b, then h = act(z) (fused in one pass where an implementation can). */
+  denseForwardActivate(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, z: Float64Array, h: Float64Array, rows: number): void;
+  /**
+   * denseBackward() of layer l, whose input hin is layer `below`'s output (from its
+   * pre-activations zin), continued through below's activation: d loss / d zin into
+   * dzin (dhin: scratch for d loss / d hin, which an implementation may skip).
+   */
+  denseBackwardThrough(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, dz: Float64Array, grads: Float64Array, below: FusedDenseLayer, zin: Float64Array, dhin: Float64Array, dzin: Float64Array, rows: number): void;
   /** h = act(z) (activations.ts). */
   activate(a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void;
   /** dz = dh * act'(z) (activations.ts). */
@@ -51,4 +59,20 @@ export interface FusedKernels {
   readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
 }
 
-export const JS_KERNELS: FusedKernels = { kind: 'js', denseForward, denseBackward, activate, activationGradient, adam: null, hiddenIntoOutput: null };
+export const JS_KERNELS: FusedKernels = {
+  kind: 'js',
+  denseForward,
+  denseBackward,
+  denseForwardActivate(l, params, hin, z, h, rows) {
+    denseForward(l, params, hin, z, rows);
+    activate(l.activation, z, h, l.units, rows);
+  },
+  denseBackwardThrough(l, params, hin, dz, grads, below, zin, dhin, dzin, rows) {
+    denseBackward(l, params, hin, dz, grads, dhin, rows);
+    activationGradient(below.activation, zin, hin, dhin, dzin, below.units, rows);
+  },
+  activate,
+  activationGradient,
+  adam: null,
+  hiddenIntoOutput: null,
+};

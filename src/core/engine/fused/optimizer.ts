@@ -12,7 +12,7 @@ import type { OptimizerName, TrainSpec } from '../../experiment/experiment';
 import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import { SPARSITY_THRESHOLD } from '../penalties';
 import type { Alloc } from './fusedMemory';
-import type { FusedKernels } from './kernels';
+import type { AdamStep, FusedKernels } from './kernels';
 
 const f32 = Math.fround;
 const ADAM_BETA1 = f32(0.9);
@@ -20,7 +20,6 @@ const ADAM_BETA2 = f32(0.999);
 const ADAM_ONE_MINUS_BETA1 = f32(1 - 0.9);
 const ADAM_ONE_MINUS_BETA2 = f32(1 - 0.999);
 const ADAM_EPSILON = f32(1e-7);
-const ADAM = { beta1: ADAM_BETA1, oneMinusBeta1: ADAM_ONE_MINUS_BETA1, beta2: ADAM_BETA2, oneMinusBeta2: ADAM_ONE_MINUS_BETA2, epsilon: ADAM_EPSILON, sparsityThreshold: SPARSITY_THRESHOLD };
 const RMSPROP_DECAY = f32(0.9);
 const RMSPROP_ONE_MINUS_DECAY = f32(1 - 0.9);
 const RMSPROP_EPSILON = f32(1e-7);
@@ -60,6 +59,8 @@ export class FusedOptimizer {
   private accBeta2 = 1;
   private c1 = 1;
   private c2 = 1;
+  /** The Adam kernel's scalars, one object rewritten per call (no allocation per step). */
+  private readonly adamStep: AdamStep;
 
   /**
    * The moments come from `alloc` (so they can live where `kernels` reach them);
@@ -77,6 +78,7 @@ export class FusedOptimizer {
     this.decayFactor = f32(1 - train.lr * train.weightDecay);
     this.s1 = alloc(this.kind === 'sgd' ? 0 : size);
     this.s2 = alloc(this.kind === 'adam' || this.kind === 'rmsprop' ? size : 0);
+    this.adamStep = { shrink: 1, lr: this.lr, c1: 1, c2: 1, beta1: ADAM_BETA1, oneMinusBeta1: ADAM_ONE_MINUS_BETA1, beta2: ADAM_BETA2, oneMinusBeta2: ADAM_ONE_MINUS_BETA2, epsilon: ADAM_EPSILON, sparsityThreshold: SPARSITY_THRESHOLD };
   }
 
   /** Starts a step (Adam's bias corrections advance once per step). */
@@ -85,6 +87,8 @@ export class FusedOptimizer {
     this.accBeta2 = f32(this.accBeta2 * ADAM_BETA2);
     this.c1 = f32(1 - this.accBeta1);
     this.c2 = f32(1 - this.accBeta2);
+    this.adamStep.c1 = this.c1;
+    this.adamStep.c2 = this.c2;
   }
 
   /**
@@ -96,20 +100,29 @@ export class FusedOptimizer {
   update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null): number {
     const { s1, s2, lr } = this;
     const shrink = decay ? this.decayFactor : 1;
-    const kernel = this.kind === 'adam' ? this.kernels?.adam : null;
-    if (kernel) {
-      // The penalty here (its one definition, penalty.ts), Adam's loop in the kernel.
-      let penaltyValue = 0;
-      if (penalty) {
-        for (let i = from; i < to; i++) {
-          penaltyValue += penaltyTerm(penalty, params[i]);
-          grads[i] += penaltyDerivative(penalty, params[i]);
-        }
+    const kernels = this.kind === 'adam' ? this.kernels : null;
+    if (kernels?.adam) {
+      const step = this.adamStep;
+      step.shrink = shrink;
+      if (!penalty) {
+        kernels.adam(params, grads, s1, s2, from, to, step, norms);
+        return 0;
       }
-      kernel(params, grads, s1, s2, from, to, { ...ADAM, shrink, lr, c1: this.c1, c2: this.c2 }, norms);
+      // The penalty on penalty.ts's functions (its one scalar definition; engine/penalties.ts
+      // is the tensor one), then Adam's loop in the kernel. In the kernel's pass it would
+      // save ~5 us a step on the tutorial (~3%), at the price of a third copy of the formulas.
+      let penaltyValue = 0;
+      for (let i = from; i < to; i++) {
+        penaltyValue += penaltyTerm(penalty, params[i]);
+        grads[i] += penaltyDerivative(penalty, params[i]);
+      }
+      kernels.adam(params, grads, s1, s2, from, to, step, norms);
       return penaltyValue;
     }
-    const { c1, c2 } = this;
+    // Adam's m / c1 * lr and v / c2 as products by this step's factors (as the kernel's
+    // loop): two divisions fewer per weight, within an ulp of tfjs's quotients.
+    const lrOverC1 = lr / this.c1;
+    const invC2 = 1 / this.c2;
     const mom = this.momentum;
     const adam = this.kind === 'adam';
     const rmsprop = this.kind === 'rmsprop';
@@ -130,7 +143,7 @@ export class FusedOptimizer {
       if (adam) {
         const m = (s1[i] = s1[i] * ADAM_BETA1 + g * ADAM_ONE_MINUS_BETA1);
         const v = (s2[i] = s2[i] * ADAM_BETA2 + g * g * ADAM_ONE_MINUS_BETA2);
-        w -= (lr * (m / c1)) / (Math.sqrt(v / c2) + ADAM_EPSILON);
+        w -= (m * lrOverC1) / (Math.sqrt(v * invC2) + ADAM_EPSILON);
       } else if (rmsprop) {
         const ms = (s1[i] = s1[i] * RMSPROP_DECAY + g * g * RMSPROP_ONE_MINUS_DECAY);
         w -= s2[i] = (g * lr) / Math.sqrt(ms + RMSPROP_EPSILON);

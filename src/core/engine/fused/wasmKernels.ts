@@ -33,6 +33,8 @@ interface KernelExports {
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
   hiddenIntoOutput(w: number, b: number, hasBias: number, hin: number, inputs: number, units: number, rows: number, relu: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number): void;
+  denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
+  denseBackwardRelu(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dzin: number, zin: number, inputs: number, units: number, rows: number): void;
 }
 
 /** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
@@ -67,30 +69,58 @@ export function kernelsModule(): KernelsModule | null {
 export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: number): FusedKernels {
   const e = new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const buffer = memory.buffer;
-  const sums = new Float64Array(buffer, scratch, 4);
+  const sums = new Float64Array(buffer, scratch, 5);
+  // The arrays already found in this memory: reading a typed array's buffer is a call
+  // into the runtime, and a step passes the same dozen arrays every time.
+  const inMemory = new WeakSet<Float64Array>();
   /** Byte address of a[i]. */
   const at = (a: Float64Array, i: number): number => {
-    if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
+    if (!inMemory.has(a)) {
+      if (a.buffer !== buffer) throw new Error('a fused kernel was given an array outside its wasm memory');
+      inMemory.add(a);
+    }
     return a.byteOffset + i * 8;
+  };
+  const denseForward: FusedKernels['denseForward'] = (l, params, hin, z, rows) => {
+    const hasBias = l.bias >= 0;
+    e.denseForward(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), at(z, 0), l.inputs, l.units, rows);
+  };
+  const denseBackward: FusedKernels['denseBackward'] = (l, params, hin, dz, grads, dhin, rows) => {
+    const hasBias = l.bias >= 0;
+    e.denseBackward(at(params, l.kernel), at(hin, 0), at(dz, 0), at(grads, l.kernel), hasBias ? at(grads, l.bias) : 0, hasBias ? 1 : 0, dhin ? at(dhin, 0) : 0, dhin ? 1 : 0, l.inputs, l.units, rows);
+  };
+  const activateWasm = (a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void => {
+    if (a === 'relu') e.relu(at(z, 0), at(h, 0), units * rows);
+    else activate(a, z, h, units, rows);
+  };
+  const activationGradientWasm = (a: Activation, z: Float64Array, h: Float64Array, dh: Float64Array, dz: Float64Array, units: number, rows: number): void => {
+    if (a === 'relu') e.reluGradient(at(z, 0), at(dh, 0), at(dz, 0), units * rows);
+    else activationGradient(a, z, h, dh, dz, units, rows);
   };
   return {
     kind: 'wasm-simd',
-    denseForward(l, params, hin, z, rows) {
+    denseForward,
+    denseBackward,
+    denseForwardActivate(l, params, hin, z, h, rows) {
+      if (l.activation !== 'relu') {
+        denseForward(l, params, hin, z, rows);
+        activateWasm(l.activation, z, h, l.units, rows);
+        return;
+      }
       const hasBias = l.bias >= 0;
-      e.denseForward(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), at(z, 0), l.inputs, l.units, rows);
+      e.denseForwardRelu(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), at(z, 0), at(h, 0), l.inputs, l.units, rows);
     },
-    denseBackward(l, params, hin, dz, grads, dhin, rows) {
+    denseBackwardThrough(l, params, hin, dz, grads, below, zin, dhin, dzin, rows) {
+      if (below.activation !== 'relu') {
+        denseBackward(l, params, hin, dz, grads, dhin, rows);
+        activationGradientWasm(below.activation, zin, hin, dhin, dzin, below.units, rows);
+        return;
+      }
       const hasBias = l.bias >= 0;
-      e.denseBackward(at(params, l.kernel), at(hin, 0), at(dz, 0), at(grads, l.kernel), hasBias ? at(grads, l.bias) : 0, hasBias ? 1 : 0, dhin ? at(dhin, 0) : 0, dhin ? 1 : 0, l.inputs, l.units, rows);
+      e.denseBackwardRelu(at(params, l.kernel), at(hin, 0), at(dz, 0), at(grads, l.kernel), hasBias ? at(grads, l.bias) : 0, hasBias ? 1 : 0, at(dzin, 0), at(zin, 0), l.inputs, l.units, rows);
     },
-    activate(a: Activation, z, h, units, rows) {
-      if (a === 'relu') e.relu(at(z, 0), at(h, 0), units * rows);
-      else activate(a, z, h, units, rows);
-    },
-    activationGradient(a: Activation, z, h, dh, dz, units, rows) {
-      if (a === 'relu') e.reluGradient(at(z, 0), at(dh, 0), at(dz, 0), units * rows);
-      else activationGradient(a, z, h, dh, dz, units, rows);
-    },
+    activate: activateWasm,
+    activationGradient: activationGradientWasm,
     adam(params, grads, s1, s2, from, to, k, norms) {
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
