@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // assembly/: AssemblyScript (decorators on functions, its own types), checked by its compiler.
-  { ignores: ['node_modules/', 'dist/', 'bench/.bundle/', 'out/', 'test-results/', '.regnb/', 'src/core/engine/fused/assembly/', 'bench/.fk*.cjs'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/.bundle/', 'out/', 'test-results/', '.regnb/', 'src/core/engine/fused/assembly/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
