@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, type Limits } from '../limits/limits';
 import { sweepOf, sweepsFor, type NotebookSweep } from '../guidance/sweepEvidence';
 import { makeRunId } from '../store/runId';
 import { dataDisagreement } from './dataAgreement';
+import { pointScoredOn } from '../sweep/plan';
 
 export interface RunContext {
   /** Absolute path of the notebook: data files and the run store are relative to its folder. */
@@ -81,7 +82,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
         signal: ctx.signal,
         runner: ctx.sweepRunner,
         initialWeights: from?.weights,
-        onRows: (p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs, scoredOn: p.heldOut ? 'validation' : 'test' }),
+        onRows: (p, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs, scoredOn: pointScoredOn(p) }),
         onPoints: (points, g) => ctx.onEvent?.({ type: 'points', cell: spec.name, runId, points, grid: g }),
       });
       if (!sweep.representative) {

@@ -4,7 +4,7 @@
 
 import type { AlphaRange, ExperimentSpec, GridSpec, GridValidation, LayerSpec, SelectionRule } from '../experiment/experiment';
 import { PENALTY_PARTS, withAlpha, type LayerPenalties } from '../experiment/penalty';
-import type { AlphaStats, GridBest, GridPoint, GridResult, Spread } from '../run/result';
+import type { AlphaStats, GridBest, GridPoint, GridResult, ScoredOn, Spread } from '../run/result';
 import { heldOutsOf, type HeldOut } from './validation';
 import { scoredOnOf } from '../run/scoredOn';
 
@@ -66,6 +66,11 @@ export interface SweepPoint {
   refined: boolean;
   /** The training rows this point holds out to be scored on (absent: validate none). */
   heldOut?: HeldOut;
+}
+
+/** What a point's held-out figures are scored on: its held-out training rows, or the test set. */
+export function pointScoredOn(p: SweepPoint): ScoredOn {
+  return p.heldOut ? 'validation' : 'test';
 }
 
 /** Every (alpha, repeat, fold) of `alphas`: one model each. `validate` is the one the rows allow (planValidation). */

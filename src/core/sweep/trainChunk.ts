@@ -9,7 +9,7 @@ import type { GridPoint } from '../run/result';
 import { train, type EpochRow, type MemberOutcome } from '../engine/trainer';
 import { finalOf } from '../engine/runResult';
 import { penaltyShare } from '../run/penaltyShare';
-import { layersWithAlpha, type SweepPoint } from './plan';
+import { layersWithAlpha, pointScoredOn, type SweepPoint } from './plan';
 import { foldAssignment, memberData } from './validation';
 
 export interface ChunkOptions {
@@ -96,7 +96,7 @@ function pointOf(spec: CompletedSpec, p: SweepPoint, o: MemberOutcome): GridPoin
     final,
     norms,
     penaltyShare: penaltyShare(final) ?? undefined,
-    scoredOn: p.heldOut ? 'validation' : 'test',
+    scoredOn: pointScoredOn(p),
     ...(p.heldOut ? { fold: p.heldOut.fold } : {}),
   };
 }

@@ -89,8 +89,7 @@ export class InferencePass {
     let hin = this.x;
     for (let k = 0; k < this.z.length; k++) {
       const l = layers[k];
-      kernels.denseForward(l, params, hin, this.z[k], rows);
-      kernels.activate(l.activation, this.z[k], this.h[k], l.units, rows);
+      kernels.denseForwardActivate(l, params, hin, this.z[k], this.h[k], rows);
       hin = this.h[k];
     }
     const out = layers[L - 1];
