@@ -10,6 +10,7 @@ import { parseNotebook } from '../core/notebook/parse';
 import { serializeNotebook } from '../core/notebook/serialize';
 import { mergeOutputs, type OutputConflict, type OutputUpdate } from '../core/notebook/mergeOutputs';
 import { writeFileAtomic } from '../core/store/atomicWrite';
+import { FileLockBusy, withFileLock } from '../core/store/fileLock';
 import { describeFsError } from '../core/store/fsError';
 import { cellDir, storeRoot } from '../core/store/runStore';
 
@@ -70,11 +71,21 @@ export interface NotebookWrite {
 
 /**
  * Merges `updates` into the notebook as it is on disk now and writes the result to
- * `out`. If the file changes between the read and the write (another writer), the
- * merge is done again on the newer text.
+ * `out`, holding the lock of `out` so that other RegNB writers wait their turn. If the
+ * file still changes between the read and the write (an editor saving it), the merge is
+ * done again on the newer text.
  */
 export async function writeNotebookOutputs(notebookPath: string, out: string, updates: OutputUpdate[]): Promise<NotebookWrite> {
   const shown = path.relative(process.cwd(), out) || out;
+  try {
+    return await withFileLock(out, () => mergeAndWrite(notebookPath, out, shown, updates));
+  } catch (e) {
+    if (e instanceof FileLockBusy) return { conflicts: [], failure: `the notebook was not written: ${shown}: another writer kept it locked (${path.relative(process.cwd(), e.lockPath) || e.lockPath}); the runs are in the run store` };
+    return { conflicts: [], failure: `the notebook was not written: ${describeFsError(e, shown)}` };
+  }
+}
+
+async function mergeAndWrite(notebookPath: string, out: string, shown: string, updates: OutputUpdate[]): Promise<NotebookWrite> {
   for (let attempt = 0; attempt < 5; attempt++) {
     let text: string;
     try {
