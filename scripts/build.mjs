@@ -1,9 +1,9 @@
-// Bundles the CLI, the sweep thread (and, when present, the extension, training worker and renderer)
-// with esbuild, and copies the wasm binaries the wasm backend loads at run time.
+// Bundles the CLI, the sweep thread, the charts' vega chunk (and, when present, the
+// extension, training worker and renderer) with esbuild, and copies the wasm binaries the wasm backend loads at run time.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeBundle } from './esbuildNode.mjs';
+import { nodeBundle, vegaChunk } from './esbuildNode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -19,6 +19,8 @@ if (existsSync(join(root, 'src/worker/trainingWorker.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/worker/trainingWorker.ts')], outfile: join(dist, 'worker.js') });
 }
 targets.push({ ...node, entryPoints: [join(root, 'src/worker/sweepWorker.ts')], outfile: join(dist, 'sweepWorker.js') });
+// vega and vega-lite, which the CLI and the extension load only to draw charts.
+targets.push(vegaChunk(production, dist));
 if (existsSync(join(root, 'src/extension/extension.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(dist, 'extension.js') });
 }

@@ -6,7 +6,7 @@
 // where src/worker/sweepWorkerEntry.ts looks for it.
 import * as esbuild from 'esbuild';
 import { join } from 'node:path';
-import { nodeBundle } from './esbuildNode.mjs';
+import { nodeBundle, vegaChunk } from './esbuildNode.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'bench/.bundle');
@@ -17,4 +17,4 @@ await Promise.all([
   ['bench/regnb/worker.ts', 'worker.js'],
   ['src/worker/sweepWorker.ts', 'sweepWorker.js'],
   ['bench/fusedKernels.ts', 'fusedKernels.js'],
-].map(([entry, file]) => esbuild.build({ ...node, entryPoints: [join(root, entry)], outfile: join(out, file) })));
+].map(([entry, file]) => esbuild.build({ ...node, entryPoints: [join(root, entry)], outfile: join(out, file) })).concat(esbuild.build(vegaChunk(false, out))));

@@ -1,7 +1,8 @@
 // Vega-Lite spec -> SVG text, headless (Node; also works wherever vega runs). vega and
 // vega-lite are ES modules with top-level await (vega-canvas probes for `canvas`), which
 // neither require() nor a CommonJS bundle can load: they are imported at run time, through
-// a specifier the bundler leaves alone, and loaded once.
+// a specifier the bundler leaves alone, and loaded once. In the bundles, the build puts them
+// in a bundle of their own (dist/vega.js, scripts/esbuildNode.mjs) loaded from here at need.
 
 import type * as VegaModule from 'vega';
 import type * as VegaLiteModule from 'vega-lite/build/index';
