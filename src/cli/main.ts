@@ -27,6 +27,7 @@ import { escapeControl } from '../core/text/escapeControl';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { dataCommand } from './data';
 import { sweepBestLine } from '../core/sweep/sweepText';
+import { coarseAlphas } from '../core/sweep/plan';
 import type { RunContext } from '../core/runner/runExperiment';
 import { gatherShards, mergedSweep, planSecondStage, type Gathered } from '../core/runner/mergeSweep';
 import { resolveShard, type Env } from './shardIndex';
@@ -206,6 +207,12 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   if (shard) process.once('SIGTERM', onSigint);
   // One thread is this one: only more than one is worth a pool.
   const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
+  // A thread takes ~0.15 s of a core to load its code and backend: the threads a sweep will
+  // use start now, beside the data's preparation, not when its first chunk is sent. Each
+  // alpha is one chunk at least, so no more threads than the largest grid has alphas (a
+  // merge trains one model, the refit: no thread is started for it ahead).
+  const sweepAlphas = command === 'run' ? Math.max(0, ...checked.specs.map((s) => (s.grid ? coarseAlphas(s.grid.alpha).length : 0))) : 0;
+  if (sweepRunner && sweepAlphas > 0) sweepRunner.warm(sweepAlphas).catch(() => undefined);
   const specOf = (cell: string) => checked.specs.find((s) => s.name === cell)!;
   let results: RunResult[];
   if (shard && sharded && !('error' in sharded)) {

@@ -65,9 +65,13 @@ export class SweepThreads implements ChunkRunner {
     }
   };
 
-  /** Starts every thread and waits until their backends are up (so a timing can leave start-up out). */
-  async warm(): Promise<void> {
-    while (this.threads.length < this.lanes) this.start();
+  /**
+   * Starts `count` threads (every lane by default) and waits until their backends are up:
+   * so that a sweep's threads load while its caller prepares the data, or a timing can
+   * leave start-up out.
+   */
+  async warm(count = this.lanes): Promise<void> {
+    while (this.threads.length < Math.min(count, this.lanes)) this.start();
     await Promise.all(this.threads.map((t) => t.client.ready));
   }
 

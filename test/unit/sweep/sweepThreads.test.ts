@@ -69,6 +69,32 @@ describe('sweep threads', () => {
     out.representative?.network.model.dispose();
   });
 
+  it('threads warmed ahead (as regnb run starts them beside the data) train the sweep as threads started on demand do', async () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-3], repeats: 2, refine: 0, select: 'test.loss' }, 30, 32);
+    const onDemand = await runSweep(spec, data, { runner: threads });
+    const warmed = new SweepThreads({ entry: sweepWorkerEntry(), size: 2, backend: 'wasm', wasmDir: WASM_DIR });
+    try {
+      await warmed.warm(2);
+      const out = await runSweep(spec, data, { runner: warmed });
+      assert.deepEqual(out.grid.runs.map((r) => [r.alpha, r.repeat, r.final.test.loss]), onDemand.grid.runs.map((r) => [r.alpha, r.repeat, r.final.test.loss]));
+      out.representative?.network.model.dispose();
+    } finally {
+      warmed.dispose();
+      onDemand.representative?.network.model.dispose();
+    }
+  });
+
+  it('a thread warmed ahead that cannot start its backend fails the warm, and then the chunk, with the reason', async () => {
+    const broken = new SweepThreads({ entry: sweepWorkerEntry(), size: 2, backend: 'wasm', wasmDir: '/nonexistent/wasm' });
+    try {
+      await assert.rejects(broken.warm(1), /could not start|wasm/);
+      const spec = sweepSpec({ alpha: [1e-1], repeats: 1, refine: 0, select: 'test.loss' }, 2, 32);
+      await assert.rejects(runSweep(spec, data, { runner: broken }), /sweep thread could not start/);
+    } finally {
+      broken.dispose();
+    }
+  });
+
   it('a thread that cannot start its backend fails the chunk with the reason', async () => {
     const broken = new SweepThreads({ entry: sweepWorkerEntry(), size: 1, backend: 'wasm', wasmDir: '/nonexistent/wasm' });
     try {
