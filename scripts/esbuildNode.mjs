@@ -15,7 +15,7 @@ const external = ['vscode', '@tensorflow/tfjs-node', '@resvg/resvg-js', 'tsx/cjs
 // specifier. Bundled, they are a bundle of their own, dist/vega.js (VEGA_CHUNK, built
 // from scripts/vegaChunk.mjs, vega-canvas a stub: SVG output needs no canvas), which
 // renderSvg.ts requires from beside the bundle that runs, only when a chart is drawn:
-// 2.3 MB of code that every start of the CLI and of the extension parsed, 0.22 G
+// 1.9 MB of code that every start of the CLI and of the extension parsed, 0.22 G
 // instructions of a 0.73 G start, for the few runs that write charts. Neither the CLI
 // nor the .vsix needs vega in node_modules.
 export const VEGA_CHUNK = 'vega.js';
