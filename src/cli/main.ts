@@ -210,8 +210,9 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   // A thread takes ~0.15 s of a core to load its code and backend: the threads a sweep will
   // use start now, beside the data's preparation, not when its first chunk is sent. Each
   // alpha is one chunk at least, so no more threads than the largest grid has alphas (a
-  // merge trains one model, the refit: no thread is started for it ahead).
-  const sweepAlphas = command === 'run' ? Math.max(0, ...checked.specs.map((s) => (s.grid ? coarseAlphas(s.grid.alpha).length : 0))) : 0;
+  // merge trains one model, the refit, and a shard a share of the points: their threads
+  // start on demand).
+  const sweepAlphas = command === 'run' && !shard ? Math.max(0, ...checked.specs.map((s) => (s.grid ? coarseAlphas(s.grid.alpha).length : 0))) : 0;
   if (sweepRunner && sweepAlphas > 0) sweepRunner.warm(sweepAlphas).catch(() => undefined);
   const specOf = (cell: string) => checked.specs.find((s) => s.name === cell)!;
   let results: RunResult[];
