@@ -89,4 +89,21 @@ describe('the fused record\'s inference pass', () => {
       }
     });
   }
+  // The wasm pair is one export per case (assembly/kernels.ts hiddenIntoOutputN): each
+  // must be the one its flags name.
+  it('gives the same outputs in WebAssembly as in JavaScript in each of its sixteen cases: relu or linear, two inputs or not, a bias or not, one output or three', () => {
+    let seed = 300;
+    for (const act of ['relu', 'linear'] as const) {
+      for (const inputs of [2, 3]) {
+        for (const bias of [true, false]) {
+          for (const out of [layer('dense', 1, { activation: 'sigmoid' }), layer('dense', 3, { activation: 'softmax' })]) {
+            const what = `${act}, ${inputs} inputs, ${bias ? '' : 'no '}bias, ${out.size} outputs`;
+            const { js, wasm } = outputs(inputs, [layer('dense', 10, { activation: act, bias }), out], 7, seed++);
+            assertSame(wasm.z, js.z, `${what}: z`);
+            assertSame(wasm.h, js.h, `${what}: h`);
+          }
+        }
+      }
+    }
+  });
 });

@@ -32,10 +32,13 @@ interface KernelExports {
   relu(z: number, h: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
-  hiddenIntoOutput(w: number, b: number, hasBias: number, hin: number, inputs: number, units: number, rows: number, relu: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number): void;
   denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
   denseBackwardRelu(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dzin: number, zin: number, inputs: number, units: number, rows: number): void;
 }
+
+/** hiddenIntoOutputN of assembly/kernels.ts, one export per case (N: its flags, see there). */
+type HiddenIntoOutput = (w: number, b: number, hin: number, inputs: number, units: number, rows: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number) => void;
+const HIDDEN_INTO_OUTPUT_CASES = 16;
 
 /** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
 export const KERNEL_SCRATCH_BYTES = 32;
@@ -67,7 +70,9 @@ export function kernelsModule(): KernelsModule | null {
  * KERNEL_SCRATCH_BYTES of their own at byte `scratch`.
  */
 export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: number): FusedKernels {
-  const e = new wasmApi.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const exports = new wasmApi.Instance(module, { env: { memory } }).exports;
+  const e = exports as KernelExports;
+  const hiddenIntoOutputCases = Array.from({ length: HIDDEN_INTO_OUTPUT_CASES }, (_, n) => (exports as Record<string, HiddenIntoOutput>)[`hiddenIntoOutput${n}`]);
   const buffer = memory.buffer;
   const sums = new Float64Array(buffer, scratch, 5);
   // The arrays already found in this memory: reading a typed array's buffer is a call
@@ -126,8 +131,11 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
     },
     hiddenIntoOutput(l, o, params, hin, rows, relu, outZ) {
-      const [hasBias, hasBiasO] = [l.bias >= 0, o.bias >= 0];
-      e.hiddenIntoOutput(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(hin, 0), l.inputs, l.units, rows, relu ? 1 : 0, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0));
+      const hasBias = l.bias >= 0;
+      const hasBiasO = o.bias >= 0;
+      // The case (assembly/kernels.ts): relu, two inputs, a hidden bias, one output.
+      const n = (relu ? 8 : 0) | (l.inputs === 2 ? 4 : 0) | (hasBias ? 2 : 0) | (o.units === 1 ? 1 : 0);
+      hiddenIntoOutputCases[n](at(params, l.kernel), hasBias ? at(params, l.bias) : 0, at(hin, 0), l.inputs, l.units, rows, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0));
     },
   };
 }

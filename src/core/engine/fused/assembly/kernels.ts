@@ -351,36 +351,39 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
 // ---- the record's inference pass ----------------------------------------------------
 
 /**
- * outZ = act(hin . W + b) . Wo + bo, act relu (relu = 1) or linear (0), for `rows` rows
- * of hin [inputs, rows], without storing the hidden layer: ../inferencePass.ts's
- * hiddenIntoOutput. W [inputs, units] at w (bias b when hasBias), Wo [units, C] at wo
- * (bias bo when hasBiasO); outZ [C, rows]. BLOCK rows at a time (vectors of two rows)
- * share each weight load: unit by unit, the pre-activation starts from the bias and
- * adds input 0, 1, ...; the output's sums start from its bias and add unit 0, 1, ...:
- * denseForward's order, so every value is the JavaScript one to the last bit (a zero
- * weight that denseForward skips adds a zero here, which can only turn a -0 sum into +0).
+ * outZ = act(hin . W + b) . Wo + bo for `rows` rows of hin [inputs, rows], without
+ * storing the hidden layer: ../inferencePass.ts's hiddenIntoOutput. W [inputs, units]
+ * at w (bias at b when the case has one), Wo [units, C] at wo (bias bo when hasBiasO);
+ * outZ [C, rows]. BLOCK rows at a time (vectors of two rows) share each weight load:
+ * unit by unit, the pre-activation starts from the bias and adds input 0, 1, ...; the
+ * output's sums start from its bias and add unit 0, 1, ...: denseForward's order, so
+ * every value is the JavaScript one to the last bit (a zero weight that denseForward
+ * skips adds a zero here, which can only turn a -0 sum into +0).
+ *
+ * hiddenIntoOutputN, N the case's flags (8: act relu, else linear; 4: two inputs, else
+ * any number; 2: the hidden layer has a bias; 1: one output unit): one export per case,
+ * so that no test is left in the loop over units (measured: ~20% of the time with them)
+ * and each case compiles alone. V8 compiles a function with its baseline compiler
+ * (Liftoff) at its first call and with TurboFan once it is hot; one function of all
+ * sixteen cases (15 KB) took TurboFan 100-300 ms, during which it ran on Liftoff: most
+ * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB).
  */
-export function hiddenIntoOutput(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
-  // One copy of the loops per case, so that no test is left in the loop over units
-  // (measured: ~20% of the time with them).
-  if (relu) byInputs(w, b, hasBias, hin, inputs, units, rows, true, wo, bo, hasBiasO, C, outZ);
-  else byInputs(w, b, hasBias, hin, inputs, units, rows, false, wo, bo, hasBiasO, C, outZ);
-}
-
-@inline function byInputs(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
-  if (inputs == 2) byBias(w, b, hasBias, hin, inputs, units, rows, relu, true, wo, bo, hasBiasO, C, outZ);
-  else byBias(w, b, hasBias, hin, inputs, units, rows, relu, false, wo, bo, hasBiasO, C, outZ);
-}
-
-@inline function byBias(w: usize, b: usize, hasBias: i32, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
-  if (hasBias) byOutputs(w, b, true, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, outZ);
-  else byOutputs(w, b, false, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, outZ);
-}
-
-@inline function byOutputs(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void {
-  if (C == 1) allRows(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, true, outZ);
-  else allRows(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, false, outZ);
-}
+export function hiddenIntoOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput2(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput3(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput4(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput5(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput6(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput7(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput8(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput9(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput10(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput11(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput12(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput13(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
 
 /** Four rows at a time (measured: beat 2, 6 and 8), then two, then one. */
 @inline function allRows(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize): void {
