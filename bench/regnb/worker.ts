@@ -71,14 +71,17 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   const objective = moonsCell(job, job.epochs);
   const meter = memoryMeter();
   const once = async (flushMs?: number) => {
+    // The clock times train() (or the steps) alone: the cell's parse is the caller's, as
+    // a peer's model definition is outside its clock (a cold parse is ~5-10 ms).
+    const config = moonsConfig(job, job.epochs);
     const clock = startClock();
     if (job.kind === 'steps') {
-      const { net, scores } = trainStepsOnly(objective, data, moonsConfig(job, job.epochs));
+      const { net, scores } = trainStepsOnly(objective, data, config);
       const time = clock();
       net.model.dispose();
       return { ...time, scores };
     }
-    const [out] = await train(objective, data, [moonsConfig(job, job.epochs)], flushMs === undefined ? {} : { flushMs });
+    const [out] = await train(objective, data, [config], flushMs === undefined ? {} : { flushMs });
     const time = clock();
     if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
     out.network.model.dispose();
