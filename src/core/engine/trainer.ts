@@ -173,7 +173,7 @@ export async function train(objective: Objective, data: Dataset, configs: Member
           if (f.lastOnly) trainLastOnly(f.trainee, f.lastOnly, f.pending, epoch, m.config.train.epochs);
           else f.pending.push(f.trainee.runEpoch(epoch));
         } catch (e) {
-          if (f.lastOnly?.held) m.rows.push(scoredAt(f.trainee, f.lastOnly.held, f.lastOnly.before));
+          if (f.lastOnly?.held) m.rows.push(f.trainee.scoredAt(f.lastOnly.held, f.lastOnly.before));
           finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
         }
       }
@@ -223,23 +223,12 @@ function trainLastOnly(trainee: FusedTrainee, s: LastOnly, pending: EpochRow[], 
   s.before.set(trainee.params);
   const row = trainee.trainedEpoch(epoch);
   if (!Number.isFinite(row.totalLoss)) {
-    if (s.held) pending.push(scoredAt(trainee, s.held, s.before));
+    if (s.held) pending.push(trainee.scoredAt(s.held, s.before));
     pending.push(row);
   } else if (epoch === epochs) {
     pending.push(trainee.scored(row));
   }
   s.held = row;
-}
-
-/** `row` scored at the weights `at` (the trainee's own weights are left as they were). */
-function scoredAt(trainee: FusedTrainee, row: EpochRow, at: Float64Array): EpochRow {
-  const now = trainee.params.slice();
-  trainee.params.set(at);
-  try {
-    return trainee.scored(row);
-  } finally {
-    trainee.params.set(now);
-  }
 }
 
 /** Longest stretch of training between two turns of the event loop, in ms. */

@@ -12,6 +12,7 @@ import { buildNetwork, trainableVariables } from '../../../src/core/engine/netwo
 import { lossTerms, type LossSpec } from '../../../src/core/engine/objective';
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
+import type { EpochRow } from '../../../src/core/run/epochRow';
 import { Random } from '../../../src/core/data/random';
 import { ACTIVATIONS, type Activation, type LayerSpec, type TrainSpec } from '../../../src/core/experiment/experiment';
 import type { LayerPenalties } from '../../../src/core/experiment/penalty';
@@ -301,6 +302,28 @@ describe('fused engine', () => {
       if (e.status !== 'diverged') assert.deepEqual(l.network.model.getWeights().map((w) => Array.from(w.dataSync())), e.network.model.getWeights().map((w) => Array.from(w.dataSync())), `member ${i}: the same trained weights`);
     });
     for (const m of [...every, ...last]) m.network.model.dispose();
+  });
+
+  it('scoring an earlier epoch\'s weights leaves the training as it was, to the bit', () => {
+    const layers = [layer('dense', 5, { activation: 'relu' }), layer('dense', 1, { penalties: { kernel: { l2: 0.01 } } })];
+    const t = trainSpec({ epochs: 8, batch: 1000, optimizer: 'adam', lr: 0.05 });
+    const plain = fusedOf(tinyBinary(), layers, t);
+    const scoring = fusedOf(tinyBinary(), layers, t);
+    let earlier: Float64Array | undefined;
+    let held: EpochRow | undefined;
+    for (let epoch = 1; epoch <= 8; epoch++) {
+      plain.trainee.runEpoch(epoch);
+      if (epoch === 3) earlier = scoring.trainee.params.slice();
+      const row = scoring.trainee.trainedEpoch(epoch);
+      if (epoch === 3) held = row;
+      // The sweep's record: last scores a held row at its own weights mid-training.
+      if (epoch === 5) scoring.trainee.scoredAt(held!, earlier!);
+      else scoring.trainee.scored(row);
+    }
+    assert.ok(Number.isFinite(held!.testLoss));
+    assert.deepEqual(Array.from(scoring.trainee.params), Array.from(plain.trainee.params));
+    plain.net.model.dispose();
+    scoring.net.model.dispose();
   });
 
   it('a member that diverges stops with its history kept; the trained weights come back into its network', async () => {

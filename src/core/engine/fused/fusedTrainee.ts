@@ -130,6 +130,22 @@ export class FusedTrainee {
   }
 
   /**
+   * `row` scored at the weights `at` (an earlier epoch's); the trainee's own weights are
+   * put back, and the next step computes its forward pass afresh, since the one the
+   * scoring left belongs to `at`.
+   */
+  scoredAt(row: EpochRow, at: Float64Array): EpochRow {
+    const now = this.params.slice();
+    this.params.set(at);
+    try {
+      return this.scored(row);
+    } finally {
+      this.params.set(now);
+      this.forwardDone = false;
+    }
+  }
+
+  /**
    * Trains one epoch without the inference pass of its record (what pricing the record
    * compares with); returns the mean data loss over its batches.
    */
