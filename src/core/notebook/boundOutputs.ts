@@ -7,6 +7,7 @@ import { MAX_HISTORY_POINTS, downsampleRun, historyLength, mapSeries, setKey } f
 import { RUN_MIME } from '../protocol/notebookRenderer';
 import { cellText, utf8Length } from './notebookText';
 import type { CellDoc, OutputDoc } from './types';
+import { CellSizer } from './cellSize';
 
 export const MAX_CELL_BYTES = 256 * 1024;
 /** Significant digits kept when a history must shrink further (float32 training values carry about 7). */
@@ -121,47 +122,25 @@ export function boundCellOutputs(cell: CellDoc, opts: BoundOptions = {}): Output
   return boundCell(cell, opts).outputs;
 }
 
-/**
- * The cell with its outputs bounded, as laid out in the file (cellText at the cells'
- * level): the text measured last is the text written, not laid out once more.
- */
+/** The cell with its outputs bounded, as laid out in the file (cellText at the cells' level). */
 export function boundCellText(cell: CellDoc, opts: BoundOptions = {}): string {
   return boundCell(cell, opts).text();
 }
 
+/** Cells sit 2 levels deep in the file (notebook > cells > cell). */
+const CELL_LEVEL = 2;
+
 function boundCell(cell: CellDoc, opts: BoundOptions): { outputs: OutputDoc[] | undefined; text: () => string } {
-  const layout = new CellLayout(cell);
-  const outputs = boundOutputs(cell, opts, layout);
-  return { outputs, text: () => layout.text(outputs) };
+  const outputs = boundOutputs(cell, opts, new CellSizer(cell, CELL_LEVEL));
+  return { outputs, text: () => cellText({ ...cell, outputs }, CELL_LEVEL) };
 }
 
-/**
- * Texts of one cell with different outputs, the last few kept: a reduction that changes
- * nothing gives back the same output objects, and a cell of a few hundred KiB costs tens
- * of milliseconds to lay out again.
- */
-class CellLayout {
-  private readonly laidOut: { outputs: OutputDoc[] | undefined; text: string }[] = [];
-
-  constructor(private readonly cell: CellDoc) {}
-
-  text(outputs: OutputDoc[] | undefined): string {
-    const same = (a: OutputDoc[] | undefined) => a === outputs || (!!a && !!outputs && a.length === outputs.length && a.every((o, k) => o === outputs[k]));
-    const known = this.laidOut.find((t) => same(t.outputs));
-    if (known) return known.text;
-    const text = cellText({ ...this.cell, outputs }, 2);
-    this.laidOut.push({ outputs, text });
-    if (this.laidOut.length > 3) this.laidOut.shift();
-    return text;
-  }
-}
-
-function boundOutputs(cell: CellDoc, opts: BoundOptions, layout: CellLayout): OutputDoc[] | undefined {
+function boundOutputs(cell: CellDoc, opts: BoundOptions, sizer: CellSizer): OutputDoc[] | undefined {
   if (!cell.outputs) return undefined;
   const maxPoints = opts.maxPoints ?? MAX_HISTORY_POINTS;
   const maxBytes = opts.maxCellBytes ?? MAX_CELL_BYTES;
   const isRun = cell.outputs.map((o) => o.mime === RUN_MIME && isRunResultLike(o.data));
-  const sizeOf = (outs: OutputDoc[]) => utf8Length(layout.text(outs));
+  const sizeOf = (outs: OutputDoc[]) => sizer.bytes(outs);
   const mapRuns: MapRuns = (outs, stage) => outs.map((o, k) => (isRun[k] ? withData(o, stage(o.data as RunResult)) : o));
 
   let outputs = mapRuns(cell.outputs, (r) => downsampleRun(r, maxPoints));

@@ -13,6 +13,11 @@ export function stringifyAt(value: unknown, level: number): string | undefined {
   return text.replace(/\n/g, `\n${INDENT.repeat(level)}`);
 }
 
+/** UTF-8 bytes of stringifyAt(value, level), from the bytes and line breaks of its level-0 text. */
+export function bytesAt(text: { bytes: number; newlines: number }, level: number): number {
+  return text.bytes + text.newlines * INDENT.length * level;
+}
+
 /** An object with keys in the given order, laid out like JSON.stringify(_, null, 2). */
 export function objectText(entries: [string, unknown][], level: number): string {
   const inner = INDENT.repeat(level + 1);
@@ -40,11 +45,15 @@ export function outputText(output: OutputDoc, level: number): string {
   return objectText(withExtra([['mime', output.mime], ['data', output.data]], output.extra), level);
 }
 
+/** Levels below its cell at which an output's `data` is laid out (cell > outputs > output > data). */
+export const OUTPUT_DATA_DEPTH = 3;
+
 export function cellText(cell: CellDoc, level: number): string {
   const entries = withExtra([['kind', cell.kind], ['source', cell.source]], cell.extra);
   if (cell.outputs !== undefined) {
-    const inner = INDENT.repeat(level + 2);
-    const items = cell.outputs.map((o) => `${inner}${outputText(o, level + 2)}`);
+    const outputLevel = level + OUTPUT_DATA_DEPTH - 1;
+    const inner = INDENT.repeat(outputLevel);
+    const items = cell.outputs.map((o) => `${inner}${outputText(o, outputLevel)}`);
     const outputs = items.length ? `[\n${items.join(',\n')}\n${INDENT.repeat(level + 1)}]` : '[]';
     entries.splice(2, 0, ['outputs', new RawJson(outputs)]);
   }
