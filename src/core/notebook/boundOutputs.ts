@@ -18,18 +18,50 @@ export interface BoundOptions {
   maxCellBytes?: number;
 }
 
-/** Every number in `value` (nested arrays and objects) rounded to `digits` significant digits. */
+/**
+ * Every number in `value` (nested arrays and objects) rounded to `digits` significant
+ * digits; `value` itself, and each part of it, when rounding changes no number in it
+ * (Object.is(result, value) then: -0 and NaN come back as they are). A kept part is
+ * measured once by the cell's sizer (cellSize.ts), and nothing unchanged is copied.
+ */
 function roundNumbers(value: unknown, digits: number, depth = 0): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(digits)) : value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return value;
+    const rounded = Number(value.toPrecision(digits));
+    return rounded === value ? value : rounded;
+  }
   if (depth > 6 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => roundNumbers(v, digits, depth + 1));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const r = roundNumbers(v, digits, depth + 1);
+      if (!out && !Object.is(r, v)) out = value.slice(0, i);
+      if (out) out.push(r);
+    }
+    return out ?? value;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setKey(out, key, roundNumbers((value as Record<string, unknown>)[key], digits, depth + 1));
-  return out;
+  let changed = false;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    const r = roundNumbers(v, digits, depth + 1);
+    if (!Object.is(r, v)) changed = true;
+    setKey(out, key, r);
+  }
+  return changed ? out : value;
 }
 
+/** The history rounded (epochs kept as they are); `history` itself when no number changes. */
 function roundHistory<H extends History>(history: H, digits: number): H {
-  return mapSeries(history, (arr, path) => (path.length === 1 && path[0] === 'epoch' ? arr : (roundNumbers(arr, digits) as unknown[]))) as H;
+  let changed = false;
+  const rounded = mapSeries(history, (arr, path) => {
+    if (path.length === 1 && path[0] === 'epoch') return arr;
+    const r = roundNumbers(arr, digits) as unknown[];
+    if (r !== arr) changed = true;
+    return r;
+  }) as H;
+  return changed ? rounded : history;
 }
 
 /** The same kind of history with no epochs (extension series kept, empty). */
@@ -45,11 +77,11 @@ type Stage = (r: RunResult) => RunResult;
 const roundStage: Stage = (r) => {
   let out = r;
   const history = roundHistory(r.history, ROUNDED_DIGITS);
-  if (!sameJson(history, r.history)) out = { ...out, history, downsampled: true, reduced: { ...r.reduced, digits: ROUNDED_DIGITS } };
+  if (history !== r.history) out = { ...out, history, downsampled: true, reduced: { ...r.reduced, digits: ROUNDED_DIGITS } };
   for (const key of FINAL_VIEWS) {
     if (r[key] === undefined) continue;
     const rounded = roundNumbers(r[key], ROUNDED_DIGITS);
-    if (!sameJson(rounded, r[key])) out = { ...out, [key]: rounded };
+    if (rounded !== r[key]) out = { ...out, [key]: rounded };
   }
   return out;
 };
@@ -226,10 +258,6 @@ function isNote(o: OutputDoc): boolean {
 
 function withData(o: OutputDoc, data: unknown): OutputDoc {
   return data === o.data ? o : { ...o, data };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function smallJson(v: unknown, max: number): boolean {

@@ -195,6 +195,24 @@ describe('output bounding in serializeNotebook', () => {
     assert.equal(utf8Length(JSON.stringify({ s: 'é😀' })), Buffer.byteLength(JSON.stringify({ s: 'é😀' })));
   });
 
+  it('rounds only when rounding changes a number: -0, NaN and numbers of 7 digits or fewer are no change', () => {
+    // Over the limit by its size alone; every number already short, so rounding cannot help
+    // and the result must not claim it was rounded, then thinning makes it fit.
+    const run = withBoundary(makeRun({ epochs: 2000, layers: ['a', 'b', 'c', 'd'] }), 40, 100);
+    const short = JSON.parse(JSON.stringify(run), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(5)) : v)) as RunResult;
+    short.history.dataLoss[0] = -0;
+    short.history.testLoss[1999] = Number.NaN; // the last epoch: kept by thinning
+    const bounded = boundRunResult(short, { maxCellBytes: 250_000 });
+    assert.equal(bounded.reduced?.digits, undefined, JSON.stringify(bounded.reduced));
+    assert.ok(bounded.history.epoch.length < 2000);
+    assert.deepEqual(bounded.boundary, short.boundary, 'the short boundary is kept as it is');
+    // The same run at full precision is rounded, and says so.
+    const rounded = boundRunResult(run, { maxCellBytes: 250_000 });
+    assert.equal(rounded.reduced?.digits, 7);
+    assert.notDeepEqual(rounded.boundary, run.boundary);
+    for (const v of rounded.boundary!.values) assert.equal(v, Number(v.toPrecision(7)));
+  });
+
   it('leaves outputs that are not run results alone when they fit', () => {
     const cell = { kind: 'experiment' as const, source: '', outputs: [{ mime: RUN_MIME, data: { not: 'a run' } }], extra: {} };
     assert.deepEqual(boundCellOutputs(cell), cell.outputs);
