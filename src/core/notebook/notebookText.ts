@@ -8,9 +8,34 @@ const INDENT = '  ';
 
 /** JSON text of `value` as it appears nested `level` levels deep in a 2-space pretty-printed file. */
 export function stringifyAt(value: unknown, level: number): string | undefined {
+  // An object or array (without toJSON, which is told its key) nested `level` arrays
+  // deep: JSON.stringify indents its lines itself, and a run result's few hundred KiB are
+  // laid out without a second pass over the text to indent them (3-5x faster).
+  if (level > 0 && typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    const { before, after } = nestedFrame(level);
+    const text = JSON.stringify(nestIn(value, level), null, 2);
+    return text.slice(before, text.length - after);
+  }
   const text = JSON.stringify(value, null, 2) as string | undefined;
   if (text === undefined || level === 0 || !text.includes('\n')) return text;
   return text.replace(/\n/g, `\n${INDENT.repeat(level)}`);
+}
+
+/** Lengths of the text around a value nested `level` arrays deep. */
+const frames: { before: number; after: number }[] = [];
+function nestedFrame(level: number): { before: number; after: number } {
+  if (!frames[level]) {
+    const text = JSON.stringify(nestIn(0, level), null, 2);
+    const before = text.indexOf('0');
+    frames[level] = { before, after: text.length - before - 1 };
+  }
+  return frames[level];
+}
+
+function nestIn(value: unknown, level: number): unknown {
+  let out = value;
+  for (let k = 0; k < level; k++) out = [out];
+  return out;
 }
 
 /** UTF-8 bytes of stringifyAt(value, level), from the bytes and line breaks of its level-0 text. */
