@@ -19,6 +19,8 @@ if (existsSync(join(root, 'src/worker/trainingWorker.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/worker/trainingWorker.ts')], outfile: join(dist, 'worker.js') });
 }
 targets.push({ ...node, entryPoints: [join(root, 'src/worker/sweepWorker.ts')], outfile: join(dist, 'sweepWorker.js') });
+// What the CLI's sweep threads load their bundle through, with V8's code cache (src/worker/cachedBundle.ts).
+targets.push({ ...node, entryPoints: [join(root, 'src/worker/cachedBundle.ts')], outfile: join(dist, 'cachedBundle.js') });
 // vega and vega-lite, which the CLI and the extension load only to draw charts.
 targets.push(vegaChunk(production, dist));
 if (existsSync(join(root, 'src/extension/extension.ts'))) {

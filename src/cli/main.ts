@@ -17,6 +17,7 @@ import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
 import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
+import { codeCacheDir } from '../worker/cachedBundle';
 import { progressFor } from './progress';
 import { penaltyShare } from '../core/run/penaltyShare';
 import { scoredOnOf } from '../core/run/scoredOn';
@@ -206,7 +207,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   // A cluster stops a job with SIGTERM (preemption, a deleted Job): a shard records what it has.
   if (shard) process.once('SIGTERM', onSigint);
   // One thread is this one: only more than one is worth a pool.
-  const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(), size: workers, backend, wasmDir }) : undefined;
+  const sweepRunner = workers > 1 ? new SweepThreads({ entry: sweepWorkerEntry(codeCacheDir()), size: workers, backend, wasmDir }) : undefined;
   // A thread takes ~0.15 s of a core to load its code and backend: the threads a sweep will
   // use start now, beside the data's preparation, not when its first chunk is sent. Each
   // alpha is one chunk at least, so no more threads than the largest grid has alphas (a

@@ -11,9 +11,18 @@ export interface ThreadEntry {
   eval: boolean;
 }
 
-export function sweepWorkerEntry(): ThreadEntry {
+/**
+ * `codeCacheDir`: the per-user folder of V8 code caches (cachedBundle.ts), which the
+ * thread loads its bundle through when dist/cachedBundle.js is there. The CLI passes
+ * it; the editor's threads do not (its extension host's V8 is the editor's to manage).
+ */
+export function sweepWorkerEntry(codeCacheDir?: string): ThreadEntry {
   const bundled = path.join(__dirname, 'sweepWorker.js');
-  if (fs.existsSync(bundled)) return { code: bundled, eval: false };
+  if (fs.existsSync(bundled)) {
+    const loader = path.join(__dirname, 'cachedBundle.js');
+    if (!codeCacheDir || !fs.existsSync(loader)) return { code: bundled, eval: false };
+    return { code: `require(${JSON.stringify(loader)}).loadCachedBundle(${JSON.stringify(bundled)}, ${JSON.stringify(codeCacheDir)});`, eval: true };
+  }
   const source = path.join(__dirname, 'sweepWorker.ts');
   return { code: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
 }
