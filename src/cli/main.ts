@@ -328,7 +328,8 @@ export function summaryLine(r: RunResult): string {
   return `${head}${best}${r.error ? ` (${r.error})` : ''}${advice}${recommendation}`;
 }
 
-if (require.main === module) {
+/** Runs the command line this process was started with (dist/cli.js calls it, or `tsx src/cli/main.ts`). */
+export function runFromCommandLine(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -339,3 +340,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromCommandLine();

@@ -33,16 +33,18 @@ export interface LoadedBundle {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
 
 /**
- * The per-user folder for code caches ($XDG_CACHE_HOME/regnb, ~/.cache/regnb,
- * ~/Library/Caches/regnb, %LOCALAPPDATA%\regnb\cache), or undefined when
- * REGNB_CODE_CACHE=0 turns the cache off or no home folder is known.
+ * The per-user folder for code caches, `code-cache` in $XDG_CACHE_HOME/regnb,
+ * ~/.cache/regnb, ~/Library/Caches/regnb or %LOCALAPPDATA%\regnb\cache; undefined when
+ * REGNB_CODE_CACHE=0 turns the cache off, no home folder is known or this Node is too old.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | undefined {
-  if (env.REGNB_CODE_CACHE === '0') return undefined;
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'regnb');
-  if (platform === 'win32') return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'regnb', 'cache') : undefined;
-  if (!home) return undefined;
-  return platform === 'darwin' ? path.join(home, 'Library', 'Caches', 'regnb') : path.join(home, '.cache', 'regnb');
+  // Without this loader (Node before 20.12) a script run by `vm` could not import().
+  if (env.REGNB_CODE_CACHE === '0' || vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return undefined;
+  const regnb = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? path.join(env.XDG_CACHE_HOME, 'regnb')
+    : platform === 'win32' ? (env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'regnb', 'cache') : undefined)
+      : !home ? undefined
+        : platform === 'darwin' ? path.join(home, 'Library', 'Caches', 'regnb') : path.join(home, '.cache', 'regnb');
+  return regnb && path.join(regnb, 'code-cache');
 }
 
 /**
@@ -53,14 +55,17 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
 export function loadCachedBundle(file: string, cacheDir: string, module: Module = new Module(file)): LoadedBundle {
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
-  const name = path.basename(file, '.js');
-  // The same bundle under another V8 (an editor's Electron, another Node) is another file.
-  const key = createHash('sha256').update(`${process.versions.v8}\0${process.arch}\0`).update(bytes).digest('hex').slice(0, 32);
+  // The same bundle under another V8 (an editor's Electron, another Node) has a file of
+  // its own, which a new cache made by this V8 does not replace.
+  const name = `${path.basename(file, '.js')}-${sha256(`${process.versions.v8}\0${process.arch}`).toString('hex').slice(0, 8)}`;
+  const key = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   const cacheFile = path.join(cacheDir, `${name}-${key}${SUFFIX}`);
   const cached = readCache(cacheFile);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData: cached === 'missing' || cached === 'damaged' ? undefined : cached,
+    // The bundle's import() (the charts' PNG module) resolves as in a file `require` loaded.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: Module, f: string, d: string) => void;
   module.filename = file;

@@ -120,7 +120,7 @@ describe('deploy/Dockerfile, its stages played on the file system', () => {
 
   it('the image holds the CLI and what it loads, and no extension', () => {
     const dist = fs.readdirSync(path.join(image.root, 'opt/regnb/dist')).sort();
-    assert.deepEqual(dist, ['cli.js', 'sweepWorker.js', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm', 'tfjs-backend-wasm.wasm', 'vega.js']);
+    assert.deepEqual(dist, ['cachedBundle.js', 'cli.js', 'cliMain.js', 'sweepWorker.js', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm', 'tfjs-backend-wasm.wasm', 'vega.js']);
   });
 
   it('its entrypoint answers --help with the usage, merge among the commands', () => {

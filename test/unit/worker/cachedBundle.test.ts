@@ -20,6 +20,7 @@ function bundle(dir: string, answer: string): string {
     'exports.same = module.exports === exports && this === exports;',
     'function square(x) { return x * x; }',
     'exports.squares = [1, 2, 3].map(square);',
+    "exports.imported = import('node:path').then((p) => p.sep);",
   ].join('\n'));
   return file;
 }
@@ -28,17 +29,20 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-code-cache-')
 const caches = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : []);
 
 describe('cached bundle', () => {
-  it('runs the bundle as require does, writes the cache once and then uses it', () => {
+  it('runs the bundle as require does, import() included, writes the cache once and then uses it', async () => {
     const dir = tempDir();
     const cache = path.join(dir, 'cache');
     const file = bundle(dir, '6 * 7');
     const first = loadCachedBundle(file, cache);
     assert.equal(first.cache, 'written');
-    assert.deepEqual(first.exports, { answer: 42, file, dir, sep: path.sep, same: true, squares: [1, 4, 9] });
+    const { imported, ...rest } = first.exports as { imported: Promise<string> };
+    assert.deepEqual(rest, { answer: 42, file, dir, sep: path.sep, same: true, squares: [1, 4, 9] });
+    assert.equal(await imported, path.sep);
     assert.equal(caches(cache).length, 1);
     const second = loadCachedBundle(file, cache);
     assert.equal(second.cache, 'hit');
-    assert.deepEqual(second.exports, first.exports);
+    assert.equal((second.exports as { squares: number[] }).squares.length, 3);
+    assert.equal(await (second.exports as { imported: Promise<string> }).imported, path.sep);
   });
 
   it('loads without the cache when its file is damaged, and writes a good one', () => {
@@ -96,10 +100,10 @@ describe('cached bundle', () => {
   });
 
   it('finds the per-user cache folder of each platform, and none when turned off', () => {
-    assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u'), path.join('/x/cache', 'regnb'));
-    assert.equal(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u'), path.join('/home/u', '.cache', 'regnb'));
-    assert.equal(codeCacheDir({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'regnb'));
-    assert.equal(codeCacheDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', 'C:\\Users\\u'), path.join('C:\\Users\\u\\AppData\\Local', 'regnb', 'cache'));
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u'), path.join('/x/cache', 'regnb', 'code-cache'));
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u'), path.join('/home/u', '.cache', 'regnb', 'code-cache'));
+    assert.equal(codeCacheDir({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'regnb', 'code-cache'));
+    assert.equal(codeCacheDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', 'C:\\Users\\u'), path.join('C:\\Users\\u\\AppData\\Local', 'regnb', 'cache', 'code-cache'));
     assert.equal(codeCacheDir({}, 'win32', 'C:\\Users\\u'), undefined);
     assert.equal(codeCacheDir({ REGNB_CODE_CACHE: '0', XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u'), undefined);
   });
