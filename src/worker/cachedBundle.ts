@@ -9,7 +9,10 @@
 // our own SHA-256 of its payload, and is named by the bundle's content hash and the V8
 // that made it. Any failure of the cache (unreadable, damaged, rejected, unwritable
 // folder) loads the bundle without one; an error of the bundle's own code is thrown as
-// `require` would throw it.
+// `require` would throw it. A bundle loaded here must not use import(): Node 20 loses a
+// vm script's dynamic-import callback when its code comes from a cache (and the callback
+// that resolves like `require` is experimental and warns), so the build turns import() into
+// require in these bundles and checks that none is left (scripts/build.mjs).
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -35,11 +38,10 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 /**
  * The per-user folder for code caches, `code-cache` in $XDG_CACHE_HOME/regnb,
  * ~/.cache/regnb, ~/Library/Caches/regnb or %LOCALAPPDATA%\regnb\cache; undefined when
- * REGNB_CODE_CACHE=0 turns the cache off, no home folder is known or this Node is too old.
+ * REGNB_CODE_CACHE=0 turns the cache off or no home folder is known.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | undefined {
-  // Without this loader (Node before 20.12) a script run by `vm` could not import().
-  if (env.REGNB_CODE_CACHE === '0' || vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return undefined;
+  if (env.REGNB_CODE_CACHE === '0') return undefined;
   const regnb = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? path.join(env.XDG_CACHE_HOME, 'regnb')
     : platform === 'win32' ? (env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, 'regnb', 'cache') : undefined)
       : !home ? undefined
@@ -64,8 +66,6 @@ export function loadCachedBundle(file: string, cacheDir: string, module: Module 
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData: cached === 'missing' || cached === 'damaged' ? undefined : cached,
-    // The bundle's import() (the charts' PNG module) resolves as in a file `require` loaded.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: Module, f: string, d: string) => void;
   module.filename = file;
