@@ -44,12 +44,10 @@ export class FusedTrainee {
    * rows through `inference` (its arrays in the kernels' memory).
    */
   private readonly inference: InferencePass;
-  /** z and h hold the forward pass of the current weights over xb (set by scored()). */
+  /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
-  /** lossAndMetric()'s [loss, metric], reused: an epoch allocates nothing but its row. */
-  private readonly score = new Float64Array(2);
 
   constructor(
     private readonly layout: FusedLayout,
@@ -127,24 +125,7 @@ export class FusedTrainee {
 
   /** Fills `row`'s inference-pass scores at the current weights (those right after its epoch) and returns it. */
   scored(row: EpochRow): EpochRow {
-    const { z, h, data, inference, score } = this;
-    const { outZ, outH } = inference;
-    const last = this.layout.layers.length - 1;
-    // One batch: the training rows' forward pass is also the next step's.
-    const oneBatch = this.nBatches === 1;
-    if (oneBatch) {
-      this.forward(this.xb, z, h, data.nTrain);
-      this.forwardDone = true;
-    }
-    inference.run(this.params);
-    if (oneBatch) lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain, score);
-    else lossAndMetric(this.loss, outZ, outH, data.nTrain + data.nTest, 0, data.nTrain, data.yTrain, score);
-    row.trainLoss = score[0];
-    row.trainMetric = score[1];
-    const testFrom = oneBatch ? 0 : data.nTrain;
-    lossAndMetric(this.loss, outZ, outH, testFrom + data.nTest, testFrom, data.nTest, data.yTest, score);
-    row.testLoss = score[0];
-    row.testMetric = score[1];
+    [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = this.evaluate();
     return row;
   }
 
@@ -279,6 +260,26 @@ export class FusedTrainee {
       else this.kernels.denseBackward(l, params, k === 0 ? this.xb : h[k - 1], dz[k], grads, k > 0 ? dh[k - 1] : null, rows);
     }
     return loss;
+  }
+
+  /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
+  private evaluate(): [number, number, number, number] {
+    const { z, h, data, inference } = this;
+    const { outZ, outH } = inference;
+    const last = this.layout.layers.length - 1;
+    if (this.nBatches === 1) {
+      this.forward(this.xb, z, h, data.nTrain);
+      this.forwardDone = true;
+      inference.run(this.params);
+      const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
+      const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, data.nTest, 0, data.nTest, data.yTest);
+      return [trainLoss, trainMetric, testLoss, testMetric];
+    }
+    const rows = data.nTrain + data.nTest;
+    inference.run(this.params);
+    const [trainLoss, trainMetric] = lossAndMetric(this.loss, outZ, outH, rows, 0, data.nTrain, data.yTrain);
+    const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, rows, data.nTrain, data.nTest, data.yTest);
+    return [trainLoss, trainMetric, testLoss, testMetric];
   }
 
   private forward(x: Float64Array, z: Float64Array[], h: Float64Array[], rows: number): void {

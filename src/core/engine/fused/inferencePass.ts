@@ -11,14 +11,9 @@
 // On the tutorial network (70 test rows, 2 inputs, 500 relu units) the wasm pass is
 // ~0.35 ns per unit and row, ~2x cheaper than the training pass's forward per row.
 //
-// The JavaScript loop's values are the training pass's to the last bit for finite
-// weights and inputs: every sum starts from the bias and adds input 0, 1, ... (hidden
+// The values are the training pass's to the last bit for finite weights and inputs, in
+// both implementations: every sum starts from the bias and adds input 0, 1, ... (hidden
 // unit 0, 1, ...) in denseForward's order; a padded input (weight 0 times 0) adds +0.
-// So are the kernels' with several outputs; with one (a binary classifier's logit, a
-// regression) they fold the output's weights into the hidden layer and add the units
-// by the sign of their weight (assembly/kernels.ts): within ~1e-16 of the terms'
-// magnitudes, ~2x fewer instructions a unit and row. Only the record reads these
-// values, and it reports them; no step depends on their last bit.
 
 import type { Activation } from '../../experiment/experiment';
 import { activationValue } from './activations';
@@ -44,8 +39,6 @@ export class InferencePass {
   private readonly fused: { f: (z: number) => number; relu: boolean; inKernels: boolean } | null;
   /** The JavaScript fused pair's scratch (when the kernels do not run the pair). */
   private readonly scratch: Scratch;
-  /** The kernels' fused pair's scratch (one output: its folded units, assembly/kernels.ts). */
-  private readonly packed: Float64Array;
 
   /**
    * Its arrays come from `alloc` (so they can live where `kernels` reach them: see
@@ -75,9 +68,6 @@ export class InferencePass {
     const hid = layout.layers[Math.max(L - 2, 0)];
     const units = this.fused && !this.fused.inKernels ? hid.units : 0;
     this.scratch = { wt: alloc(Math.ceil(hid.inputs / 2) * 2 * units), b: alloc(units), v: alloc(units) };
-    // Whichever kernels run: fusedMemory sizes the memory with the JavaScript ones.
-    const folds = this.fused !== null && (relu || hidden === 'linear') && outUnits === 1;
-    this.packed = alloc(folds ? (hid.inputs + 1) * hid.units : 0);
   }
 
   /** Sets x to row-major blocks of rows, one after the other. */
@@ -104,7 +94,7 @@ export class InferencePass {
     }
     const out = layers[L - 1];
     const fused = this.fused;
-    if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ, this.packed);
+    if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ);
     else if (fused) hiddenIntoOutput(layers[L - 2], out, params, hin, rows, this.scratch, outZ, fused.f, fused.relu);
     else kernels.denseForward(out, params, hin, outZ, rows);
     if (this.withActivations) kernels.activate(out.activation as Activation, outZ, this.outH, out.units, rows);

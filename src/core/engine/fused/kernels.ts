@@ -53,13 +53,10 @@ export interface FusedKernels {
   /**
    * outZ [o.units, rows] = act(hin . W + b) . Wo + bo for the hidden layer l (act relu
    * when `relu`, else linear) into the output layer o, the hidden layer never stored:
-   * the record's inference pass (inferencePass.ts); `packed`: (l.inputs + 1) * l.units
-   * values of scratch. With one output its sums are added in an order of their own
-   * (assembly/kernels.ts), within ~1e-16 of the terms' magnitudes of denseForward's.
-   * null: that file's own JavaScript loop runs it (the JavaScript implementation, and
-   * every other activation).
+   * the record's inference pass (inferencePass.ts); null: that file's own JavaScript
+   * loop runs it (the JavaScript implementation, and every other activation).
    */
-  readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array, packed: Float64Array) => void) | null;
+  readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
 }
 
 export const JS_KERNELS: FusedKernels = {

@@ -45,11 +45,10 @@ export function lossAndGradient(loss: LossSpec, z: Float64Array, h: Float64Array
 
 /**
  * Mean loss and metric (accuracy, or R^2 against the set's own mean) of `count` rows
- * starting at row `from` of an inference pass over `rows` rows, into out[0] and out[1]
- * (the caller's, reused every epoch); y holds those rows' labels. h (the output's
- * activations) is read for regression only.
+ * starting at row `from` of an inference pass over `rows` rows; y holds those rows' labels.
+ * h (the output's activations) is read for regression only.
  */
-export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, rows: number, from: number, count: number, y: Float32Array, out: Float64Array): void {
+export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, rows: number, from: number, count: number, y: Float32Array): [number, number] {
   let sum = 0;
   let hits = 0;
   switch (loss.task) {
@@ -59,9 +58,7 @@ export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, 
         sum += softplus(zi) - y[i] * zi;
         if ((zi > 0 ? 1 : 0) === y[i]) hits++;
       }
-      out[0] = sum / count;
-      out[1] = hits / count;
-      return;
+      return [sum / count, hits / count];
     case 'multiclass': {
       const C = loss.classes;
       for (let i = 0; i < count; i++) {
@@ -80,9 +77,7 @@ export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, 
         sum += max + Math.log(e) - z[y[i] * rows + r];
         if (arg === y[i]) hits++;
       }
-      out[0] = sum / count;
-      out[1] = hits / count;
-      return;
+      return [sum / count, hits / count];
     }
     case 'regression': {
       let mean = 0;
@@ -94,9 +89,7 @@ export function lossAndMetric(loss: LossSpec, z: Float64Array, h: Float64Array, 
         sum += d * d;
         ssTot += (y[i] - mean) * (y[i] - mean);
       }
-      out[0] = sum / count;
-      out[1] = 1 - sum / Math.max(ssTot, 1e-12);
-      return;
+      return [sum / count, 1 - sum / Math.max(ssTot, 1e-12)];
     }
   }
 }

@@ -37,7 +37,7 @@ interface KernelExports {
 }
 
 /** hiddenIntoOutputN of assembly/kernels.ts, one export per case (N: its flags, see there). */
-type HiddenIntoOutput = (w: number, b: number, hin: number, inputs: number, units: number, rows: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number, packed: number) => void;
+type HiddenIntoOutput = (w: number, b: number, hin: number, inputs: number, units: number, rows: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number) => void;
 const HIDDEN_INTO_OUTPUT_CASES = 16;
 
 /** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
@@ -130,12 +130,12 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
     },
-    hiddenIntoOutput(l, o, params, hin, rows, relu, outZ, packed) {
+    hiddenIntoOutput(l, o, params, hin, rows, relu, outZ) {
       const hasBias = l.bias >= 0;
       const hasBiasO = o.bias >= 0;
       // The case (assembly/kernels.ts): relu, two inputs, a hidden bias, one output.
       const n = (relu ? 8 : 0) | (l.inputs === 2 ? 4 : 0) | (hasBias ? 2 : 0) | (o.units === 1 ? 1 : 0);
-      hiddenIntoOutputCases[n](at(params, l.kernel), hasBias ? at(params, l.bias) : 0, at(hin, 0), l.inputs, l.units, rows, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0), at(packed, 0));
+      hiddenIntoOutputCases[n](at(params, l.kernel), hasBias ? at(params, l.bias) : 0, at(hin, 0), l.inputs, l.units, rows, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0));
     },
   };
 }

@@ -354,15 +354,11 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
  * outZ = act(hin . W + b) . Wo + bo for `rows` rows of hin [inputs, rows], without
  * storing the hidden layer: ../inferencePass.ts's hiddenIntoOutput. W [inputs, units]
  * at w (bias at b when the case has one), Wo [units, C] at wo (bias bo when hasBiasO);
- * outZ [C, rows]. Several outputs: BLOCK rows at a time (vectors of two rows) share each weight load:
+ * outZ [C, rows]. BLOCK rows at a time (vectors of two rows) share each weight load:
  * unit by unit, the pre-activation starts from the bias and adds input 0, 1, ...; the
  * output's sums start from its bias and add unit 0, 1, ...: denseForward's order, so
  * every value is the JavaScript one to the last bit (a zero weight that denseForward
  * skips adds a zero here, which can only turn a -0 sum into +0).
- *
- * One output unit (C == 1, a binary classifier or a regression): the folded pass below
- * (oneOutput()), in an order of its own; `packed`: (inputs + 1) * units values of
- * scratch, unused by the other cases.
  *
  * hiddenIntoOutputN, N the case's flags (8: act relu, else linear; 4: two inputs, else
  * any number; 2: the hidden layer has a bias; 1: one output unit): one export per case,
@@ -372,22 +368,22 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
  * sixteen cases (15 KB) took TurboFan 100-300 ms, during which it ran on Liftoff: most
  * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB).
  */
-export function hiddenIntoOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput2(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput3(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput4(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput5(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput6(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput7(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput8(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput9(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput10(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput11(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput12(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput13(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, outZ, packed); }
-export function hiddenIntoOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
-export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize, packed: usize): void { oneOutput(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, outZ, packed); }
+export function hiddenIntoOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput2(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput3(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput4(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput5(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput6(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput7(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, false, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput8(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput9(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput10(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput11(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, false, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput12(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput13(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
+export function hiddenIntoOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
+export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
 
 /** Four rows at a time (measured: beat 2, 6 and 8), then two, then one. */
 @inline function allRows(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize): void {
@@ -495,153 +491,6 @@ export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, 
       store<f64>(o, load<f64>(o) + load<f64>(woj + <usize>c * F64) * a);
     }
   }
-}
-
-// ---- the record's pass into one output ----------------------------------------------
-
-// With one output unit, its weight folds into the hidden layer: relu and linear are
-// positively homogeneous (|v| relu(a) = relu(|v| a)), so wo_j act(a_j) is act(a'_j)
-// added when wo_j >= 0 and subtracted when wo_j < 0, a'_j the pre-activation with the
-// unit's weights and bias scaled by |wo_j|. That saves the product by wo_j of every
-// unit and row (1 of 7 vector operations), and the scaled weights, packed unit by unit
-// ([b', w'_0, .., w'_{n-1}], the added units first), are read from one moving pointer.
-// The order differs from the training pass's (the scaling rounds apart from the sum,
-// and the units' terms are added by sign, then subtracted): values agree with it to
-// ~1e-16 of the terms' magnitudes, not to the last bit. The record only reports them
-// (no step reads them); the tests bound the difference (fusedInference.test.ts).
-
-/**
- * Packs the scaled units into `packed`, the added ones from the start and the
- * subtracted ones from the end, and returns how many are added; -1 when an output
- * weight is not finite (its product with a unit at 0 is NaN, which no folding gives:
- * the pass in denseForward's order runs instead).
- */
-@inline function packOutputInto(w: usize, b: usize, hasBias: bool, inputs: i32, two: bool, units: i32, wo: usize, packed: usize): i32 {
-  const unitBytes = <usize>units * F64;
-  const stride = <usize>(inputs + 1) * F64;
-  let front = packed;
-  let back = packed + <usize>units * stride;
-  for (let j = 0; j < units; j++) {
-    const v = load<f64>(wo + <usize>j * F64);
-    if (!isFinite(v)) return -1;
-    let p = front;
-    if (v < 0) p = back -= stride;
-    else front += stride;
-    const s = Math.abs(v);
-    store<f64>(p, hasBias ? s * load<f64>(b + <usize>j * F64) : 0);
-    const wj = w + <usize>j * F64;
-    if (two) {
-      // (the optimizer leaves the loop below a loop even for two inputs)
-      store<f64>(p, s * load<f64>(wj), 8);
-      store<f64>(p, s * load<f64>(wj + unitBytes), 16);
-    } else {
-      for (let i = 0; i < inputs; i++) store<f64>(p + <usize>(i + 1) * F64, s * load<f64>(wj + <usize>i * unitBytes));
-    }
-  }
-  return <i32>((front - packed) / stride);
-}
-
-/**
- * The case of one output unit: its weights folded into the hidden layer, or, when one
- * is not finite, the pass in denseForward's order.
- */
-@inline function oneOutput(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, outZ: usize, packed: usize): void {
-  const added = packOutputInto(w, b, bias, inputs, two, units, wo, packed);
-  if (added < 0) allRows(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, 1, true, outZ);
-  else foldedRows(packed, added, units, hin, inputs, rows, relu, two, hasBiasO ? load<f64>(bo) : 0, outZ);
-}
-
-/** FOLDED_BLOCK vectors of two rows at a time, then fewer, then the odd row. */
-const FOLDED_BLOCK = 3;
-
-@inline function foldedRows(packed: usize, added: i32, units: i32, hin: usize, inputs: i32, rows: i32, relu: bool, two: bool, out0: f64, outZ: usize): void {
-  const stride = <usize>(inputs + 1) * F64;
-  const mid = packed + <usize>added * stride;
-  const end = packed + <usize>units * stride;
-  let r = 0;
-  for (; r + 2 * FOLDED_BLOCK <= rows; r += 2 * FOLDED_BLOCK) foldedVectors(packed, mid, end, stride, hin, inputs, rows, relu, two, out0, outZ, r, FOLDED_BLOCK);
-  const left = (rows - r) >> 1;
-  if (left == 3) foldedVectors(packed, mid, end, stride, hin, inputs, rows, relu, two, out0, outZ, r, 3);
-  else if (left == 2) foldedVectors(packed, mid, end, stride, hin, inputs, rows, relu, two, out0, outZ, r, 2);
-  else if (left == 1) foldedVectors(packed, mid, end, stride, hin, inputs, rows, relu, two, out0, outZ, r, 1);
-  r += 2 * left;
-  if (r < rows) foldedRow(packed, mid, end, stride, hin, inputs, rows, relu, out0, outZ, r);
-}
-
-/** act(b + w0 x0 + w1 x1) for one vector of two rows. */
-@inline function unit2(b: v128, w0: v128, w1: v128, x0: v128, x1: v128, relu: bool): v128 {
-  const a = f64x2.add(f64x2.add(b, f64x2.mul(w0, x0)), f64x2.mul(w1, x1));
-  return relu ? f64x2.pmax(f64x2.splat(0), a) : a;
-}
-
-/** act(b + sum_i w_i x_i) for the vector of two rows at x + off (any number of inputs). */
-@inline function unitN(p: usize, x: usize, rowBytes: usize, inputs: i32, off: usize, relu: bool): v128 {
-  let a = v128.load64_splat(p);
-  for (let i = 0; i < inputs; i++) a = f64x2.add(a, f64x2.mul(v128.load64_splat(p + <usize>(i + 1) * F64), v128.load(x + <usize>i * rowBytes + off)));
-  return relu ? f64x2.pmax(f64x2.splat(0), a) : a;
-}
-
-/** Rows r to r + 2 k - 1 (k vectors of two rows, k <= 4) of the folded pass: the added units, then the subtracted ones. */
-@inline function foldedVectors(packed: usize, mid: usize, end: usize, stride: usize, hin: usize, inputs: i32, rows: i32, relu: bool, two: bool, out0: f64, outZ: usize, r: i32, k: i32): void {
-  const x = hin + <usize>r * F64;
-  const out = outZ + <usize>r * F64;
-  foldedUnits(packed, mid, stride, x, rows, inputs, relu, two, false, out0, out, k);
-  foldedUnits(mid, end, stride, x, rows, inputs, relu, two, true, 0, out, k);
-}
-
-/**
- * out's k vectors of two rows (x: the first row's inputs) plus (or, when `subtract`,
- * minus) the units packed in [from, to); out starts from out0 in the added units' pass.
- */
-@inline function foldedUnits(from: usize, to: usize, stride: usize, x: usize, rows: i32, inputs: i32, relu: bool, two: bool, subtract: bool, out0: f64, out: usize, k: i32): void {
-  const rowBytes = <usize>rows * F64;
-  const zero = f64x2.splat(0);
-  // Two inputs (the plane's data sets): their row vectors stay in registers.
-  const x00 = two ? v128.load(x) : zero, x10 = two ? v128.load(x + rowBytes) : zero;
-  const x01 = two && k > 1 ? v128.load(x, 16) : zero, x11 = two && k > 1 ? v128.load(x + rowBytes, 16) : zero;
-  const x02 = two && k > 2 ? v128.load(x, 32) : zero, x12 = two && k > 2 ? v128.load(x + rowBytes, 32) : zero;
-  const x03 = two && k > 3 ? v128.load(x, 48) : zero, x13 = two && k > 3 ? v128.load(x + rowBytes, 48) : zero;
-  const start = f64x2.splat(out0);
-  let s0 = subtract ? v128.load(out) : start;
-  let s1 = subtract && k > 1 ? v128.load(out, 16) : start;
-  let s2 = subtract && k > 2 ? v128.load(out, 32) : start;
-  let s3 = subtract && k > 3 ? v128.load(out, 48) : start;
-  for (let p = from; p < to; p += stride) {
-    if (two) {
-      const b = v128.load64_splat(p), w0 = v128.load64_splat(p, 8), w1 = v128.load64_splat(p, 16);
-      s0 = plusOrMinus(s0, unit2(b, w0, w1, x00, x10, relu), subtract);
-      if (k > 1) s1 = plusOrMinus(s1, unit2(b, w0, w1, x01, x11, relu), subtract);
-      if (k > 2) s2 = plusOrMinus(s2, unit2(b, w0, w1, x02, x12, relu), subtract);
-      if (k > 3) s3 = plusOrMinus(s3, unit2(b, w0, w1, x03, x13, relu), subtract);
-    } else {
-      s0 = plusOrMinus(s0, unitN(p, x, rowBytes, inputs, 0, relu), subtract);
-      if (k > 1) s1 = plusOrMinus(s1, unitN(p, x, rowBytes, inputs, 16, relu), subtract);
-      if (k > 2) s2 = plusOrMinus(s2, unitN(p, x, rowBytes, inputs, 32, relu), subtract);
-      if (k > 3) s3 = plusOrMinus(s3, unitN(p, x, rowBytes, inputs, 48, relu), subtract);
-    }
-  }
-  v128.store(out, s0);
-  if (k > 1) v128.store(out, s1, 16);
-  if (k > 2) v128.store(out, s2, 32);
-  if (k > 3) v128.store(out, s3, 48);
-}
-
-@inline function plusOrMinus(s: v128, v: v128, subtract: bool): v128 {
-  return subtract ? f64x2.sub(s, v) : f64x2.add(s, v);
-}
-
-/** Row r of the folded pass (the last of an odd count). */
-@inline function foldedRow(packed: usize, mid: usize, end: usize, stride: usize, hin: usize, inputs: i32, rows: i32, relu: bool, out0: f64, outZ: usize, r: i32): void {
-  const rowBytes = <usize>rows * F64;
-  const x = hin + <usize>r * F64;
-  let sum = out0;
-  for (let p = packed; p < end; p += stride) {
-    let a = load<f64>(p);
-    for (let i = 0; i < inputs; i++) a += load<f64>(p + <usize>(i + 1) * F64) * load<f64>(x + <usize>i * rowBytes);
-    if (relu) a = a > 0 ? a : 0;
-    sum = p < mid ? sum + a : sum - a;
-  }
-  store<f64>(outZ + <usize>r * F64, sum);
 }
 
 // ---- appended: the training step's fused kernels ------------------------------------
