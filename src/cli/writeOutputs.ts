@@ -10,7 +10,7 @@ import { parseNotebook } from '../core/notebook/parse';
 import { serializeNotebook } from '../core/notebook/serialize';
 import { mergeOutputs, type OutputConflict, type OutputUpdate } from '../core/notebook/mergeOutputs';
 import { writeFileAtomic } from '../core/store/atomicWrite';
-import { FileLockBusy, withFileLock } from '../core/store/fileLock';
+import { FileLockBusy, LOCK_WAIT, withFileLock, type LockWait } from '../core/store/fileLock';
 import { describeFsError } from '../core/store/fsError';
 import { cellDir, storeRoot } from '../core/store/runStore';
 
@@ -73,12 +73,12 @@ export interface NotebookWrite {
  * Merges `updates` into the notebook as it is on disk now and writes the result to
  * `out`, holding the lock of `out` so that other RegNB writers wait their turn. If the
  * file still changes between the read and the write (an editor saving it), the merge is
- * done again on the newer text.
+ * done again on the newer text. `wait` is how long to wait for another writer's lock.
  */
-export async function writeNotebookOutputs(notebookPath: string, out: string, updates: OutputUpdate[]): Promise<NotebookWrite> {
+export async function writeNotebookOutputs(notebookPath: string, out: string, updates: OutputUpdate[], wait: LockWait = LOCK_WAIT): Promise<NotebookWrite> {
   const shown = path.relative(process.cwd(), out) || out;
   try {
-    return await withFileLock(out, () => mergeAndWrite(notebookPath, out, shown, updates));
+    return await withFileLock(out, () => mergeAndWrite(notebookPath, out, shown, updates), wait);
   } catch (e) {
     if (e instanceof FileLockBusy) return { conflicts: [], failure: `the notebook was not written: ${shown}: another writer kept it locked (${path.relative(process.cwd(), e.lockPath) || e.lockPath}); the runs are in the run store` };
     return { conflicts: [], failure: `the notebook was not written: ${describeFsError(e, shown)}` };

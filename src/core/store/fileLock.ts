@@ -11,8 +11,15 @@ import * as lockfile from 'proper-lockfile';
 
 /** A lock older than this (not refreshed) was left by a process that died. */
 const STALE_MS = 10_000;
+/** How long a writer waits for the lock: proper-lockfile's retry schedule. */
+export interface LockWait {
+  retries: number;
+  factor: number;
+  minTimeout: number;
+  maxTimeout: number;
+}
 /** Retries span a little more than STALE_MS, so a dead holder's lock is always outwaited. */
-const RETRIES = { retries: 40, factor: 1.2, minTimeout: 20, maxTimeout: 1_000 } as const;
+export const LOCK_WAIT: LockWait = { retries: 40, factor: 1.2, minTimeout: 20, maxTimeout: 1_000 };
 
 export class FileLockBusy extends Error {
   constructor(readonly lockPath: string) {
@@ -24,7 +31,7 @@ export class FileLockBusy extends Error {
  * Runs `work` while holding the lock of `file` (which need not exist yet). Throws
  * FileLockBusy when the lock stays held by a live process through every retry.
  */
-export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(file: string, work: () => Promise<T>, wait: LockWait = LOCK_WAIT): Promise<T> {
   // One lock per file, however it is named: a link and its target share it.
   const target = await fs.realpath(file).catch(() => path.resolve(file));
   let release: () => Promise<void>;
@@ -32,7 +39,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
     release = await lockfile.lock(target, {
       realpath: false,
       stale: STALE_MS,
-      retries: RETRIES,
+      retries: { ...wait },
       // The default throws from a timer, ending the process; the work under this lock
       // takes milliseconds, and its write is atomic whatever happens to the lock.
       onCompromised: () => undefined,

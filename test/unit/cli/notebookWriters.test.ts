@@ -73,4 +73,17 @@ describe('writers of one notebook at once', () => {
     assert.equal((await outputsOf(file))[3], 3);
     await assert.rejects(fs.stat(lock), { code: 'ENOENT' });
   });
+
+  it('a writer that outwaits its retries while a live process holds the lock writes nothing and says which lock, keeping what it had', async () => {
+    const file = await notebookOf('busy.regnb');
+    const before = await fs.readFile(file, 'utf8');
+    let r: Awaited<ReturnType<typeof writeNotebookOutputs>> | undefined;
+    await withFileLock(file, async () => {
+      r = await writeNotebookOutputs(file, file, updateOf(2), { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 10 });
+    });
+    assert.match(r?.failure ?? '', /^the notebook was not written: .*busy\.regnb: another writer kept it locked \(.*busy\.regnb\.lock\); the runs are in the run store$/);
+    assert.deepEqual(r?.conflicts, []);
+    assert.equal(await fs.readFile(file, 'utf8'), before, 'the file is as it was');
+    await assert.rejects(fs.stat(`${file}.lock`), { code: 'ENOENT' }, 'the holder released its lock');
+  });
 });
