@@ -130,12 +130,12 @@ export function registerCommands(context: vscode.ExtensionContext, tree: Experim
     if (!notebook) return;
     const listing = await listRuns(notebook.fsPath);
     if (listing.runs.length === 0) {
-      void vscode.window.showInformationMessage(`${path.basename(notebook.fsPath)} has no stored runs.`);
+      void vscode.window.showInformationMessage(`${path.basename(notebook.fsPath)} has no runs in its .regnb store.`);
       return;
     }
     if (!options?.confirmed) {
       const ok = await vscode.window.showWarningMessage(
-        `Delete all ${listing.runs.length} stored runs of ${path.basename(notebook.fsPath)}? Cells that start from another cell's weights (train.from) will need it to run again.`,
+        `Delete all ${listing.runs.length} runs of ${path.basename(notebook.fsPath)} in its .regnb store? Runs in the folders of regnb.storeFolders are kept. Cells that start from another cell's weights (train.from) will need it to run again.`,
         { modal: true },
         'Delete All',
       );
