@@ -14,6 +14,7 @@ import type { BackendName } from '../run/result';
 import type { BackendChoice } from './backendChoice';
 import { registerWasmConv2dFilterGrad } from './wasmConv2dFilterGrad';
 import { registerWasmSliceKernels } from './wasmSliceKernels';
+import { prepareKernels } from './fused/wasmKernels';
 
 export { BACKEND_CHOICES, type BackendChoice } from './backendChoice';
 
@@ -31,6 +32,11 @@ export async function useBackend(choice: BackendChoice, wasmDir: string): Promis
   for (const name of order) {
     try {
       if (await activate(name, wasmDir)) {
+        // The fused engine's kernels (whatever the backend, dense networks train on them)
+        // compile on V8's background threads while the data is prepared and the network
+        // built (wasmKernels.ts). Not earlier: V8 resolved tfjs's own wasm compile only
+        // after this one, which delayed the backend's start by the whole compile (~11 ms).
+        prepareKernels();
         active = name;
         return name;
       }

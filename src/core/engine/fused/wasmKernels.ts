@@ -6,6 +6,7 @@
 
 import type { Activation } from '../../experiment/experiment';
 import { activate, activationGradient } from './activations';
+import { allowCompilationHints, turbofanHint, withCompilationHints } from './compilationHints';
 import type { FusedKernels } from './kernels';
 import { addNorms } from './optimizer';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm.generated';
@@ -20,6 +21,7 @@ interface WasmModule {
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
+  compile(bytes: Uint8Array): Promise<WasmModule>;
   Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
   Memory: new (descriptor: { initial: number }) => WasmMemory;
 }
@@ -49,20 +51,65 @@ export interface KernelsModule {
   heapBase: number;
 }
 
+/**
+ * The kernels every dense network's epoch calls. V8 compiles them with TurboFan with the
+ * module (compilationHints.ts): on its background threads when prepareKernels() started
+ * the compile and the thread's event loop has turned since (V8 needs it between the
+ * compile's steps), else with the first trainee's module. The other exports (the record's
+ * hiddenIntoOutputN cases, one per network) with TurboFan at their first call, ~1-2 ms
+ * each. So no kernel runs on Liftoff and none waits for a tier-up; bench/README.md,
+ * benchmark 1b, has what it changed.
+ */
+const EAGER_EXPORTS = new Set(['heapBase', 'denseForward', 'denseBackward', 'relu', 'reluGradient', 'adam', 'denseForwardRelu', 'denseBackwardRelu']);
+
 let compiled: KernelsModule | null | undefined;
+let preparing = false;
+/** The module prepareKernels() compiled, once it has (kept: V8's module cache holds it only while it lives). */
+let prepared: WasmModule | undefined;
+
+function kernelsBinary(): Uint8Array {
+  return Buffer.from(KERNELS_WASM_BASE64, 'base64');
+}
+
+function hintedKernelsBinary(): Uint8Array {
+  allowCompilationHints();
+  return withCompilationHints(kernelsBinary(), (name) => turbofanHint(name !== undefined && EAGER_EXPORTS.has(name) ? 'eager' : 'lazy'));
+}
+
+/**
+ * Starts compiling the kernels on V8's background threads, so that the first epoch finds
+ * them compiled: called once a backend has started (engine/backend.ts), before the data
+ * is prepared and the network built. A synchronous compile of the same bytes
+ * (kernelsModule()) shares this one through V8's module cache, waiting if it is running.
+ */
+export function prepareKernels(): void {
+  if (compiled !== undefined || preparing) return;
+  preparing = true;
+  wasmApi.compile(hintedKernelsBinary()).then(
+    (module) => (prepared = module),
+    // kernelsModule() meets the same failure and falls back.
+    () => undefined,
+  );
+}
 
 /** The compiled kernels, or null where this WebAssembly has no SIMD (compiling fails). */
 export function kernelsModule(): KernelsModule | null {
   if (compiled === undefined) {
-    try {
-      const module = new wasmApi.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
-      const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1 }) } });
-      compiled = { module, heapBase: (probe.exports as unknown as KernelExports).heapBase() };
-    } catch {
-      compiled = null;
-    }
+    // A V8 that reads the hints differently (they are experimental) fails to compile
+    // them: the module without them is the same code.
+    compiled = instantiable(() => prepared ?? new wasmApi.Module(hintedKernelsBinary())) ?? instantiable(() => new wasmApi.Module(kernelsBinary()));
   }
   return compiled;
+}
+
+function instantiable(compile: () => WasmModule): KernelsModule | null {
+  try {
+    const module = compile();
+    const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1 }) } });
+    return { module, heapBase: (probe.exports as unknown as KernelExports).heapBase() };
+  } catch {
+    return null;
+  }
 }
 
 /**
