@@ -150,6 +150,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   const readText = (p: string) => fs.readFile(p, 'utf8');
   const allowDataOutside = values['allow-data-outside'] ?? false;
 
+  // The backend of a run starts beside the check: its wasm loads and compiles while the
+  // notebook is read, and the sweep threads, which start once it is up, start ~10 ms
+  // sooner. A merge trains on the backend its shards name, known only later.
+  const early = command === 'run' ? useBackend(backendChoice, wasmDir) : undefined;
+  early?.catch(() => undefined);
   const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell, limits, storeDir });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
@@ -195,7 +200,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   }
 
   const progress = progressFor(process.stderr, values.quiet ?? false);
-  const backend = await useBackend(merge && values.backend === undefined ? merge.gathered.backend : backendChoice, wasmDir);
+  const backend = await (early ?? useBackend(merge && values.backend === undefined ? merge.gathered.backend : backendChoice, wasmDir));
   if (merge && backend !== merge.gathered.backend) progress.message(`regnb: warning: the shards trained on ${merge.gathered.backend}; the refit on ${backend} may give other numbers than an unsharded run`);
   progress.message(`regnb: backend ${backend}, sweeps on ${workers} thread${workers === 1 ? '' : 's'}`);
   const controller = new AbortController();
@@ -264,21 +269,29 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     // Compare cells are drawn once every run is in; an interrupted run leaves them as they were.
     ...(controller.signal.aborted ? [] : checked.plan.steps.filter((s) => s.compare).map((s) => ({ index: s.index, label: `compare cell ${s.index + 1}` }))),
   ].map(({ index, label }) => ({ index, label, kind: checked.doc.cells[index].kind, source: checked.doc.cells[index].source, outputs: checked.doc.cells[index].outputs ?? [] }));
-  const written = await writeNotebookOutputs(notebookPath, out, updates);
-  failures.push(...written.conflicts.map((c) => c.message));
-  if (written.failure) failures.push(written.failure);
+  // The notebook and the --json file are written side by side, each laid out while the
+  // other waits on the disk (its lock, its flushes), unless they are one file: then the
+  // --json text is written last, as it always was.
+  const sameFile = jsonFile !== undefined && (await realFile(jsonFile)) === (await realFile(out));
+  const notebookWritten = writeNotebookOutputs(notebookPath, out, updates);
+  if (sameFile) await notebookWritten.catch(() => undefined);
+  let jsonWritten: Promise<string | undefined> | undefined;
+  let jsonFailure: string | undefined;
   if (values.json) {
     let text: string | undefined;
     try {
       text = `${JSON.stringify(results, null, 2)}\n`;
     } catch (e) {
-      failures.push(`--json was not written: ${describeFsError(e, values.json)}`);
+      jsonFailure = `--json was not written: ${describeFsError(e, values.json)}`;
     }
-    if (text !== undefined && jsonFile) {
-      const failure = await writeOutputFile(jsonFile, text, '--json');
-      if (failure) failures.push(failure);
-    } else if (text !== undefined) process.stdout.write(text);
+    if (text !== undefined && jsonFile) jsonWritten = writeOutputFile(jsonFile, text, '--json');
+    else if (text !== undefined) process.stdout.write(text);
   }
+  const written = await notebookWritten;
+  failures.push(...written.conflicts.map((c) => c.message));
+  if (written.failure) failures.push(written.failure);
+  jsonFailure ??= await jsonWritten;
+  if (jsonFailure) failures.push(jsonFailure);
   if (chartsDir) {
     const dir = chartsDir;
     for (const r of results) {
@@ -302,6 +315,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   for (const f of failures) process.stderr.write(`regnb: ${f}\n`);
   if (failures.length > 0) return 1;
   return results.every((r) => r.status === 'completed') ? 0 : 1;
+}
+
+/** The file a path names, links followed; the path itself when it does not exist yet. */
+function realFile(file: string): Promise<string> {
+  return fs.realpath(file).catch(() => file);
 }
 
 function printProblems(file: string, problems: NotebookProblem[]): void {
