@@ -150,11 +150,6 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   const readText = (p: string) => fs.readFile(p, 'utf8');
   const allowDataOutside = values['allow-data-outside'] ?? false;
 
-  // The backend of a run starts beside the check: its wasm loads and compiles while the
-  // notebook is read, and the sweep threads, which start once it is up, start ~10 ms
-  // sooner. A merge trains on the backend its shards name, known only later.
-  const early = command === 'run' ? useBackend(backendChoice, wasmDir) : undefined;
-  early?.catch(() => undefined);
   const checked = await checkNotebookFile(notebookPath, { dataDir, readText, allowDataOutside, cells: values.cell, limits, storeDir });
   if (checked.problems.some((p) => p.severity === 'error')) {
     printProblems(file, checked.problems);
@@ -200,7 +195,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   }
 
   const progress = progressFor(process.stderr, values.quiet ?? false);
-  const backend = await (early ?? useBackend(merge && values.backend === undefined ? merge.gathered.backend : backendChoice, wasmDir));
+  const backend = await useBackend(merge && values.backend === undefined ? merge.gathered.backend : backendChoice, wasmDir);
   if (merge && backend !== merge.gathered.backend) progress.message(`regnb: warning: the shards trained on ${merge.gathered.backend}; the refit on ${backend} may give other numbers than an unsharded run`);
   progress.message(`regnb: backend ${backend}, sweeps on ${workers} thread${workers === 1 ? '' : 's'}`);
   const controller = new AbortController();
