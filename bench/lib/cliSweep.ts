@@ -16,6 +16,15 @@ export interface CliSweep {
   workers: number;
 }
 
+/**
+ * Wall times in ms of `runs` runs of `regnb run`, each on a fresh notebook with the sweep
+ * cell, sorted. One run alone swings by ±0.05-0.3 s on a 2-core machine (and the first
+ * after a build also writes the code caches): the table shows the median and the spread.
+ */
+export function cliSweepWalls(s: CliSweep, tmpDir: string, runs = 3): number[] {
+  return Array.from({ length: runs }, () => cliSweepWall(s, tmpDir)).sort((a, b) => a - b);
+}
+
 /** Wall time in ms of `regnb run` on a fresh notebook with the sweep cell. */
 export function cliSweepWall(s: CliSweep, tmpDir: string): number {
   const cli = path.join(REPO_ROOT, 'dist/cli.js');

@@ -264,21 +264,29 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     // Compare cells are drawn once every run is in; an interrupted run leaves them as they were.
     ...(controller.signal.aborted ? [] : checked.plan.steps.filter((s) => s.compare).map((s) => ({ index: s.index, label: `compare cell ${s.index + 1}` }))),
   ].map(({ index, label }) => ({ index, label, kind: checked.doc.cells[index].kind, source: checked.doc.cells[index].source, outputs: checked.doc.cells[index].outputs ?? [] }));
-  const written = await writeNotebookOutputs(notebookPath, out, updates);
-  failures.push(...written.conflicts.map((c) => c.message));
-  if (written.failure) failures.push(written.failure);
+  // The notebook and the --json file are written side by side, each laid out while the
+  // other waits on the disk (its lock, its flushes), unless they are one file: then the
+  // --json text is written last, as it always was.
+  const sameFile = jsonFile !== undefined && (await realFile(jsonFile)) === (await realFile(out));
+  const notebookWritten = writeNotebookOutputs(notebookPath, out, updates);
+  if (sameFile) await notebookWritten.catch(() => undefined);
+  let jsonWritten: Promise<string | undefined> | undefined;
+  let jsonFailure: string | undefined;
   if (values.json) {
     let text: string | undefined;
     try {
       text = `${JSON.stringify(results, null, 2)}\n`;
     } catch (e) {
-      failures.push(`--json was not written: ${describeFsError(e, values.json)}`);
+      jsonFailure = `--json was not written: ${describeFsError(e, values.json)}`;
     }
-    if (text !== undefined && jsonFile) {
-      const failure = await writeOutputFile(jsonFile, text, '--json');
-      if (failure) failures.push(failure);
-    } else if (text !== undefined) process.stdout.write(text);
+    if (text !== undefined && jsonFile) jsonWritten = writeOutputFile(jsonFile, text, '--json');
+    else if (text !== undefined) process.stdout.write(text);
   }
+  const written = await notebookWritten;
+  failures.push(...written.conflicts.map((c) => c.message));
+  if (written.failure) failures.push(written.failure);
+  jsonFailure ??= await jsonWritten;
+  if (jsonFailure) failures.push(jsonFailure);
   if (chartsDir) {
     const dir = chartsDir;
     for (const r of results) {
@@ -302,6 +310,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   for (const f of failures) process.stderr.write(`regnb: ${f}\n`);
   if (failures.length > 0) return 1;
   return results.every((r) => r.status === 'completed') ? 0 : 1;
+}
+
+/** The file a path names, links followed; the path itself when it does not exist yet. */
+function realFile(file: string): Promise<string> {
+  return fs.realpath(file).catch(() => file);
 }
 
 function printProblems(file: string, problems: NotebookProblem[]): void {

@@ -1,14 +1,16 @@
 // Messages between a sweep's coordinating thread and its sweep threads. A chunk
 // travels as plain data (spec, data set, points, starting weights as arrays); what
 // comes back is the chunk's grid points plus, for repeat 0 of each alpha, its history
-// and trained weights, from which the coordinator rebuilds the model.
+// and trained weights, from which the coordinator rebuilds the model. Epoch rows travel
+// packed (packedRows.ts).
 
 import type { BackendChoice } from '../core/engine/backendChoice';
-import type { EpochRow, TrainingEngine } from '../core/engine/trainer';
+import type { TrainingEngine } from '../core/engine/trainer';
 import type { Dataset } from '../core/data/dataset';
 import type { CompletedSpec } from '../core/experiment/experiment';
 import type { GridPoint, RunStatus } from '../core/run/result';
 import type { SweepPoint } from '../core/sweep/plan';
+import type { PackedRows } from './packedRows';
 
 export interface SweepThreadInit {
   backend: BackendChoice;
@@ -25,7 +27,7 @@ export interface FirstOfAlpha {
   seed: number;
   status: RunStatus;
   error: string | null;
-  rows: EpochRow[];
+  rows: PackedRows;
   durationMs: number;
   engine: TrainingEngine;
   weights: WeightArray[];
@@ -37,6 +39,6 @@ export type ToSweepThread =
 
 export type FromSweepThread =
   | { type: 'ready' }
-  | { type: 'rows'; job: number; rows: EpochRow[]; epochs: number }
+  | { type: 'rows'; job: number; rows: PackedRows; epochs: number }
   | { type: 'done'; job: number; points: GridPoint[]; firsts: FirstOfAlpha[]; cancelled: boolean }
   | { type: 'error'; job: number | null; message: string };

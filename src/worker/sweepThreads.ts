@@ -4,11 +4,12 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { buildNetwork } from '../core/engine/network';
-import type { EpochRow, MemberOutcome } from '../core/engine/trainer';
+import type { MemberOutcome } from '../core/engine/trainer';
 import { layersWithAlpha } from '../core/sweep/plan';
 import type { ChunkRunner } from '../core/sweep/runSweep';
 import type { ChunkTrainer, TrainedChunk } from '../core/sweep/trainChunk';
 import { JobClient, type JobReply } from './jobClient';
+import { unpackRows } from './packedRows';
 import type { FirstOfAlpha, FromSweepThread, SweepThreadInit, ToSweepThread } from './sweepProtocol';
 import type { ThreadEntry } from './sweepWorkerEntry';
 
@@ -56,7 +57,7 @@ export class SweepThreads implements ChunkRunner {
       const initialWeights = opts.initialWeights?.map((w) => ({ shape: w.shape, values: new Float32Array(w.dataSync()) }));
       const done = await thread.client.run(
         (job) => ({ type: 'chunk', job, spec, data, points, initialWeights }),
-        (m) => opts.onRows?.(m.rows as EpochRow[], m.epochs),
+        (m) => opts.onRows?.(unpackRows(m.rows), m.epochs),
         opts.signal,
       );
       return rebuild(spec, data, done);
@@ -114,7 +115,7 @@ function rebuild(spec: Parameters<ChunkTrainer>[0], data: Parameters<ChunkTraine
   for (const f of m.firsts as FirstOfAlpha[]) {
     const network = buildNetwork(layersWithAlpha(spec.model, f.alpha), data.inputShape, f.seed);
     tf.tidy(() => network.model.setWeights(f.weights.map((w) => tf.tensor(w.values, w.shape))));
-    firsts.set(f.alpha, { status: f.status, error: f.error, rows: f.rows, network, durationMs: f.durationMs, engine: f.engine });
+    firsts.set(f.alpha, { status: f.status, error: f.error, rows: unpackRows(f.rows), network, durationMs: f.durationMs, engine: f.engine });
   }
   return { points: m.points, firsts, cancelled: m.cancelled };
 }

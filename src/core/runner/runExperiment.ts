@@ -107,7 +107,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
     const result = buildRunResult(spec, dataset, outcome, { ...identity, from: from ? { cell: spec.train.from!, runId: from.runId } : null });
     if (grid) result.grid = grid;
     if (outcome.status !== 'diverged' && outcome.rows.length > 0) {
-      const boundary = decisionBoundary(network, dataset, spec.task);
+      const boundary = decisionBoundary(network, dataset, spec.task, outcome.engine);
       if (boundary) result.boundary = boundary;
       result.weights = weightHistograms(network);
       // The notebook's sweeps of the same data and network, this cell's own included.

@@ -38,6 +38,8 @@ describe('sweep threads', () => {
     assert.equal(streamed.length, 4, `chunks ${JSON.stringify(streamed)}`);
     const rep = spread.representative!;
     assert.equal(rep.rows.length, 40);
+    // The rows crossed from the thread packed (packedRows.ts): the history is the one trained here.
+    assert.deepStrictEqual(rep.rows, here.representative!.rows);
     const a = rep.network.model.getWeights().map((w) => Array.from(w.dataSync()));
     const b = here.representative!.network.model.getWeights().map((w) => Array.from(w.dataSync()));
     a.forEach((w, j) => w.forEach((v, q) => assert.ok(Math.abs(v - b[j][q]) < 1e-5, `weight ${j}[${q}]`)));
