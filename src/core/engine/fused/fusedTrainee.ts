@@ -47,13 +47,13 @@ export class FusedTrainee {
   /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
   /**
-   * A network of one hidden layer (relu or linear, no activity penalty) and its output,
-   * when the kernels run the pair fused (kernels.ts hiddenIntoOutput and
+   * A network of two inputs, one hidden layer (relu or linear, no activity penalty) and
+   * its output, when the kernels run the pair fused (kernels.ts hiddenIntoOutput and
    * hiddenThroughOutput): a step then never stores the hidden layer, whose [units, rows]
    * arrays outgrow the caches on many rows (48 MB each at 3000 rows x 2000 units); z[0],
-   * h[0], dh[0] and dz[0] stay unused. null: the layer by layer pass.
+   * h[0], dh[0] and dz[0] stay unused. hs: the pair's scratch. null: the layer by layer pass.
    */
-  private readonly pair: { relu: boolean; hs: Float64Array; ds: Float64Array } | null;
+  private readonly pair: { relu: boolean; hs: Float64Array } | null;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
 
@@ -84,7 +84,7 @@ export class FusedTrainee {
         dz: layout.layers.map((l) => alloc(l.units * this.batch)),
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
-        pairScratch: [alloc(layout.layers.length === 2 ? this.batch : 0), alloc(layout.layers.length === 2 ? this.batch : 0)],
+        pairScratch: alloc(layout.layers.length === 2 && inputs === 2 ? this.batch : 0),
         // Only regression's loss and metric read the output's activations (loss.ts).
         inference: new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression'),
       };
@@ -92,8 +92,8 @@ export class FusedTrainee {
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);
     this.kernels = kernels;
     const hidden = layout.layers[0];
-    const pairFused = layout.layers.length === 2 && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null && (hidden.activation === 'relu' || hidden.activation === 'linear') && !hidden.activityPenalty;
-    this.pair = pairFused ? { relu: hidden.activation === 'relu', hs: arrays.pairScratch[0], ds: arrays.pairScratch[1] } : null;
+    const pairFused = layout.layers.length === 2 && inputs === 2 && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null && (hidden.activation === 'relu' || hidden.activation === 'linear') && !hidden.activityPenalty;
+    this.pair = pairFused ? { relu: hidden.activation === 'relu', hs: arrays.pairScratch } : null;
     this.params.set(initial);
     this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);
@@ -266,7 +266,7 @@ export class FusedTrainee {
         }
       }
       if (this.pair) {
-        this.kernels.hiddenThroughOutput!(layers[0], l, params, this.xb, dz[k], grads, rows, this.pair.relu, this.pair.hs, this.pair.ds);
+        this.kernels.hiddenThroughOutput!(layers[0], l, params, this.xb, dz[k], grads, rows, this.pair.relu, this.pair.hs);
         break;
       }
       // The layer below's activation gradient in this layer's pass, unless its activity

@@ -58,14 +58,14 @@ export interface FusedKernels {
    */
   readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
   /**
-   * The backward pass of that pair in a training step: from hin [l.inputs, rows] and
-   * dOut [o.units, rows] (d loss / d the output's pre-activations), the gradients of
-   * l's and o's weights into grads, the hidden layer never stored (act relu when
-   * `relu`, else linear); hs and ds: scratch of `rows` values each. The same values
-   * as denseBackwardThrough() of o then denseBackward() of l, to the last bit; null:
-   * those two run instead (the JavaScript implementation).
+   * The backward pass of that pair in a training step, for a hidden layer l of two
+   * inputs: from hin [2, rows] and dOut [o.units, rows] (d loss / d the output's
+   * pre-activations), the gradients of l's and o's weights into grads, the hidden layer
+   * never stored (act relu when `relu`, else linear); hs: scratch of `rows` values. The
+   * same values as denseBackwardThrough() of o then denseBackward() of l, to the last
+   * bit; null: those two run instead (the JavaScript implementation).
    */
-  readonly hiddenThroughOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, dOut: Float64Array, grads: Float64Array, rows: number, relu: boolean, hs: Float64Array, ds: Float64Array) => void) | null;
+  readonly hiddenThroughOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, dOut: Float64Array, grads: Float64Array, rows: number, relu: boolean, hs: Float64Array) => void) | null;
 }
 
 export const JS_KERNELS: FusedKernels = {

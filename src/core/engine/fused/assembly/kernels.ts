@@ -565,68 +565,60 @@ export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb
 // ---- the training step's backward pass through one hidden layer ---------------------
 
 /**
- * The weight gradients of a hidden layer (W [inputs, units] at w, bias at b when the
- * case has one; act relu or linear) and of the output layer above it (Wo [units, C] at
- * wo), from the hidden layer's inputs hin [inputs, rows] and dOut [C, rows], d loss / d
- * the output's pre-activations: into gw, gb, gwo and, when hasBiasO, gbo. The hidden
- * layer never lands in memory: unit by unit, its pre-activations are computed again
- * (denseForward's order), and its activations and d loss / d z live in two scratch row
- * vectors hs and ds (rows values each) or, when the case lets them, in registers. At
- * 3000 rows x 2000 units the stored layer is 48 MB per array, four arrays streamed
- * from main memory each step; here everything a unit reads (hin, dOut, the scratch)
- * stays in cache.
+ * The weight gradients of a hidden layer of two inputs (W [2, units] at w, bias at b
+ * when the case has one; act relu or linear) and of the output layer above it (Wo
+ * [units, C] at wo), from the hidden layer's inputs hin [2, rows] and dOut [C, rows], d
+ * loss / d the output's pre-activations: into gw, gb, gwo and, when hasBiasO, gbo. The
+ * hidden layer never lands in memory: unit by unit, its pre-activations are computed
+ * again (two products: cheaper than reading them back), its d loss / d z and the sums
+ * of the gradients stay in registers (the activations of several outputs' units in one
+ * scratch row vector hs, rows values). At 3000 rows x 2000 units the layer by layer
+ * pass streams four 48 MB [units, rows] arrays from main memory each step; here all a
+ * unit reads (hin, dOut, hs) stays in cache. With more inputs the recomputation costs
+ * more than the memory it saves (measured: 4, 8, 16 and 64 inputs slower, 1 input
+ * even), so those networks keep the layer by layer pass.
  *
  * The values are those of denseBackwardRelu (or denseBackward) of the output layer
- * then denseBackward of the hidden one, to the last bit: d loss / d z starts from 0 and
- * adds output 0, 1, ... as there, then is masked by z > 0; every sum over rows keeps
- * two lanes of partial sums added pair of rows by pair of rows, then its odd row, as
- * dot() and dot2() do.
+ * then denseBackward of the hidden one, to the last bit: the pre-activation in
+ * denseForward's order, d loss / d z starting from 0 and adding output 0, 1, ... as
+ * there, then masked by z > 0; every sum over rows keeps two lanes of partial sums,
+ * added pair of rows by pair of rows, then its odd row, as dot() and dot2() do.
  *
- * hiddenThroughOutputN, N the case's flags as hiddenIntoOutputN's (8: relu; 4: two
- * inputs, whose gradients then stay in registers; 2: hidden bias; 1: one output unit,
- * whose gradient then stays in registers).
+ * hiddenThroughOutputN, N the case's flags (4: relu, else linear; 2: hidden bias; 1:
+ * one output unit, whose gradient then stays in registers too).
  */
-export function hiddenThroughOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, false, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, false, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput2(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, false, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput3(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, false, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput4(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, false, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput5(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, false, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput6(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, false, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput7(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, false, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput8(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, true, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput9(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, true, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput10(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, true, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput11(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, true, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput12(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, true, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput13(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, false, hin, inputs, units, rows, true, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, true, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
-export function hiddenThroughOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void { throughAllUnits(w, b, true, hin, inputs, units, rows, true, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs, ds); }
+export function hiddenThroughOutput0(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput1(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput2(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput3(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput4(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput5(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput6(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput7(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
 
-@inline function throughAllUnits(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize, ds: usize): void {
+@inline function throughAllUnits(w: usize, b: usize, bias: bool, hin: usize, units: i32, rows: i32, relu: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void {
   const rowBytes = <usize>rows * F64;
-  for (let j = 0; j < units; j++) throughUnit(w, b, bias, hin, inputs, units, rows, relu, two, wo, C, single, dOut, gw, gb, gwo, hs, ds, j);
+  for (let j = 0; j < units; j++) throughUnit(w, b, bias, hin, units, rows, relu, wo, C, single, dOut, gw, gb, gwo, hs, j);
   if (hasBiasO) for (let c = 0; c < C; c++) store<f64>(gbo + <usize>c * F64, sum(dOut + <usize>c * rowBytes, rows));
 }
 
 /** Hidden unit j of hiddenThroughOutput. */
-@inline function throughUnit(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, hs: usize, ds: usize, j: i32): void {
+@inline function throughUnit(w: usize, b: usize, bias: bool, hin: usize, units: i32, rows: i32, relu: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, hs: usize, j: i32): void {
   const rowBytes = <usize>rows * F64;
   const unitBytes = <usize>units * F64;
-  const wj = w + <usize>j * F64;
   const woj = wo + <usize>j * <usize>C * F64;
   const zero = f64x2.splat(0);
   const bj = bias ? load<f64>(b + <usize>j * F64) : 0.0;
+  const w0 = load<f64>(w + <usize>j * F64);
+  const w1 = load<f64>(w + unitBytes + <usize>j * F64);
+  const wo0 = load<f64>(woj);
   const vb = f64x2.splat(bj);
-  const w0 = two ? load<f64>(wj) : 0.0;
-  const w1 = two ? load<f64>(wj + unitBytes) : 0.0;
   const vw0 = f64x2.splat(w0);
   const vw1 = f64x2.splat(w1);
-  const wo0 = load<f64>(woj);
   const vwo0 = f64x2.splat(wo0);
   const x0 = hin;
   const x1 = hin + rowBytes;
-  // The sums kept in registers: d loss / d wo (single), d loss / d w0, w1 and b (two).
+  // The sums of d loss / d wo (one output), w0, w1 and b.
   let aOut = zero;
   let aB = zero;
   let a0 = zero;
@@ -635,12 +627,9 @@ export function hiddenThroughOutput15(w: usize, b: usize, hin: usize, inputs: i3
   let r = 0;
   for (; r < even; r += 2) {
     const o = <usize>r * F64;
-    let z = vb;
-    if (two) {
-      z = f64x2.add(f64x2.add(z, f64x2.mul(vw0, v128.load(x0 + o))), f64x2.mul(vw1, v128.load(x1 + o)));
-    } else {
-      for (let i = 0; i < inputs; i++) z = f64x2.add(z, f64x2.mul(v128.load64_splat(wj + <usize>i * unitBytes), v128.load(hin + <usize>i * rowBytes + o)));
-    }
+    const xv0 = v128.load(x0 + o);
+    const xv1 = v128.load(x1 + o);
+    const z = f64x2.add(f64x2.add(vb, f64x2.mul(vw0, xv0)), f64x2.mul(vw1, xv1));
     const h = relu ? f64x2.pmax(zero, z) : z;
     let d: v128;
     if (single) {
@@ -653,13 +642,9 @@ export function hiddenThroughOutput15(w: usize, b: usize, hin: usize, inputs: i3
       v128.store(hs + o, h);
     }
     if (relu) d = v128.and(d, f64x2.gt(z, zero));
-    if (two) {
-      a0 = f64x2.add(a0, f64x2.mul(v128.load(x0 + o), d));
-      a1 = f64x2.add(a1, f64x2.mul(v128.load(x1 + o), d));
-      if (bias) aB = f64x2.add(aB, d);
-    } else {
-      v128.store(ds + o, d);
-    }
+    a0 = f64x2.add(a0, f64x2.mul(xv0, d));
+    a1 = f64x2.add(a1, f64x2.mul(xv1, d));
+    if (bias) aB = f64x2.add(aB, d);
   }
   let sOut = hsum(aOut);
   let sB = hsum(aB);
@@ -667,8 +652,9 @@ export function hiddenThroughOutput15(w: usize, b: usize, hin: usize, inputs: i3
   let s1 = hsum(a1);
   if (r < rows) {
     const o = <usize>r * F64;
-    let z = bj;
-    for (let i = 0; i < inputs; i++) z += load<f64>(wj + <usize>i * unitBytes) * load<f64>(hin + <usize>i * rowBytes + o);
+    const xr0 = load<f64>(x0 + o);
+    const xr1 = load<f64>(x1 + o);
+    const z = bj + w0 * xr0 + w1 * xr1;
     const h = relu ? (z > 0 ? z : 0.0) : z;
     let d = 0.0;
     if (single) {
@@ -680,32 +666,13 @@ export function hiddenThroughOutput15(w: usize, b: usize, hin: usize, inputs: i3
       store<f64>(hs + o, h);
     }
     if (relu && !(z > 0)) d = 0.0;
-    if (two) {
-      s0 += load<f64>(x0 + o) * d;
-      s1 += load<f64>(x1 + o) * d;
-      sB += d;
-    } else {
-      store<f64>(ds + o, d);
-    }
+    s0 += xr0 * d;
+    s1 += xr1 * d;
+    sB += d;
   }
+  store<f64>(gw + <usize>j * F64, s0);
+  store<f64>(gw + unitBytes + <usize>j * F64, s1);
+  if (bias) store<f64>(gb + <usize>j * F64, sB);
   if (single) store<f64>(gwo + <usize>j * F64, sOut);
   else for (let c = 0; c < C; c++) store<f64>(gwo + (<usize>j * <usize>C + <usize>c) * F64, dot(hs, dOut + <usize>c * rowBytes, rows));
-  if (two) {
-    store<f64>(gw + <usize>j * F64, s0);
-    store<f64>(gw + unitBytes + <usize>j * F64, s1);
-    if (bias) store<f64>(gb + <usize>j * F64, sB);
-    return;
-  }
-  // denseBackward's order: pairs of inputs, the bias's sum in the first pass.
-  let i = 0;
-  let biasDone = !bias;
-  for (; i + 1 < inputs; i += 2) {
-    const at = <usize>i * unitBytes + <usize>j * F64;
-    const hi = hin + <usize>i * rowBytes;
-    if (biasDone) dot2(hi, hi + rowBytes, ds, rows, gw + at, gw + at + unitBytes, false, 0);
-    else dot2(hi, hi + rowBytes, ds, rows, gw + at, gw + at + unitBytes, true, gb + <usize>j * F64);
-    biasDone = true;
-  }
-  if (i < inputs) store<f64>(gw + <usize>i * unitBytes + <usize>j * F64, dot(hin + <usize>i * rowBytes, ds, rows));
-  if (!biasDone) store<f64>(gb + <usize>j * F64, sum(ds, rows));
 }
