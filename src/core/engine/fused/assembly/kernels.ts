@@ -385,9 +385,14 @@ export function hiddenIntoOutput13(w: usize, b: usize, hin: usize, inputs: i32, 
 export function hiddenIntoOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
 export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
 
-/** Four rows at a time (measured: beat 2, 6 and 8), then two, then one. */
+/**
+ * Four rows at a time (measured on two inputs: beat 2, 6 and 8), then two, then one.
+ * With more inputs, eight rows first: each vector's sum over the inputs is a chain of
+ * adds that waits on each one's latency, and four chains side by side hide it.
+ */
 @inline function allRows(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize): void {
   let r = 0;
+  if (!two) for (; r + 8 <= rows; r += 8) rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 4);
   for (; r + 4 <= rows; r += 4) rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 2);
   if (r + 2 <= rows) {
     rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 1);
