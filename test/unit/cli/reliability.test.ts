@@ -142,9 +142,10 @@ describe('regnb CLI: writes that never lose work', () => {
 describe('regnb CLI: Ctrl-C', () => {
   it('SIGINT mid-run: exit 1, the partial run stored as cancelled with its epochs, the notebook written', async () => {
     // A wider network than cellOf's: the fused engine trains the 4-unit one so fast that
-    // it would finish before the first progress line (one every 5 s).
+    // it would finish before the first progress line (one every 5 s); 256 units did too
+    // (4.7 s) once the one-hidden-layer step ran as one pass.
     const EPOCHS = 200000;
-    const { dir, nb } = workspace([{ kind: 'experiment', source: cellOf('a', EPOCHS).replace('dense: 4', 'dense: 256') }]);
+    const { dir, nb } = workspace([{ kind: 'experiment', source: cellOf('a', EPOCHS).replace('dense: 4', 'dense: 2048') }]);
     const run = start(['run', 'nb.regnb'], dir);
     await run.waitFor(new RegExp(`^a: epoch \\d+/${EPOCHS}`, 'm'));
     run.child.kill('SIGINT');

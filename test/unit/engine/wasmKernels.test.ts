@@ -15,7 +15,7 @@ import type { LossSpec } from '../../../src/core/engine/objective';
 import { FusedOptimizer, newNormSums } from '../../../src/core/engine/fused/optimizer';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
-import { tinyBinary } from '../helpers/datasets';
+import { tinyBinary, tinyMulticlass } from '../helpers/datasets';
 
 interface Shape {
   inputs: number;
@@ -181,6 +181,95 @@ describe('fused kernels in WebAssembly SIMD', () => {
         assert.deepEqual(a.params, params, `step ${step}: weights`);
       }
       assert.equal(kernels.kind, 'wasm-simd');
+    }
+  });
+
+  it('the backward pass through one hidden layer of two inputs into the output (the hidden layer never stored): the layer by layer kernels\' gradients bit for bit, the JavaScript loops\' to rounding', () => {
+    const random = new Random(21);
+    const inputs = 2;
+    const cases: { units: number; C: number; rows: number; bias: boolean; biasO: boolean; zeros: number }[] = [
+      { units: 500, C: 1, rows: 30, bias: true, biasO: true, zeros: 0 },
+      { units: 37, C: 1, rows: 301, bias: true, biasO: true, zeros: 0 },
+      { units: 20, C: 10, rows: 33, bias: true, biasO: true, zeros: 0 },
+      { units: 3, C: 1, rows: 1, bias: false, biasO: false, zeros: 0 },
+      { units: 4, C: 3, rows: 7, bias: true, biasO: false, zeros: 0.5 },
+    ];
+    for (let k = 0; k < 40; k++) {
+      cases.push({ units: 1 + random.int(12), C: random.uniform() < 0.5 ? 1 : 1 + random.int(4), rows: 1 + random.int(40), bias: random.uniform() < 0.7, biasO: random.uniform() < 0.7, zeros: random.uniform() < 0.3 ? random.uniform() : 0 });
+    }
+    cases.forEach((c, n) => {
+      for (const activation of ['relu', 'linear'] as const) {
+        const what = `${inputs} inputs x ${c.units} ${activation} x ${c.C} outputs, ${c.rows} rows, bias ${c.bias}/${c.biasO}, ${c.zeros} zeros`;
+        const l: FusedDenseLayer = { name: 'h', inputs: inputs, units: c.units, activation, kernel: 0, bias: c.bias ? inputs * c.units : -1, kernelPenalty: null, biasPenalty: null, activityPenalty: null };
+        const oAt = inputs * c.units + (c.bias ? c.units : 0);
+        const o: FusedDenseLayer = { name: 'o', inputs: c.units, units: c.C, activation: 'linear', kernel: oAt, bias: c.biasO ? oAt + c.units * c.C : -1, kernelPenalty: null, biasPenalty: null, activityPenalty: null };
+        const size = oAt + c.units * c.C + (c.biasO ? c.C : 0);
+        const { arrays: a, kernels } = fusedMemory((alloc) => ({
+          params: alloc(size), hin: alloc(inputs * c.rows), dOut: alloc(c.C * c.rows),
+          grads: alloc(size), gradsRef: alloc(size), gradsJs: alloc(size),
+          z: alloc(c.units * c.rows), h: alloc(c.units * c.rows), dh: alloc(c.units * c.rows), dz: alloc(c.units * c.rows),
+          hs: alloc(c.rows),
+        }));
+        const r = new Random(200 + n);
+        for (let i = 0; i < size; i++) a.params[i] = r.uniform() < c.zeros ? 0 : r.normal();
+        for (let i = 0; i < a.hin.length; i++) a.hin[i] = r.normal();
+        for (let i = 0; i < a.dOut.length; i++) a.dOut[i] = r.normal();
+        // Stale values where the kernel must overwrite, not add to.
+        a.grads.fill(9);
+        a.hs.fill(9);
+        const layerByLayer = (k: typeof kernels, grads: Float64Array) => {
+          k.denseForwardActivate(l, a.params, a.hin, a.z, a.h, c.rows);
+          k.denseBackwardThrough(o, a.params, a.h, a.dOut, grads, l, a.z, a.dh, a.dz, c.rows);
+          k.denseBackward(l, a.params, a.hin, a.dz, grads, null, c.rows);
+        };
+        layerByLayer(kernels, a.gradsRef);
+        layerByLayer(JS_KERNELS, a.gradsJs);
+        kernels.hiddenThroughOutput!(l, o, a.params, a.hin, a.dOut, a.grads, c.rows, activation === 'relu', a.hs);
+        for (let i = 0; i < size; i++) {
+          // === (not Object.is): a zero weight the forward kernel skips may leave -0 where this one adds +0.
+          assert.ok(a.grads[i] === a.gradsRef[i], `${what}: gradient ${i}: ${a.grads[i]} vs ${a.gradsRef[i]} layer by layer`);
+          assert.ok(Math.abs(a.grads[i] - a.gradsJs[i]) <= 1e-12 * Math.max(1, Math.abs(a.gradsJs[i])), `${what}: gradient ${i}: ${a.grads[i]} vs ${a.gradsJs[i]} in JavaScript`);
+        }
+      }
+    });
+  });
+
+  it('a one-hidden-layer trainee on them (the fused pair) trains as on the JavaScript loops: the same 300-epoch history to 1e-9, in one batch and in mini-batches with a short last one', async () => {
+    await testBackend();
+    const cases = [
+      { activation: 'relu' as const, activity: false, data: tinyBinary() },
+      { activation: 'linear' as const, activity: false, data: tinyBinary() },
+      // An activity penalty on the output: its gradient joins the loss's before the pair's pass.
+      { activation: 'relu' as const, activity: true, data: tinyBinary() },
+      // Three outputs (softmax): the hidden activations through the scratch row.
+      { activation: 'relu' as const, activity: false, data: tinyMulticlass(31, 15) },
+    ];
+    for (const c of cases) {
+      const data = c.data;
+      const out = data.task === 'multiclass' ? data.classes : 1;
+      const outputActivation = out === 1 ? 'sigmoid' : 'softmax';
+      for (const batch of [1000, 7]) {
+        const layers = [layer('dense', 9, { activation: c.activation, penalties: { kernel: { l2: 0.01 }, bias: { l1: 0.001 } } }), layer('dense', out, { activation: outputActivation, penalties: c.activity ? { activity: { l2: 0.01 } } : {} })];
+        const t = trainSpec({ batch, seed: 5 });
+        const layout = fusedLayoutOf(layers, data.inputShape, data.task, data.classes)!;
+        assert.ok(data.nTrain % batch !== 0 || batch >= data.nTrain, 'the mini-batches end on a short one');
+        const net = buildNetwork(layers, data.inputShape, t.seed);
+        const params = new Float64Array(layout.size);
+        readWeights(layout, net, params);
+        const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation };
+        const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
+        const wasm = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params);
+        const js = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, 'js');
+        for (let epoch = 0; epoch < 300; epoch++) {
+          const a = wasm.runEpoch(epoch);
+          const b = js.runEpoch(epoch);
+          for (const k of ['dataLoss', 'totalLoss', 'trainLoss', 'testLoss'] as const) {
+            assert.ok(Math.abs(a[k] - b[k]) <= 1e-9 * Math.max(1, Math.abs(b[k])), `${data.task}, ${c.activation}${c.activity ? ' + activity' : ''}, batch ${batch}, epoch ${epoch}, ${k}: ${a[k]} vs ${b[k]}`);
+          }
+        }
+        for (let i = 0; i < params.length; i++) assert.ok(Math.abs(wasm.params[i] - js.params[i]) <= 1e-8 * Math.max(1, Math.abs(js.params[i])), `batch ${batch}: weight ${i}`);
+        net.model.dispose();
+      }
     }
   });
 

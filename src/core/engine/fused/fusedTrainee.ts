@@ -46,6 +46,14 @@ export class FusedTrainee {
   private readonly inference: InferencePass;
   /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
+  /**
+   * A network of two inputs, one hidden layer (relu or linear, no activity penalty) and
+   * its output, when the kernels run the pair fused (kernels.ts hiddenIntoOutput and
+   * hiddenThroughOutput): a step then never stores the hidden layer, whose [units, rows]
+   * arrays outgrow the caches on many rows (48 MB each at 3000 rows x 2000 units); z[0],
+   * h[0], dh[0] and dz[0] stay unused. hs: the pair's scratch. null: the layer by layer pass.
+   */
+  private readonly pair: { relu: boolean; hs: Float64Array } | null;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
 
@@ -76,12 +84,16 @@ export class FusedTrainee {
         dz: layout.layers.map((l) => alloc(l.units * this.batch)),
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
+        pairScratch: alloc(layout.layers.length === 2 && inputs === 2 ? this.batch : 0),
         // Only regression's loss and metric read the output's activations (loss.ts).
         inference: new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression'),
       };
     }, kernelKind);
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);
     this.kernels = kernels;
+    const hidden = layout.layers[0];
+    const pairFused = layout.layers.length === 2 && inputs === 2 && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null && (hidden.activation === 'relu' || hidden.activation === 'linear') && !hidden.activityPenalty;
+    this.pair = pairFused ? { relu: hidden.activation === 'relu', hs: arrays.pairScratch } : null;
     this.params.set(initial);
     this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);
@@ -253,6 +265,10 @@ export class FusedTrainee {
           for (let i = 0; i < m; i++) dzk[i] += dhk[i];
         }
       }
+      if (this.pair) {
+        this.kernels.hiddenThroughOutput!(layers[0], l, params, this.xb, dz[k], grads, rows, this.pair.relu, this.pair.hs);
+        break;
+      }
       // The layer below's activation gradient in this layer's pass, unless its activity
       // penalty must first add to its dh.
       dzDone = k > 0 && !layers[k - 1].activityPenalty;
@@ -284,6 +300,12 @@ export class FusedTrainee {
 
   private forward(x: Float64Array, z: Float64Array[], h: Float64Array[], rows: number): void {
     const { layers } = this.layout;
+    if (this.pair) {
+      const out = layers[1];
+      this.kernels.hiddenIntoOutput!(layers[0], out, this.params, x, rows, this.pair.relu, z[1]);
+      this.kernels.activate(out.activation, z[1], h[1], out.units, rows);
+      return;
+    }
     let hin = x;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k];

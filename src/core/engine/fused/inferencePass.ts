@@ -2,10 +2,12 @@
 // every row when an epoch has several batches). Only the output layer's values are
 // wanted, so the last hidden layer never lands in memory: row by row, one pass over the
 // hidden units computes each one's pre-activation, activation and term of the output.
-// The training pass (denseKernels.ts) must keep every layer's [units, rows] block for
-// its backward pass, and runs many short passes over the rows to fill it. The pair
+// The training pass (denseKernels.ts) keeps every layer's [units, rows] block for its
+// backward pass, and runs many short passes over the rows to fill it, except for a
+// network of two inputs and one hidden layer, whose step runs its forward pass through
+// this pair's kernel and its backward pass through the pair's own (fusedTrainee.ts). The pair
 // runs in WebAssembly SIMD when the kernels have it (assembly/kernels.ts, relu and
-// linear hidden layers: four rows share each weight load) and in the JavaScript loop
+// linear hidden layers: four rows, eight past two inputs, share each weight load) and in the JavaScript loop
 // below otherwise; for the other activations the loop's cost is their Math calls
 // (tanh: ~95% of it), which a layer by layer pass in wasm saves nothing of (measured).
 // On the tutorial network (70 test rows, 2 inputs, 500 relu units) the wasm pass is

@@ -57,6 +57,15 @@ export interface FusedKernels {
    * loop runs it (the JavaScript implementation, and every other activation).
    */
   readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
+  /**
+   * The backward pass of that pair in a training step, for a hidden layer l of two
+   * inputs: from hin [2, rows] and dOut [o.units, rows] (d loss / d the output's
+   * pre-activations), the gradients of l's and o's weights into grads, the hidden layer
+   * never stored (act relu when `relu`, else linear); hs: scratch of `rows` values. The
+   * same values as denseBackwardThrough() of o then denseBackward() of l, to the last
+   * bit; null: those two run instead (the JavaScript implementation).
+   */
+  readonly hiddenThroughOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, dOut: Float64Array, grads: Float64Array, rows: number, relu: boolean, hs: Float64Array) => void) | null;
 }
 
 export const JS_KERNELS: FusedKernels = {
@@ -75,4 +84,5 @@ export const JS_KERNELS: FusedKernels = {
   activationGradient,
   adam: null,
   hiddenIntoOutput: null,
+  hiddenThroughOutput: null,
 };

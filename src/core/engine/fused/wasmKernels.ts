@@ -41,6 +41,9 @@ interface KernelExports {
 /** hiddenIntoOutputN of assembly/kernels.ts, one export per case (N: its flags, see there). */
 type HiddenIntoOutput = (w: number, b: number, hin: number, inputs: number, units: number, rows: number, wo: number, bo: number, hasBiasO: number, C: number, outZ: number) => void;
 const HIDDEN_INTO_OUTPUT_CASES = 16;
+/** hiddenThroughOutputN of assembly/kernels.ts (N: its flags, see there). */
+type HiddenThroughOutput = (w: number, b: number, hin: number, units: number, rows: number, wo: number, C: number, dOut: number, gw: number, gb: number, gwo: number, gbo: number, hasBiasO: number, hs: number) => void;
+const HIDDEN_THROUGH_OUTPUT_CASES = 8;
 
 /** Bytes the kernels need of their own in the memory (the norms' sums Adam returns). */
 export const KERNEL_SCRATCH_BYTES = 32;
@@ -120,6 +123,7 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
   const exports = new wasmApi.Instance(module, { env: { memory } }).exports;
   const e = exports as KernelExports;
   const hiddenIntoOutputCases = Array.from({ length: HIDDEN_INTO_OUTPUT_CASES }, (_, n) => (exports as Record<string, HiddenIntoOutput>)[`hiddenIntoOutput${n}`]);
+  const hiddenThroughOutputCases = Array.from({ length: HIDDEN_THROUGH_OUTPUT_CASES }, (_, n) => (exports as Record<string, HiddenThroughOutput>)[`hiddenThroughOutput${n}`]);
   const buffer = memory.buffer;
   const sums = new Float64Array(buffer, scratch, 5);
   // The arrays already found in this memory: reading a typed array's buffer is a call
@@ -183,6 +187,14 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
       // The case (assembly/kernels.ts): relu, two inputs, a hidden bias, one output.
       const n = (relu ? 8 : 0) | (l.inputs === 2 ? 4 : 0) | (hasBias ? 2 : 0) | (o.units === 1 ? 1 : 0);
       hiddenIntoOutputCases[n](at(params, l.kernel), hasBias ? at(params, l.bias) : 0, at(hin, 0), l.inputs, l.units, rows, at(params, o.kernel), hasBiasO ? at(params, o.bias) : 0, hasBiasO ? 1 : 0, o.units, at(outZ, 0));
+    },
+    hiddenThroughOutput(l, o, params, hin, dOut, grads, rows, relu, hs) {
+      if (l.inputs !== 2) throw new Error('hiddenThroughOutput takes a hidden layer of two inputs');
+      const hasBias = l.bias >= 0;
+      const hasBiasO = o.bias >= 0;
+      // The case (assembly/kernels.ts): relu, a hidden bias, one output.
+      const n = (relu ? 4 : 0) | (hasBias ? 2 : 0) | (o.units === 1 ? 1 : 0);
+      hiddenThroughOutputCases[n](at(params, l.kernel), hasBias ? at(params, l.bias) : 0, at(hin, 0), l.units, rows, at(params, o.kernel), o.units, at(dOut, 0), at(grads, l.kernel), hasBias ? at(grads, l.bias) : 0, at(grads, o.kernel), hasBiasO ? at(grads, o.bias) : 0, hasBiasO ? 1 : 0, at(hs, 0));
     },
   };
 }

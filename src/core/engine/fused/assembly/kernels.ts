@@ -385,9 +385,14 @@ export function hiddenIntoOutput13(w: usize, b: usize, hin: usize, inputs: i32, 
 export function hiddenIntoOutput14(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, false, outZ); }
 export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, true, hin, inputs, units, rows, true, true, wo, bo, hasBiasO, C, true, outZ); }
 
-/** Four rows at a time (measured: beat 2, 6 and 8), then two, then one. */
+/**
+ * Four rows at a time (measured on two inputs: beat 2, 6 and 8), then two, then one.
+ * With more inputs, eight rows first: each vector's sum over the inputs is a chain of
+ * adds that waits on each one's latency, and four chains side by side hide it.
+ */
 @inline function allRows(w: usize, b: usize, bias: bool, hin: usize, inputs: i32, units: i32, rows: i32, relu: bool, two: bool, wo: usize, bo: usize, hasBiasO: i32, C: i32, single: bool, outZ: usize): void {
   let r = 0;
+  if (!two) for (; r + 8 <= rows; r += 8) rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 4);
   for (; r + 4 <= rows; r += 4) rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 2);
   if (r + 2 <= rows) {
     rowVectors(w, b, bias, hin, inputs, units, rows, relu, two, wo, bo, hasBiasO, C, single, outZ, r, 1);
@@ -560,4 +565,119 @@ export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb
     store<f64>(dh + o, mask ? (load<f64>(z + o) > 0 ? x : 0.0) : x);
   }
   return s;
+}
+
+// ---- the training step's backward pass through one hidden layer ---------------------
+
+/**
+ * The weight gradients of a hidden layer of two inputs (W [2, units] at w, bias at b
+ * when the case has one; act relu or linear) and of the output layer above it (Wo
+ * [units, C] at wo), from the hidden layer's inputs hin [2, rows] and dOut [C, rows], d
+ * loss / d the output's pre-activations: into gw, gb, gwo and, when hasBiasO, gbo. The
+ * hidden layer never lands in memory: unit by unit, its pre-activations are computed
+ * again (two products: cheaper than reading them back), its d loss / d z and the sums
+ * of the gradients stay in registers (the activations of several outputs' units in one
+ * scratch row vector hs, rows values). At 3000 rows x 2000 units the layer by layer
+ * pass streams four 48 MB [units, rows] arrays from main memory each step; here all a
+ * unit reads (hin, dOut, hs) stays in cache. With more inputs the recomputation costs
+ * more than the memory it saves (measured: 4, 8, 16 and 64 inputs slower, 1 input
+ * even), so those networks keep the layer by layer pass.
+ *
+ * The values are those of denseBackwardRelu (or denseBackward) of the output layer
+ * then denseBackward of the hidden one, to the last bit: the pre-activation in
+ * denseForward's order, d loss / d z starting from 0 and adding output 0, 1, ... as
+ * there, then masked by z > 0; every sum over rows keeps two lanes of partial sums,
+ * added pair of rows by pair of rows, then its odd row, as dot() and dot2() do.
+ *
+ * hiddenThroughOutputN, N the case's flags (4: relu, else linear; 2: hidden bias; 1:
+ * one output unit, whose gradient then stays in registers too).
+ */
+export function hiddenThroughOutput0(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput1(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput2(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, false, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput3(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, false, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput4(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput5(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, false, hin, units, rows, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput6(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, true, wo, C, false, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+export function hiddenThroughOutput7(w: usize, b: usize, hin: usize, units: i32, rows: i32, wo: usize, C: i32, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void { throughAllUnits(w, b, true, hin, units, rows, true, wo, C, true, dOut, gw, gb, gwo, gbo, hasBiasO, hs); }
+
+@inline function throughAllUnits(w: usize, b: usize, bias: bool, hin: usize, units: i32, rows: i32, relu: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, gbo: usize, hasBiasO: i32, hs: usize): void {
+  const rowBytes = <usize>rows * F64;
+  for (let j = 0; j < units; j++) throughUnit(w, b, bias, hin, units, rows, relu, wo, C, single, dOut, gw, gb, gwo, hs, j);
+  if (hasBiasO) for (let c = 0; c < C; c++) store<f64>(gbo + <usize>c * F64, sum(dOut + <usize>c * rowBytes, rows));
+}
+
+/** Hidden unit j of hiddenThroughOutput. */
+@inline function throughUnit(w: usize, b: usize, bias: bool, hin: usize, units: i32, rows: i32, relu: bool, wo: usize, C: i32, single: bool, dOut: usize, gw: usize, gb: usize, gwo: usize, hs: usize, j: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const unitBytes = <usize>units * F64;
+  const woj = wo + <usize>j * <usize>C * F64;
+  const zero = f64x2.splat(0);
+  const bj = bias ? load<f64>(b + <usize>j * F64) : 0.0;
+  const w0 = load<f64>(w + <usize>j * F64);
+  const w1 = load<f64>(w + unitBytes + <usize>j * F64);
+  const wo0 = load<f64>(woj);
+  const vb = f64x2.splat(bj);
+  const vw0 = f64x2.splat(w0);
+  const vw1 = f64x2.splat(w1);
+  const vwo0 = f64x2.splat(wo0);
+  const x0 = hin;
+  const x1 = hin + rowBytes;
+  // The sums of d loss / d wo (one output), w0, w1 and b.
+  let aOut = zero;
+  let aB = zero;
+  let a0 = zero;
+  let a1 = zero;
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const xv0 = v128.load(x0 + o);
+    const xv1 = v128.load(x1 + o);
+    const z = f64x2.add(f64x2.add(vb, f64x2.mul(vw0, xv0)), f64x2.mul(vw1, xv1));
+    const h = relu ? f64x2.pmax(zero, z) : z;
+    let d: v128;
+    if (single) {
+      const dv = v128.load(dOut + o);
+      d = f64x2.add(zero, f64x2.mul(vwo0, dv));
+      aOut = f64x2.add(aOut, f64x2.mul(h, dv));
+    } else {
+      d = zero;
+      for (let c = 0; c < C; c++) d = f64x2.add(d, f64x2.mul(v128.load64_splat(woj + <usize>c * F64), v128.load(dOut + <usize>c * rowBytes + o)));
+      v128.store(hs + o, h);
+    }
+    if (relu) d = v128.and(d, f64x2.gt(z, zero));
+    a0 = f64x2.add(a0, f64x2.mul(xv0, d));
+    a1 = f64x2.add(a1, f64x2.mul(xv1, d));
+    if (bias) aB = f64x2.add(aB, d);
+  }
+  let sOut = hsum(aOut);
+  let sB = hsum(aB);
+  let s0 = hsum(a0);
+  let s1 = hsum(a1);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const xr0 = load<f64>(x0 + o);
+    const xr1 = load<f64>(x1 + o);
+    const z = bj + w0 * xr0 + w1 * xr1;
+    const h = relu ? (z > 0 ? z : 0.0) : z;
+    let d = 0.0;
+    if (single) {
+      const dr = load<f64>(dOut + o);
+      d += wo0 * dr;
+      sOut += h * dr;
+    } else {
+      for (let c = 0; c < C; c++) d += load<f64>(woj + <usize>c * F64) * load<f64>(dOut + <usize>c * rowBytes + o);
+      store<f64>(hs + o, h);
+    }
+    if (relu && !(z > 0)) d = 0.0;
+    s0 += xr0 * d;
+    s1 += xr1 * d;
+    sB += d;
+  }
+  store<f64>(gw + <usize>j * F64, s0);
+  store<f64>(gw + unitBytes + <usize>j * F64, s1);
+  if (bias) store<f64>(gb + <usize>j * F64, sB);
+  if (single) store<f64>(gwo + <usize>j * F64, sOut);
+  else for (let c = 0; c < C; c++) store<f64>(gwo + (<usize>j * <usize>C + <usize>c) * F64, dot(hs, dOut + <usize>c * rowBytes, rows));
 }
