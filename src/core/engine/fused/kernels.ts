@@ -57,6 +57,12 @@ export interface FusedKernels {
    * loop runs it (the JavaScript implementation, and every other activation).
    */
   readonly hiddenIntoOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, rows: number, relu: boolean, outZ: Float64Array) => void) | null;
+  /**
+   * The same pair in float32 for two inputs and one output (inferencePass.ts planeF32):
+   * x32 holds float32 [2, padded] and scratch 4 float32 per hidden unit, in the bytes
+   * of float64 arrays (the arena's); outZ gets `padded` values. null: planeF32 runs it.
+   */
+  readonly hiddenIntoOutputF32: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, x32: Float64Array, padded: number, relu: boolean, scratch: Float64Array, outZ: Float64Array) => void) | null;
 }
 
 export const JS_KERNELS: FusedKernels = {
@@ -75,4 +81,5 @@ export const JS_KERNELS: FusedKernels = {
   activationGradient,
   adam: null,
   hiddenIntoOutput: null,
+  hiddenIntoOutputF32: null,
 };
