@@ -19,13 +19,15 @@ import type { Activation, LayerSpec } from '../../../src/core/experiment/experim
 import { layer } from '../helpers/specs';
 
 /** The pass's outputs over random weights (some exactly zero) and inputs, by each engine, and the reference's. */
-function outputs(inputs: number, layers: LayerSpec[], rows: number, seed: number) {
+function outputs(inputs: number, layers: LayerSpec[], rows: number, seed: number, tiny = 0) {
   const classes = layers.at(-1)!.size;
   const layout = fusedLayoutOf(layers, [inputs], classes > 1 ? 'multiclass' : 'binary', Math.max(classes, 2));
   assert.ok(layout);
   const random = new Random(seed);
   // Some weights exactly zero, as relu networks and L1 leave them.
-  const weights = Float64Array.from({ length: layout.size }, () => (random.uniform() < 0.1 ? 0 : random.uniform() * 2 - 1));
+  // With `tiny`, that share of them far below float32's normal range or near 2^-50 (the float32 pair's flush).
+  const scale = () => (random.uniform() < tiny ? [1e-40, 1e-30, 2 ** -50, 2 ** -51, 1e-10][Math.floor(random.uniform() * 5)] : 1);
+  const weights = Float64Array.from({ length: layout.size }, () => (random.uniform() < 0.1 ? 0 : (random.uniform() * 2 - 1) * scale()));
   const x = Float32Array.from({ length: rows * inputs }, () => random.uniform() * 4 - 2);
   const byEngine = (['js', 'auto'] as const).map((engine) => {
     const { arrays, kernels } = fusedMemory((alloc, k) => ({ params: alloc(layout.size), pass: new InferencePass(layout, rows, alloc, k) }), engine);
@@ -156,5 +158,13 @@ describe('the fused record\'s inference pass', () => {
       }
     }
     assert.ok(differs > 100, `the float32 pair gave the float64 outputs ${differs} times out of ~1000`);
+  });
+  it('flushes the float32 pair\'s tiny weights to zero alike in both implementations, within its bound of float64', () => {
+    for (const act of ['relu', 'linear'] as const) {
+      const layers = [layer('dense', 200, { activation: act }), layer('dense', 1, { activation: 'sigmoid' })];
+      const { js, wasm, reference, layout, weights, x } = outputs(2, layers, 13, act === 'relu' ? 500 : 501, 0.3);
+      assertSame(wasm.z, js.z, `${act}: z`);
+      assertWithinFloat32Bound(js.z, reference.z, layout, weights, x, 13, act);
+    }
   });
 });

@@ -198,7 +198,7 @@ const PLANE_BLOCK = 12;
 
 /**
  * outZ = act(x . W + b) . wo + bo in float32 for two inputs and one output: the weights
- * rounded to float32 into w32 ([w0, w1, b, wo] per unit), then each row's hidden units
+ * rounded to float32 into w32 ([w0, w1, b, wo] per unit, 0 below 2^-50), then each row's hidden units
  * in order, each operation rounded to float32 (Math.fround of an exact or float64
  * result of float32 values is the float32 operation's result: float64 has more than
  * twice float32's precision), as the wasm kernel computes it lane by lane.
@@ -208,11 +208,13 @@ function planeF32(l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, 
   const { units, kernel, bias } = l;
   const w = new Float32Array(w32.buffer, w32.byteOffset, 4 * units);
   const x = new Float32Array(x32.buffer, x32.byteOffset, 2 * padded);
+  // Flushed to zero below 2^-50, as the kernel does (assembly/kernels.ts flushed()).
+  const flushed = (v: number): number => (Math.abs(fr(v)) < 2 ** -50 ? 0 : v);
   for (let j = 0; j < units; j++) {
-    w[4 * j] = params[kernel + j];
-    w[4 * j + 1] = params[kernel + units + j];
-    w[4 * j + 2] = bias >= 0 ? params[bias + j] : 0;
-    w[4 * j + 3] = params[o.kernel + j];
+    w[4 * j] = flushed(params[kernel + j]);
+    w[4 * j + 1] = flushed(params[kernel + units + j]);
+    w[4 * j + 2] = bias >= 0 ? flushed(params[bias + j]) : 0;
+    w[4 * j + 3] = flushed(params[o.kernel + j]);
   }
   const bo = fr(o.bias >= 0 ? params[o.bias] : 0);
   for (let r = 0; r < padded; r++) {
