@@ -18,11 +18,12 @@
 // Except on the plane data sets' networks (two inputs, one relu or linear hidden layer,
 // one output: the tutorial's), where the pair runs in float32 (planeF32), as
 // TensorFlow.js computes: four rows a SIMD lane vector instead of two, which took the
-// tutorial's pass from ~10.4 to ~6-8 us (its record from ~29% of the steps' time to
-// ~22%). The weights are rounded to float32 and every operation rounds as float32
-// does, in the same order, in wasm and in JavaScript alike (bit for bit); against the
-// float64 pass each output is within (units + 10) 2^-24 times the sum of the absolute
-// values of its terms (test/unit/engine/fusedInference.test.ts). On the tutorial
+// tutorial's pass from ~10.4 to ~6.4 us (its record from a median 30% of the steps'
+// time to 20%, bench/README.md). The weights are rounded to float32 (0 below 2^-50)
+// and every operation rounds as float32 does, in the same order, in wasm and in
+// JavaScript alike (bit for bit); against the float64 pass each output is within
+// (units + 10) 2^-24 times the sum of the absolute values of its terms
+// (test/unit/engine/fusedInference.test.ts). On the tutorial
 // notebook's baseline and l2 cells (4000 epochs each) the test loss moved by at most
 // 2.2e-7 (5.2e-7 relative), one of the 8000 values rounded to 4 decimals changed in its
 // last digit, and no accuracy changed. The training rows of a one-batch epoch are

@@ -366,7 +366,9 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
  * and each case compiles alone. V8 compiles a function with its baseline compiler
  * (Liftoff) at its first call and with TurboFan once it is hot; one function of all
  * sixteen cases (15 KB) took TurboFan 100-300 ms, during which it ran on Liftoff: most
- * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB).
+ * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB). A
+ * network of two inputs straight into the pair with one output (the plane data sets')
+ * runs hiddenIntoOutputF32Relu/Linear below instead.
  */
 export function hiddenIntoOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
 export function hiddenIntoOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
