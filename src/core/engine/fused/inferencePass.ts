@@ -16,6 +16,20 @@
 // The values are the training pass's to the last bit for finite weights and inputs, in
 // both implementations: every sum starts from the bias and adds input 0, 1, ... (hidden
 // unit 0, 1, ...) in denseForward's order; a padded input (weight 0 times 0) adds +0.
+//
+// Except on the plane data sets' networks (two inputs, one relu or linear hidden layer,
+// one output: the tutorial's), where the pair runs in float32 (planeF32), as
+// TensorFlow.js computes: four rows a SIMD lane vector instead of two, which took the
+// tutorial's pass from ~10.4 to ~6.4 us (its record from a median 30% of the steps'
+// time to 20%, bench/README.md). The weights are rounded to float32 (0 below 2^-50)
+// and every operation rounds as float32 does, in the same order, in wasm and in
+// JavaScript alike (bit for bit); against the float64 pass each output is within
+// (units + 10) 2^-24 times the sum of the absolute values of its terms
+// (test/unit/engine/fusedInference.test.ts). On the tutorial
+// notebook's baseline and l2 cells (4000 epochs each) the test loss moved by at most
+// 2.2e-7 (5.2e-7 relative), one of the 8000 values rounded to 4 decimals changed in its
+// last digit, and no accuracy changed. The training rows of a one-batch epoch are
+// scored by the training pass's float64 forward (shared with the next step).
 
 import type { Activation } from '../../experiment/experiment';
 import { activationValue } from './activations';
@@ -41,6 +55,12 @@ export class InferencePass {
   private readonly fused: { f: (z: number) => number; relu: boolean; inKernels: boolean } | null;
   /** The JavaScript fused pair's scratch (when the kernels do not run the pair). */
   private readonly scratch: Scratch;
+  /**
+   * The float32 pair's inputs [2, padded rows] and rounded weights (4 per hidden unit),
+   * float32 values in the bytes of float64 arrays (where the kernels reach them); null
+   * unless the network is a plane one (see the top of this file).
+   */
+  private readonly plane: { x32: Float64Array; w32: Float64Array; relu: boolean; padded: number } | null;
 
   /**
    * Its arrays come from `alloc` (so they can live where `kernels` reach them: see
@@ -61,14 +81,18 @@ export class InferencePass {
     this.fused = hidden === 'softmax' ? null : { f: activationValue(hidden), relu, inKernels: kernels.hiddenIntoOutput !== null && (relu || hidden === 'linear') };
     this.x = alloc(layout.inputs * rows);
     const outUnits = layout.layers[L - 1].units;
-    this.outZ = alloc(outUnits * rows);
+    const isPlane = L === 2 && layout.inputs === 2 && outUnits === 1 && (hidden === 'relu' || hidden === 'linear');
+    const padded = Math.ceil(rows / PLANE_BLOCK) * PLANE_BLOCK;
+    this.plane = isPlane ? { x32: alloc(padded), w32: alloc(2 * layout.layers[0].units), relu, padded } : null;
+    // The float32 pair writes whole blocks of rows: the padding's outputs are never read.
+    this.outZ = alloc(outUnits * (isPlane ? padded : rows));
     this.outH = alloc(withActivations ? outUnits * rows : 0);
     // Layer by layer: all but the fused pair, or all but the output.
     const plain = this.fused ? L - 2 : L - 1;
     this.z = layout.layers.slice(0, plain).map((l) => alloc(l.units * rows));
     this.h = layout.layers.slice(0, plain).map((l, k) => (l.activation === 'linear' ? this.z[k] : alloc(l.units * rows)));
     const hid = layout.layers[Math.max(L - 2, 0)];
-    const units = this.fused && !this.fused.inKernels ? hid.units : 0;
+    const units = this.fused && !this.fused.inKernels && !isPlane ? hid.units : 0;
     this.scratch = { wt: alloc(Math.ceil(hid.inputs / 2) * 2 * units), b: alloc(units), v: alloc(units) };
   }
 
@@ -80,6 +104,11 @@ export class InferencePass {
     for (const [x, n] of blocks) {
       for (let r = 0; r < n; r++) for (let i = 0; i < inputs; i++) this.x[i * total + r0 + r] = x[r * inputs + i];
       r0 += n;
+    }
+    if (this.plane) {
+      const { x32, padded } = this.plane;
+      const f = new Float32Array(x32.buffer, x32.byteOffset, 2 * padded);
+      for (let i = 0; i < 2; i++) for (let r = 0; r < total; r++) f[i * padded + r] = this.x[i * total + r];
     }
   }
 
@@ -96,7 +125,11 @@ export class InferencePass {
     }
     const out = layers[L - 1];
     const fused = this.fused;
-    if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ);
+    const plane = this.plane;
+    if (plane) {
+      if (kernels.hiddenIntoOutputF32) kernels.hiddenIntoOutputF32(layers[0], out, params, plane.x32, plane.padded, plane.relu, plane.w32, outZ);
+      else planeF32(layers[0], out, params, plane.x32, plane.padded, plane.relu, plane.w32, outZ);
+    } else if (fused?.inKernels) kernels.hiddenIntoOutput!(layers[L - 2], out, params, hin, rows, fused.relu, outZ);
     else if (fused) hiddenIntoOutput(layers[L - 2], out, params, hin, rows, this.scratch, outZ, fused.f, fused.relu);
     else kernels.denseForward(out, params, hin, outZ, rows);
     if (this.withActivations) kernels.activate(out.activation as Activation, outZ, this.outH, out.units, rows);
@@ -160,6 +193,44 @@ function hiddenIntoOutput(l: FusedDenseLayer, o: FusedDenseLayer, params: Float6
       for (let j = 0; j < units; j++) sum += params[o.kernel + j * C + c] * v[j];
       outZ[c * rows + r] = sum;
     }
+  }
+}
+
+/** Rows of the float32 pair's blocks (assembly/kernels.ts hiddenIntoOutputF32*: three vectors of four). */
+const PLANE_BLOCK = 12;
+
+/**
+ * outZ = act(x . W + b) . wo + bo in float32 for two inputs and one output: the weights
+ * rounded to float32 into w32 ([w0, w1, b, wo] per unit, 0 below 2^-50), then each row's hidden units
+ * in order, each operation rounded to float32 (Math.fround of an exact or float64
+ * result of float32 values is the float32 operation's result: float64 has more than
+ * twice float32's precision), as the wasm kernel computes it lane by lane.
+ */
+function planeF32(l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, x32: Float64Array, padded: number, relu: boolean, w32: Float64Array, outZ: Float64Array): void {
+  const fr = Math.fround;
+  const { units, kernel, bias } = l;
+  const w = new Float32Array(w32.buffer, w32.byteOffset, 4 * units);
+  const x = new Float32Array(x32.buffer, x32.byteOffset, 2 * padded);
+  // Flushed to zero below 2^-50, as the kernel does (assembly/kernels.ts flushed()).
+  const flushed = (v: number): number => (Math.abs(fr(v)) < 2 ** -50 ? 0 : v);
+  for (let j = 0; j < units; j++) {
+    w[4 * j] = flushed(params[kernel + j]);
+    w[4 * j + 1] = flushed(params[kernel + units + j]);
+    w[4 * j + 2] = bias >= 0 ? flushed(params[bias + j]) : 0;
+    w[4 * j + 3] = flushed(params[o.kernel + j]);
+  }
+  const bo = fr(o.bias >= 0 ? params[o.bias] : 0);
+  for (let r = 0; r < padded; r++) {
+    const x0 = x[r];
+    const x1 = x[padded + r];
+    let sum = bo;
+    for (let j = 0; j < units; j++) {
+      let a = fr(fr(w[4 * j + 2] + fr(w[4 * j] * x0)) + fr(w[4 * j + 1] * x1));
+      // f32x4.pmax(0, a): 0 < a ? a : 0 (a -0 or a NaN gives +0).
+      if (relu) a = 0 < a ? a : 0;
+      sum = fr(sum + fr(w[4 * j + 3] * a));
+    }
+    outZ[r] = sum;
   }
 }
 

@@ -66,6 +66,13 @@ export interface FusedKernels {
    * bit; null: those two run instead (the JavaScript implementation).
    */
   readonly hiddenThroughOutput: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, hin: Float64Array, dOut: Float64Array, grads: Float64Array, rows: number, relu: boolean, hs: Float64Array) => void) | null;
+  /**
+   * hiddenIntoOutput in float32, for two inputs and one output (inferencePass.ts
+   * planeF32): x32 holds float32 [2, padded] and scratch 4 float32 per hidden unit, in
+   * the bytes of float64 arrays (the arena's); outZ gets `padded` values. null:
+   * planeF32 runs it.
+   */
+  readonly hiddenIntoOutputF32: ((l: FusedDenseLayer, o: FusedDenseLayer, params: Float64Array, x32: Float64Array, padded: number, relu: boolean, scratch: Float64Array, outZ: Float64Array) => void) | null;
 }
 
 export const JS_KERNELS: FusedKernels = {
@@ -85,4 +92,5 @@ export const JS_KERNELS: FusedKernels = {
   adam: null,
   hiddenIntoOutput: null,
   hiddenThroughOutput: null,
+  hiddenIntoOutputF32: null,
 };

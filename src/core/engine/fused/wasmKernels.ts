@@ -35,6 +35,8 @@ interface KernelExports {
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
   denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
+  hiddenIntoOutputF32Relu(w: number, b: number, hasBias: number, wo: number, bo: number, units: number, x32: number, padded: number, scratch: number, outZ: number): void;
+  hiddenIntoOutputF32Linear(w: number, b: number, hasBias: number, wo: number, bo: number, units: number, x32: number, padded: number, scratch: number, outZ: number): void;
   denseBackwardRelu(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dzin: number, zin: number, inputs: number, units: number, rows: number): void;
 }
 
@@ -180,6 +182,11 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
     adam(params, grads, s1, s2, from, to, k, norms) {
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
+    },
+    hiddenIntoOutputF32(l, o, params, x32, padded, relu, scratch, outZ) {
+      const hasBias = l.bias >= 0;
+      const pair = relu ? e.hiddenIntoOutputF32Relu : e.hiddenIntoOutputF32Linear;
+      pair(at(params, l.kernel), hasBias ? at(params, l.bias) : 0, hasBias ? 1 : 0, at(params, o.kernel), o.bias >= 0 ? params[o.bias] : 0, l.units, at(x32, 0), padded, at(scratch, 0), at(outZ, 0));
     },
     hiddenIntoOutput(l, o, params, hin, rows, relu, outZ) {
       const hasBias = l.bias >= 0;

@@ -366,7 +366,9 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
  * and each case compiles alone. V8 compiles a function with its baseline compiler
  * (Liftoff) at its first call and with TurboFan once it is hot; one function of all
  * sixteen cases (15 KB) took TurboFan 100-300 ms, during which it ran on Liftoff: most
- * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB).
+ * of a cold 1000-epoch run. ../wasmKernels.ts calls its case's export (~1 KB). A
+ * network of two inputs straight into the pair with one output (the plane data sets')
+ * runs hiddenIntoOutputF32Relu/Linear below instead.
  */
 export function hiddenIntoOutput0(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, false, outZ); }
 export function hiddenIntoOutput1(w: usize, b: usize, hin: usize, inputs: i32, units: i32, rows: i32, wo: usize, bo: usize, hasBiasO: i32, C: i32, outZ: usize): void { allRows(w, b, false, hin, inputs, units, rows, false, false, wo, bo, hasBiasO, C, true, outZ); }
@@ -680,4 +682,86 @@ export function hiddenThroughOutput7(w: usize, b: usize, hin: usize, units: i32,
   if (bias) store<f64>(gb + <usize>j * F64, sB);
   if (single) store<f64>(gwo + <usize>j * F64, sOut);
   else for (let c = 0; c < C; c++) store<f64>(gwo + (<usize>j * <usize>C + <usize>c) * F64, dot(hs, dOut + <usize>c * rowBytes, rows));
+}
+
+// ---- the record's inference pass in float32: two inputs, one output -----------------
+
+/**
+ * outZ = act(x . W + b) . wo + bo for the plane data sets' networks (two inputs, one
+ * hidden layer of `units`, one output) in float32, four rows a lane vector, twelve rows
+ * (three vectors) sharing each weight load: twice the lanes of hiddenIntoOutput's
+ * float64 (the pass is bound by its adds, ~7 per unit and row, not by memory).
+ * ../inferencePass.ts's planeF32 is the same arithmetic in JavaScript, bit for bit:
+ * the weights rounded to float32 (W at w [2, units], b at b unless hasBias is 0, wo at
+ * wo, bo given), then every value rounded as float32 arithmetic rounds it, added in
+ * denseForward's order. x32: float32 [2, padded] (rows zero-padded to a multiple of
+ * 12), outZ: float64 [padded]; scratch: 16 bytes per unit (the rounded weights).
+ * One export per activation, so that no test is left in the loop over units.
+ */
+export function hiddenIntoOutputF32Relu(w: usize, b: usize, hasBias: i32, wo: usize, bo: f64, units: i32, x32: usize, padded: i32, scratch: usize, outZ: usize): void {
+  planeF32(w, b, hasBias, wo, bo, units, x32, padded, scratch, outZ, true);
+}
+export function hiddenIntoOutputF32Linear(w: usize, b: usize, hasBias: i32, wo: usize, bo: f64, units: i32, x32: usize, padded: i32, scratch: usize, outZ: usize): void {
+  planeF32(w, b, hasBias, wo, bo, units, x32, padded, scratch, outZ, false);
+}
+
+/**
+ * 0 for |v| < 2^-50, else v. Training leaves some weights tiny (a dead unit's, under a
+ * penalty: hundreds of the tutorial network's below 1e-38 after 3000 epochs of the
+ * bench's data), and a subnormal float32 term (an output weight times an activation)
+ * made the pass up to ~1.6x slower. A weight below 2^-50 adds nothing a float32 sum of
+ * the network's terms can hold (its unit in the last place is 2^-23 of the largest).
+ */
+@inline function flushed(v: f32): f32 {
+  return abs<f32>(v) < PLANE_TINY ? <f32>0 : v;
+}
+const PLANE_TINY: f32 = 8.881784197001252e-16; // 2^-50
+
+@inline function planeF32(w: usize, b: usize, hasBias: i32, wo: usize, bo: f64, units: i32, x32: usize, padded: i32, scratch: usize, outZ: usize, relu: bool): void {
+  const unitBytes = <usize>units * F64;
+  // Unit j's four weights side by side: [w0, w1, b, wo], flushed to zero below 2^-50.
+  for (let j = 0; j < units; j++) {
+    const at = scratch + <usize>j * 16;
+    const o = <usize>j * F64;
+    store<f32>(at, flushed(<f32>load<f64>(w + o)));
+    store<f32>(at + 4, flushed(<f32>load<f64>(w + unitBytes + o)));
+    store<f32>(at + 8, hasBias ? flushed(<f32>load<f64>(b + o)) : <f32>0);
+    store<f32>(at + 12, flushed(<f32>load<f64>(wo + o)));
+  }
+  const rowBytes = <usize>padded * 4;
+  const zero = f32x4.splat(0);
+  const init = f32x4.splat(<f32>bo);
+  for (let r = 0; r < padded; r += 12) {
+    const x = x32 + <usize>r * 4;
+    // The twelve rows' inputs stay in registers.
+    const x00 = v128.load(x), x01 = v128.load(x, 16), x02 = v128.load(x, 32);
+    const x10 = v128.load(x + rowBytes), x11 = v128.load(x + rowBytes, 16), x12 = v128.load(x + rowBytes, 32);
+    let s0 = init, s1 = init, s2 = init;
+    for (let j = 0; j < units; j++) {
+      const at = scratch + <usize>j * 16;
+      const w0 = v128.load32_splat(at);
+      const w1 = v128.load32_splat(at + 4);
+      const bj = v128.load32_splat(at + 8);
+      const v = v128.load32_splat(at + 12);
+      let a0 = f32x4.add(f32x4.add(bj, f32x4.mul(w0, x00)), f32x4.mul(w1, x10));
+      let a1 = f32x4.add(f32x4.add(bj, f32x4.mul(w0, x01)), f32x4.mul(w1, x11));
+      let a2 = f32x4.add(f32x4.add(bj, f32x4.mul(w0, x02)), f32x4.mul(w1, x12));
+      if (relu) {
+        a0 = f32x4.pmax(zero, a0);
+        a1 = f32x4.pmax(zero, a1);
+        a2 = f32x4.pmax(zero, a2);
+      }
+      s0 = f32x4.add(s0, f32x4.mul(v, a0));
+      s1 = f32x4.add(s1, f32x4.mul(v, a1));
+      s2 = f32x4.add(s2, f32x4.mul(v, a2));
+    }
+    // Widened to float64 (exactly), two rows a store.
+    const o = outZ + <usize>r * F64;
+    v128.store(o, f64x2.promote_low_f32x4(s0));
+    v128.store(o, f64x2.promote_low_f32x4(v128.shuffle<u32>(s0, s0, 2, 3, 0, 1)), 16);
+    v128.store(o, f64x2.promote_low_f32x4(s1), 32);
+    v128.store(o, f64x2.promote_low_f32x4(v128.shuffle<u32>(s1, s1, 2, 3, 0, 1)), 48);
+    v128.store(o, f64x2.promote_low_f32x4(s2), 64);
+    v128.store(o, f64x2.promote_low_f32x4(v128.shuffle<u32>(s2, s2, 2, 3, 0, 1)), 80);
+  }
 }
