@@ -12,7 +12,7 @@ import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import type { GrowthData, GrowthJob, GrowthNet, GrowthPrepared, GrowthPrepareJob, GrowthResult, GrowthTiming } from '../lib/types';
 import { growthSpec } from './cells';
 import { LOAD_CONTEXT, readData, startClock, toFile } from './common';
-import { trainStepsOnly } from './stepsOnly';
+import { scoresOf, trainStepsOnly } from './stepsOnly';
 
 function configOf(net: GrowthNet, c: { l2: number; lr: number; seed: number }, epochs: number): MemberConfig {
   const spec = growthSpec({ ...net, ...c, epochs });
@@ -76,6 +76,7 @@ export async function growth(job: GrowthJob, backend: string): Promise<GrowthRes
   clock = startClock();
   const steps = trainStepsOnly(objective, data, config);
   const stepsTime = clock();
-  steps.net.model.dispose();
-  return { backend: `${backend}, ${out.engine}`, run, steps: { ...stepsTime, trainLoss: steps.scores.trainLoss } };
+  const stepsLoss = scoresOf(steps, objective, data).trainLoss;
+  steps.model.dispose();
+  return { backend: `${backend}, ${out.engine}`, run, steps: { ...stepsTime, trainLoss: stepsLoss } };
 }

@@ -18,7 +18,7 @@ import type { CompletedSpec } from '../../src/core/experiment/experiment';
 import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
 import { LOAD_CONTEXT, memoryMeter, readData, scoresOfRow, startBackend, startClock, toFile, WASM_DIR } from './common';
-import { trainStepsOnly } from './stepsOnly';
+import { scoresOf, trainStepsOnly } from './stepsOnly';
 import { growth, growthPrepare } from './growth';
 
 async function main(): Promise<void> {
@@ -76,8 +76,9 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
     const config = moonsConfig(job, job.epochs);
     const clock = startClock();
     if (job.kind === 'steps') {
-      const { net, scores } = trainStepsOnly(objective, data, config);
+      const net = trainStepsOnly(objective, data, config);
       const time = clock();
+      const scores = scoresOf(net, objective, data);
       net.model.dispose();
       return { ...time, scores };
     }
@@ -89,7 +90,7 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   };
 
   // Warm-up: the first run pays for kernel set-up and JIT; it is not timed (a cold run has none).
-  if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(objective, data, moonsConfig(job, job.warmup)).net.model.dispose();
+  if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(objective, data, moonsConfig(job, job.warmup)).model.dispose();
   else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
 
   const times: number[] = [];

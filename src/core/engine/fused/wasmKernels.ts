@@ -61,9 +61,12 @@ export interface KernelsModule {
  * module (compilationHints.ts): on its background threads when prepareKernels() started
  * the compile and the thread's event loop has turned since (V8 needs it between the
  * compile's steps), else with the first trainee's module. The other exports (the record's
- * hiddenIntoOutputN cases, one per network) with TurboFan at their first call, ~1-2 ms
- * each. So no kernel runs on Liftoff and none waits for a tier-up; bench/README.md,
- * benchmark 1b, has what it changed.
+ * hiddenIntoOutputN and hiddenIntoOutputF32 cases and the step's hiddenThroughOutputN,
+ * one case per network) with TurboFan at their first call, ~1-2 ms each. So no kernel
+ * runs on Liftoff and none waits for a tier-up; bench/README.md, benchmark 1b, has what
+ * it changed. Compiling the pair's ten cases with the module too made the cold job slower
+ * (explicit sigmoid 87.1 -> 89.4 ms, batch 8 135 -> 140 ms; medians of 9 interleaved
+ * fresh processes): the first trainee then compiles all of them, not the one it calls.
  */
 const EAGER_EXPORTS = new Set(['heapBase', 'denseForward', 'denseBackward', 'relu', 'reluGradient', 'adam', 'denseForwardRelu', 'denseBackwardRelu']);
 
