@@ -7,14 +7,15 @@
 // in the extension host) only passes rows and finished chunks along, and the extension
 // host's own thread answers the editor. The OS scheduler gives such a thread a core the
 // moment it wakes, so they lose little to a sweep that takes every core, and keeping a
-// core back for them wastes that core for the whole sweep: on a quiet 2-core machine the
-// 6 alphas x 5 repeats x 1000 epochs sweep took 17.0 s as `regnb run --workers 1` and
-// 9.8 s with `--workers 2` (1.73x); with other work on the machine (load average about
-// 3), 18.4-19.3 s against 11.2-12.8 s, and the coordinating thread's event-loop delay
-// during the sweep had a p99 of 14-19 ms on two sweep threads against 16-17 ms on one
-// (bench 3, "loop delay"; README, Sweep threads). Threads start only when a chunk needs one, and a sweep has about one chunk
-// per alpha at most (more only when its repeats exceed a stack), so a small sweep starts
-// few threads on a machine of many cores.
+// core back for them wastes that core for the whole sweep: when this was decided, on a
+// quiet 2-core machine the 6 alphas x 5 repeats x 1000 epochs sweep took 17.0 s as
+// `regnb run --workers 1` and 9.8 s with `--workers 2` (1.73x), and the coordinating
+// thread's event-loop delay during the sweep had a p99 of 14-19 ms on two sweep threads
+// against 16-17 ms on one (bench 3, "loop delay"). With today's kernels the same sweep
+// takes ~1.4 s, start-up is a larger share, and two threads still gain (1.49 -> 1.38 s,
+// bench 3b; README, Sweep threads). Threads start only when a chunk needs one, and a
+// sweep has about one chunk per alpha at most (more only when its repeats exceed a
+// stack), so a small sweep starts few threads on a machine of many cores.
 
 import * as os from 'os';
 
