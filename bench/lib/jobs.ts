@@ -12,11 +12,11 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 
 let counter = 0;
 
-function run<T>(cmd: string, args: string[], job: Job, tmpDir: string): T {
+function run<T>(cmd: string, args: string[], job: Job, tmpDir: string, extraEnv: Record<string, string> = {}): T {
   const file = path.join(tmpDir, `job-${++counter}-${job.kind}.json`);
   fs.writeFileSync(file, JSON.stringify(job));
   // No __pycache__ left in bench/peers by the Python peers.
-  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...extraEnv };
   const r = spawnSync(cmd, [...args, file], { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('@@RESULT '));
   if (r.status !== 0 || !line) {
@@ -39,11 +39,17 @@ function workerBundle(): string {
     if (r.status !== 0) throw new Error(`scripts/buildBench.mjs failed (exit ${r.status}):\n${`${r.error ?? ''}${r.stderr}`.trim()}`);
     bundled = true;
   }
-  return path.join(REPO_ROOT, 'bench/.bundle/worker.js');
+  return path.join(REPO_ROOT, 'bench/.bundle/launch.js');
 }
 
-export function regnbJob<T>(job: Job, tmpDir: string): T {
-  return run<T>(process.execPath, [workerBundle()], job, tmpDir);
+/**
+ * A RegNB job in a process of its own, loaded as `regnb run` loads the CLI: through V8's
+ * code cache (bench/regnb/launch.ts), kept for this bench run in tmpDir, one per job
+ * kind; `codeCache: false` loads it without one, as a user's very first run.
+ */
+export function regnbJob<T>(job: Job, tmpDir: string, opts: { codeCache?: boolean } = {}): T {
+  const env: Record<string, string> = opts.codeCache === false ? { REGNB_BENCH_CODE_CACHE: '' } : { REGNB_BENCH_CODE_CACHE: path.join(tmpDir, 'code-cache'), REGNB_BENCH_CACHE_VARIANT: job.kind };
+  return run<T>(process.execPath, [workerBundle()], job, tmpDir, env);
 }
 
 export function peerJob<T>(peer: 'torch' | 'sklearn', job: Job, tmpDir: string): T {

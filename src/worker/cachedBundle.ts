@@ -25,8 +25,28 @@ const MAGIC = Buffer.from('regnb-v8-cache-1\n');
 const DIGEST_BYTES = 32;
 const SUFFIX = '.v8cache';
 
-/** What the cache did for one load. */
-export type CacheUse = 'hit' | 'written' | 'damaged' | 'rejected' | 'unwritable';
+/**
+ * What the cache did for one load; 'at exit': there was none (or V8 could not use it),
+ * and one is written when the process exits (CacheOptions.writeAt).
+ */
+export type CacheUse = 'hit' | 'written' | 'damaged' | 'rejected' | 'unwritable' | 'at exit';
+
+export interface CacheOptions {
+  /**
+   * The kind of run (say `run` against `check`), when kinds compile different code: each
+   * keeps a cache of its own, made by a run of its kind.
+   */
+  variant?: string;
+  /**
+   * When a missing cache is made: 'load' (the default), right after the bundle's top
+   * level ran; 'exit', when the process exits, so that it also holds every function the
+   * run compiled when first called (a training run's engine, loss and optimizer code:
+   * a cold one-batch tutorial run took 90.5 -> 82.1 ms with it, medians of 9; bench/README.md,
+   * benchmark 1b). V8 rejects a cache made under other flags than the loading process's,
+   * so a process that sets V8 flags at run time must set them before it loads the bundle.
+   */
+  writeAt?: 'load' | 'exit';
+}
 
 export interface LoadedBundle {
   exports: unknown;
@@ -54,12 +74,14 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
  * object the bundle sees (a launcher passes its own, so that the bundle's
  * `require.main === module` holds); a new one by default.
  */
-export function loadCachedBundle(file: string, cacheDir: string, module: Module = new Module(file)): LoadedBundle {
+export function loadCachedBundle(file: string, cacheDir: string, module: Module = new Module(file), options: CacheOptions = {}): LoadedBundle {
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');
   // The same bundle under another V8 (an editor's Electron, another Node) has a file of
   // its own, which a new cache made by this V8 does not replace.
-  const name = `${path.basename(file, '.js')}-${sha256(`${process.versions.v8}\0${process.arch}`).toString('hex').slice(0, 8)}`;
+  const v8 = sha256(`${process.versions.v8}\0${process.arch}`).toString('hex').slice(0, 8);
+  // The variant before the V8 part: no kind's name is a prefix of another's (see writeCache's clean-up).
+  const name = `${path.basename(file, '.js')}${options.variant ? `.${options.variant}` : ''}-${v8}`;
   const key = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   const cacheFile = path.join(cacheDir, `${name}-${key}${SUFFIX}`);
   const cached = readCache(cacheFile);
@@ -71,8 +93,14 @@ export function loadCachedBundle(file: string, cacheDir: string, module: Module 
   module.filename = file;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   let use: CacheUse = cached === 'damaged' ? 'damaged' : cached === 'missing' ? 'written' : script.cachedDataRejected ? 'rejected' : 'hit';
+  if (use === 'hit') return { exports: module.exports, cache: use };
+  if (options.writeAt === 'exit') {
+    // ~11 ms for the CLI's bundle, once: a run that finds the cache makes none.
+    process.once('exit', () => writeCache(cacheDir, name, cacheFile, script.createCachedData()));
+    return { exports: module.exports, cache: 'at exit' };
+  }
   // Made after the bundle's top level ran, the cache holds the functions it compiled too.
-  if (use !== 'hit' && !writeCache(cacheDir, name, cacheFile, script.createCachedData())) use = 'unwritable';
+  if (!writeCache(cacheDir, name, cacheFile, script.createCachedData())) use = 'unwritable';
   return { exports: module.exports, cache: use };
 }
 

@@ -8,7 +8,37 @@ import * as fs from 'node:fs';
 import { Module } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { codeCacheDir, loadCachedBundle } from '../../../src/worker/cachedBundle';
+
+const LOADER = path.resolve(__dirname, '../../../src/worker/cachedBundle.ts');
+
+/**
+ * Loads `file` in a process of its own with `options`, calls its `later()` (a function
+ * first compiled after the load), and prints the load's cache use and the cache files
+ * present before the process exits.
+ */
+function loadInChild(file: string, cacheDir: string, options: object): { cache: string; filesBeforeExit: string[] } {
+  const code = [
+    `const { loadCachedBundle } = require(${JSON.stringify(LOADER)});`,
+    `const fs = require('node:fs');`,
+    `const r = loadCachedBundle(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)}, undefined, ${JSON.stringify(options)});`,
+    'if (r.exports.later() !== 4950) throw new Error("later() is wrong");',
+    `const files = fs.existsSync(${JSON.stringify(cacheDir)}) ? fs.readdirSync(${JSON.stringify(cacheDir)}) : [];`,
+    'console.log(JSON.stringify({ cache: r.cache, filesBeforeExit: files }));',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { cache: string; filesBeforeExit: string[] };
+}
+
+/** A bundle with a function of some size that its top level does not call. */
+function bundleWithLater(dir: string): string {
+  const file = path.join(dir, 'later.js');
+  const sums = Array.from({ length: 60 }, (_, i) => `  if (n === ${i + 1000}) s += ${i} * Math.sqrt(n);`).join('\n');
+  fs.writeFileSync(file, `exports.later = function later() {\n  let s = 0;\n  for (let n = 0; n < 100; n++) {\n    s += n;\n${sums}\n  }\n  return s;\n};\n`);
+  return file;
+}
 
 function bundle(dir: string, answer: string): string {
   const file = path.join(dir, 'bundle.js');
@@ -93,6 +123,27 @@ describe('cached bundle', () => {
     const file = bundle(dir, '1');
     assert.equal(loadCachedBundle(file, path.join(dir, 'cache'), launcher).exports, launcher.exports);
     assert.equal((launcher.exports as { answer: number }).answer, 1);
+  });
+
+  it('written at exit, the cache holds what the run compiled after the load, under the run kind\'s own name', () => {
+    const dir = tempDir();
+    const file = bundleWithLater(dir);
+    const atExit = path.join(dir, 'exit');
+    const first = loadInChild(file, atExit, { writeAt: 'exit', variant: 'run' });
+    assert.equal(first.cache, 'at exit');
+    assert.deepEqual(first.filesBeforeExit, [], 'nothing is written while the run goes on');
+    const written = caches(atExit);
+    assert.equal(written.length, 1);
+    assert.match(written[0], /^later\.run-/);
+    assert.equal(loadInChild(file, atExit, { writeAt: 'exit', variant: 'run' }).cache, 'hit');
+    // Another kind of run keeps a cache of its own, and leaves this one.
+    assert.equal(loadInChild(file, atExit, { writeAt: 'exit', variant: 'check' }).cache, 'at exit');
+    assert.equal(caches(atExit).length, 2);
+    // The same bundle's cache made at load, before later() ran, holds less.
+    const atLoad = path.join(dir, 'load');
+    assert.equal(loadInChild(file, atLoad, {}).cache, 'written');
+    const size = (d: string, f: string) => fs.statSync(path.join(d, f)).size;
+    assert.ok(size(atExit, written[0]) > size(atLoad, caches(atLoad)[0]) + 200, `${size(atExit, written[0])} vs ${size(atLoad, caches(atLoad)[0])} bytes`);
   });
 
   it('finds the per-user cache folder of each platform, and none when turned off', () => {
