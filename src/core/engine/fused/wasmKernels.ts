@@ -57,18 +57,22 @@ export interface KernelsModule {
 }
 
 /**
- * The kernels every dense network's epoch calls. V8 compiles them with TurboFan with the
- * module (compilationHints.ts): on its background threads when prepareKernels() started
- * the compile and the thread's event loop has turned since (V8 needs it between the
- * compile's steps), else with the first trainee's module. The other exports (the record's
- * hiddenIntoOutputN and hiddenIntoOutputF32 cases and the step's hiddenThroughOutputN,
- * one case per network) with TurboFan at their first call, ~1-2 ms each. So no kernel
- * runs on Liftoff and none waits for a tier-up; bench/README.md, benchmark 1b, has what
- * it changed. Compiling the pair's ten cases with the module too made the cold job slower
- * (explicit sigmoid 87.1 -> 89.4 ms, batch 8 135 -> 140 ms; medians of 9 interleaved
- * fresh processes): the first trainee then compiles all of them, not the one it calls.
+ * The kernels compiled with the module: Adam's update (the default optimizer, called on
+ * every step) and heapBase (read at the set-up).
+ * V8 compiles them with TurboFan with the module (compilationHints.ts): on its background
+ * threads when prepareKernels() started the compile and the thread's event loop has
+ * turned since (V8 needs it between the compile's steps), else with the first trainee's
+ * module. Every other export with TurboFan at its first call, ~1-2 ms each: only those a
+ * network calls are compiled, once per process. So no kernel runs on Liftoff and none
+ * waits for a tier-up; bench/README.md, benchmark 1b, has what it changed. Which go with
+ * the module was measured on the cold one-batch tutorial run (medians of 9 interleaved
+ * fresh processes): with the dense forward and backward kernels and relu's too (eight,
+ * none of which the tutorial's pair calls) 84.7 ms, batch 8 133 ms; with these two 75.2 and
+ * 123 ms; with the pair's ten cases as well 87.1 -> 89.4 ms against the eight: a compile
+ * without a turn of the event loop (a process that trains as soon as its backend has
+ * started) does all of them on the training thread.
  */
-const EAGER_EXPORTS = new Set(['heapBase', 'denseForward', 'denseBackward', 'relu', 'reluGradient', 'adam', 'denseForwardRelu', 'denseBackwardRelu']);
+const EAGER_EXPORTS = new Set(['heapBase', 'adam']);
 
 let compiled: KernelsModule | null | undefined;
 let preparing = false;
