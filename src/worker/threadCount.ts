@@ -12,7 +12,7 @@
 // `regnb run --workers 1` and 9.8 s with `--workers 2` (1.73x), and the coordinating
 // thread's event-loop delay during the sweep had a p99 of 14-19 ms on two sweep threads
 // against 16-17 ms on one (bench 3, "loop delay"). With today's kernels the same sweep
-// takes ~1.4 s, start-up is a larger share, and two threads still gain (1.61 -> 1.39 s,
+// takes ~1.4 s, start-up is a larger share, and two threads still gain (1.58 -> 1.40 s,
 // bench 3b; README, Sweep threads). Threads start only when a chunk needs one, and a
 // sweep has about one chunk per alpha at most (more only when its repeats exceed a
 // stack), so a small sweep starts few threads on a machine of many cores.
