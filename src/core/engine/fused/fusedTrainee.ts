@@ -13,7 +13,7 @@ import type { EpochRow } from '../../run/epochRow';
 import type { LossSpec } from '../objective';
 import { fusedMemory } from './fusedMemory';
 import type { FusedKernels } from './kernels';
-import type { FusedLayout } from './layout';
+import { twoInputPair, type FusedLayout } from './layout';
 import { lossAndGradient, lossAndMetric } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
 import { InferencePass } from './inferencePass';
@@ -73,6 +73,9 @@ export class FusedTrainee {
     const oneBatch = this.nBatches === 1;
     const inputs = layout.inputs;
     const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
+    // An activity penalty on the hidden layer needs its outputs, which the pair's step never stores.
+    const pair = twoInputPair(layout);
+    const pairHidden = pair && !pair.activityPenalty ? pair : null;
     const { arrays, kernels } = fusedMemory((alloc, kernels) => {
       const z = layout.layers.map((l) => alloc(l.units * this.batch));
       return {
@@ -84,16 +87,15 @@ export class FusedTrainee {
         dz: layout.layers.map((l) => alloc(l.units * this.batch)),
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
-        pairScratch: alloc(layout.layers.length === 2 && inputs === 2 ? this.batch : 0),
+        pairScratch: alloc(pairHidden ? this.batch : 0),
         // Only regression's loss and metric read the output's activations (loss.ts).
         inference: new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression'),
       };
     }, kernelKind);
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);
     this.kernels = kernels;
-    const hidden = layout.layers[0];
-    const pairFused = layout.layers.length === 2 && inputs === 2 && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null && (hidden.activation === 'relu' || hidden.activation === 'linear') && !hidden.activityPenalty;
-    this.pair = pairFused ? { relu: hidden.activation === 'relu', hs: arrays.pairScratch } : null;
+    const pairFused = pairHidden !== null && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null;
+    this.pair = pairFused ? { relu: pairHidden.activation === 'relu', hs: arrays.pairScratch } : null;
     this.params.set(initial);
     this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);

@@ -35,7 +35,7 @@ import type { Activation } from '../../experiment/experiment';
 import { activationValue } from './activations';
 import type { Alloc } from './fusedMemory';
 import { JS_KERNELS, type FusedKernels } from './kernels';
-import type { FusedDenseLayer, FusedLayout } from './layout';
+import { twoInputPair, type FusedDenseLayer, type FusedLayout } from './layout';
 
 const newArray: Alloc = (n) => new Float64Array(n);
 
@@ -81,7 +81,7 @@ export class InferencePass {
     this.fused = hidden === 'softmax' ? null : { f: activationValue(hidden), relu, inKernels: kernels.hiddenIntoOutput !== null && (relu || hidden === 'linear') };
     this.x = alloc(layout.inputs * rows);
     const outUnits = layout.layers[L - 1].units;
-    const isPlane = L === 2 && layout.inputs === 2 && outUnits === 1 && (hidden === 'relu' || hidden === 'linear');
+    const isPlane = twoInputPair(layout) !== null && outUnits === 1;
     const padded = Math.ceil(rows / PLANE_BLOCK) * PLANE_BLOCK;
     this.plane = isPlane ? { x32: alloc(padded), w32: alloc(2 * layout.layers[0].units), relu, padded } : null;
     // The float32 pair writes whole blocks of rows: the padding's outputs are never read.

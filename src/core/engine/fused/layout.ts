@@ -30,6 +30,16 @@ export interface FusedLayout {
   size: number;
 }
 
+/**
+ * The hidden layer of a network of two inputs, one relu or linear hidden layer and its
+ * output, the shape the kernels run as one pass (hiddenIntoOutput, hiddenThroughOutput,
+ * the float32 record's pass); null for any other network.
+ */
+export function twoInputPair(layout: FusedLayout): FusedDenseLayer | null {
+  const hidden = layout.layers[0];
+  return layout.layers.length === 2 && layout.inputs === 2 && (hidden.activation === 'relu' || hidden.activation === 'linear') ? hidden : null;
+}
+
 // Every term present, as numbers: the hot loops then read one object shape (a cell's
 // penalty has only the keys it names, and V8 reads a missing key slowly).
 const penaltyOrNull = (p: Penalty | undefined): Penalty | null => (isZeroPenalty(p) ? null : { l1: p!.l1 ?? 0, l2: p!.l2 ?? 0, expabs: p!.expabs ?? 0 });
