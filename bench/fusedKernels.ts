@@ -79,7 +79,7 @@ function traineeOf(c: Case, kernels: 'auto' | 'js'): FusedTrainee {
   const layout = fusedLayoutOf(layersOf(c), data.inputShape, data.task, data.classes)!;
   const loss: LossSpec = { task: 'binary', classes: 2, outputActivation: 'sigmoid' };
   const t = trainSpec({ batch: 100000, optimizer: 'adam', lr: 0.01, seed: 1 });
-  return new FusedTrainee(layout, loss, t, data, new Random(1), Int32Array.from({ length: data.nTrain }, (_, i) => i), initialWeights(layout), kernels);
+  return new FusedTrainee(layout, loss, t, data, new Random(1), Int32Array.from({ length: data.nTrain }, (_, i) => i), initialWeights(layout), { kernels });
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -13,7 +13,7 @@ import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import { runSweep } from '../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
-import { sweepWorkerEntry } from '../../src/worker/sweepWorkerEntry';
+import { sweepWorkerEntry } from '../../src/worker/threadEntry';
 import type { CompletedSpec } from '../../src/core/experiment/experiment';
 import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';

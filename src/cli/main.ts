@@ -16,7 +16,7 @@ import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
-import { sweepWorkerEntry } from '../worker/sweepWorkerEntry';
+import { sweepWorkerEntry } from '../worker/threadEntry';
 import { codeCacheDir } from '../worker/cachedBundle';
 import { progressFor } from './progress';
 import { penaltyShare } from '../core/run/penaltyShare';

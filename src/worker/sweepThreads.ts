@@ -11,7 +11,7 @@ import type { ChunkTrainer, TrainedChunk } from '../core/sweep/trainChunk';
 import { JobClient, type JobReply } from './jobClient';
 import { unpackRows } from './packedRows';
 import type { FirstOfAlpha, FromSweepThread, SweepThreadInit, ToSweepThread } from './sweepProtocol';
-import type { ThreadEntry } from './sweepWorkerEntry';
+import type { ThreadEntry } from './threadEntry';
 
 export interface SweepThreadsOptions extends SweepThreadInit {
   /** The sweep thread's code (dist/sweepWorker.js, or the .ts source with tsx). */

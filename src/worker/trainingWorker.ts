@@ -6,7 +6,7 @@ import { runExperiment } from '../core/runner/runExperiment';
 import { boundRunResult } from '../core/notebook/boundOutputs';
 import { SweepThreads } from './sweepThreads';
 import type { BackendName } from '../core/run/result';
-import { sweepWorkerEntry } from './sweepWorkerEntry';
+import { sweepWorkerEntry } from './threadEntry';
 import { serveJobs } from './serveJobs';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 

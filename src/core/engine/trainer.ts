@@ -27,6 +27,7 @@ import { stackPer } from './memberAxis';
 import { packedParts, ROW_SCORES, unpackRow, type RowScore } from './epochRowLayout';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
 import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
+import type { ScoringLane } from './fused/scoringLane';
 import { FusedTrainee } from './fused/fusedTrainee';
 
 export interface MemberConfig {
@@ -80,6 +81,11 @@ export interface TrainOptions {
    * how a caller (a test) can see that it happened.
    */
   onGroups?: (groups: number[][]) => void;
+  /**
+   * A thread that scores the fused members' records beside their training (one that
+   * records every epoch): fused/scoringRing.ts. The rows are the same with and without.
+   */
+  scoring?: ScoringLane;
 }
 
 interface Member {
@@ -141,7 +147,7 @@ interface DataTensors {
 export async function train(objective: Objective, data: Dataset, configs: MemberConfig[], opts: TrainOptions = {}): Promise<MemberOutcome[]> {
   const flushMs = opts.flushMs ?? 250;
   const loss = lossSpecOf(objective);
-  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, loss, opts.engine ?? 'auto'));
+  const members = configs.map((config, index) => createMember(index, config, config.data ?? data, loss, opts.engine ?? 'auto', opts.scoring ?? null));
   const fused = members.filter((m) => m.fused);
   const groups = groupMembers(members.filter((m) => !m.fused), data);
   // The data set's tensors, for the TensorFlow.js path only (fused members read its arrays).
@@ -196,7 +202,10 @@ export async function train(objective: Objective, data: Dataset, configs: Member
     for (const m of members) if (!m.status) finish(m, 'completed', null);
   } finally {
     for (const t of trainees) disposeTrainee(t);
-    for (const m of fused) writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
+    for (const m of fused) {
+      m.fused!.trainee.release();
+      writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
+    }
     if (tensors) tf.dispose([tensors.xTrain, tensors.yTrain, tensors.yTest, tensors.xAll]);
   }
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
@@ -234,7 +243,7 @@ function trainLastOnly(trainee: FusedTrainee, s: LastOnly, pending: EpochRow[], 
 /** Longest stretch of training between two turns of the event loop, in ms. */
 const YIELD_MS = 10;
 
-function createMember(index: number, config: MemberConfig, data: Dataset, loss: LossSpec, engine: 'auto' | 'tfjs'): Member {
+function createMember(index: number, config: MemberConfig, data: Dataset, loss: LossSpec, engine: 'auto' | 'tfjs', lane: ScoringLane | null): Member {
   const net = buildNetwork(config.layers, data.inputShape, config.train.seed);
   if (config.initialWeights) loadWeights(net, config.initialWeights);
   const random = new Random(config.train.seed);
@@ -245,7 +254,8 @@ function createMember(index: number, config: MemberConfig, data: Dataset, loss: 
     const params = new Float64Array(layout.size);
     readWeights(layout, net, params);
     const lastOnly = config.record === 'last' ? { before: new Float64Array(layout.size), held: null } : null;
-    fused = { layout, trainee: new FusedTrainee(layout, loss, config.train, data, random, order, params), pending: [], lastOnly };
+    const trainee = new FusedTrainee(layout, loss, config.train, data, random, order, params, { lane: lastOnly ? null : lane });
+    fused = { layout, trainee, pending: [], lastOnly };
   }
   return { index, config, net, fused, random, order, rows: [], status: null, error: null, started: Date.now(), finished: 0 };
 }
@@ -446,6 +456,7 @@ async function flush(trainees: Trainee[], fused: Member[], opts: TrainOptions): 
     const pending = m.fused!.pending;
     if (pending.length === 0) continue;
     m.fused!.pending = [];
+    m.fused!.trainee.settle();
     report(m, pending, opts);
   }
   for (const t of trainees) {

@@ -97,7 +97,7 @@ function assertWasmTrainsAsJs(layers: LayerSpec[], data: Dataset, outputActivati
   const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation };
   const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
   const wasm = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params);
-  const js = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, 'js');
+  const js = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels: 'js' });
   for (let epoch = 0; epoch < 300; epoch++) {
     const a = wasm.runEpoch(epoch);
     const b = js.runEpoch(epoch);

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSweep } from '../../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../../src/worker/sweepThreads';
-import { sweepWorkerEntry } from '../../../src/worker/sweepWorkerEntry';
+import { sweepWorkerEntry } from '../../../src/worker/threadEntry';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { WASM_DIR, testBackend } from '../helpers/backend';
 import { tutorialMoons } from '../helpers/datasets';

@@ -14,9 +14,22 @@ import type { LossSpec } from '../objective';
 import { fusedMemory } from './fusedMemory';
 import type { FusedKernels } from './kernels';
 import { twoInputPair, type FusedLayout } from './layout';
-import { lossAndGradient, lossAndMetric } from './loss';
+import { lossAndGradient } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
-import { InferencePass } from './inferencePass';
+import { RecordScorer, type Scores } from './recordScorer';
+import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane } from './scoringLane';
+import { newRingMemory, RingSubmitter } from './scoringRing';
+
+export interface TraineeOptions {
+  /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
+  kernels?: 'auto' | 'js';
+  /**
+   * A scoring thread for the record's scores (scoringRing.ts), used unless the rows it
+   * would be sent exceed MAX_SCORED_VALUES. Rows from runEpoch() then get their scores
+   * by settle().
+   */
+  lane?: ScoringLane | null;
+}
 
 export class FusedTrainee {
   readonly params: Float64Array;
@@ -38,12 +51,12 @@ export class FusedTrainee {
   private readonly xb: Float64Array;
   private readonly yb: Float64Array;
   /**
-   * The record's inference pass. One batch: the training rows' forward pass (into z and
-   * h over xb), which is then also the next step's (same weights, same rows, no dropout
-   * here), and the test rows through `inference`. Mini-batches: the training then test
-   * rows through `inference` (its arrays in the kernels' memory).
+   * The record's scores. One batch: the training rows' forward pass (into z and h over
+   * xb), which is then also the next step's (same weights, same rows, no dropout here),
+   * and the test rows through the scorer's inference pass. Mini-batches: the training
+   * then test rows through it (its arrays in the kernels' memory).
    */
-  private readonly inference: InferencePass;
+  private readonly scorer: RecordScorer;
   /** z and h hold the forward pass of the current weights over xb (set by evaluate()). */
   private forwardDone = false;
   /**
@@ -56,6 +69,8 @@ export class FusedTrainee {
   private readonly pair: { relu: boolean; hs: Float64Array } | null;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
+  /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
+  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
 
   constructor(
     private readonly layout: FusedLayout,
@@ -65,17 +80,17 @@ export class FusedTrainee {
     private readonly random: Random,
     private readonly order: Int32Array,
     initial: Float64Array,
-    kernelKind: 'auto' | 'js' = 'auto',
+    options: TraineeOptions = {},
   ) {
     this.n = data.nTrain;
     this.batch = Math.min(train.batch, this.n);
     this.nBatches = Math.ceil(this.n / this.batch);
     const oneBatch = this.nBatches === 1;
     const inputs = layout.inputs;
-    const evalRows = oneBatch ? data.nTest : data.nTrain + data.nTest;
     // An activity penalty on the hidden layer needs its outputs, which the pair's step never stores.
     const pair = twoInputPair(layout);
     const pairHidden = pair && !pair.activityPenalty ? pair : null;
+    const lane = options.lane && scoredValues(inputs, data, oneBatch) <= MAX_SCORED_VALUES ? options.lane : null;
     const { arrays, kernels } = fusedMemory((alloc, kernels) => {
       const z = layout.layers.map((l) => alloc(l.units * this.batch));
       return {
@@ -88,18 +103,19 @@ export class FusedTrainee {
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
         pairScratch: alloc(pairHidden ? this.batch : 0),
-        // Only regression's loss and metric read the output's activations (loss.ts).
-        inference: new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression'),
+        scorer: new RecordScorer(layout, loss, data, oneBatch, alloc, kernels),
+        // The weights of a ring slot this thread scores itself, where the kernels reach them.
+        slotParams: alloc(lane ? layout.size : 0),
       };
-    }, kernelKind);
-    ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, inference: this.inference } = arrays);
+    }, options.kernels ?? 'auto');
+    ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, scorer: this.scorer } = arrays);
     this.kernels = kernels;
     const pairFused = pairHidden !== null && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null;
     this.pair = pairFused ? { relu: pairHidden.activation === 'relu', hs: arrays.pairScratch } : null;
     this.params.set(initial);
     this.decay = train.weightDecay > 0;
     this.yb = new Float64Array(this.batch);
-    this.inference.setInputs(oneBatch ? [[data.xTest, data.nTest]] : [[data.xTrain, data.nTrain], [data.xTest, data.nTest]]);
+    this.scorer.loadInputs();
     // One batch of all rows in their order: its inputs and labels never change.
     if (oneBatch) {
       for (let r = 0; r < this.n; r++) {
@@ -109,11 +125,37 @@ export class FusedTrainee {
     }
     this.norms = layout.layers.map(() => newNormSums());
     this.penaltySums = new Float64Array(layout.layers.length);
+    if (lane) {
+      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength);
+      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane };
+      const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
+      // With one batch the thread scores the training rows from their outputs: their inputs stay here.
+      const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
+      lane.serve(ring, { layout, loss, rows, oneBatch });
+    }
   }
 
-  /** Trains one epoch and returns its record (the epoch number is the caller's). */
+  /**
+   * Trains one epoch and returns its record (the epoch number is the caller's). With a
+   * scoring lane the row's scores are NaN until settle().
+   */
   runEpoch(epoch: number): EpochRow {
-    return this.scored(this.trainedEpoch(epoch));
+    const row = this.trainedEpoch(epoch);
+    if (!this.scoring) return this.scored(row);
+    this.scoring.ring.submit(row, this.params, this.trainOutputs());
+    return row;
+  }
+
+  /** Fills the scores of every row runEpoch() returned (waiting for the scoring thread's). */
+  settle(): void {
+    this.scoring?.ring.settle();
+  }
+
+  /** Settles, and lets the scoring lane's thread go: the trainee trains no more. */
+  release(): void {
+    if (!this.scoring) return;
+    this.settle();
+    this.scoring.lane.release(this.scoring.ring.memory);
   }
 
   /**
@@ -280,24 +322,22 @@ export class FusedTrainee {
     return loss;
   }
 
-  /** [trainLoss, trainMetric, testLoss, testMetric] in inference mode, at the current weights. */
-  private evaluate(): [number, number, number, number] {
-    const { z, h, data, inference } = this;
-    const { outZ, outH } = inference;
+  /** The record's scores at the current weights. */
+  private evaluate(): Scores {
+    return this.scorer.score(this.params, this.trainOutputs());
+  }
+
+  /**
+   * With one batch, the training rows' outputs at the current weights: the forward pass
+   * the next step then reuses; null with several batches (the scorer runs every row).
+   */
+  private trainOutputs(): { z: Float64Array; h: Float64Array } | null {
+    if (this.nBatches !== 1) return null;
+    const { z, h } = this;
+    this.forward(this.xb, z, h, this.n);
+    this.forwardDone = true;
     const last = this.layout.layers.length - 1;
-    if (this.nBatches === 1) {
-      this.forward(this.xb, z, h, data.nTrain);
-      this.forwardDone = true;
-      inference.run(this.params);
-      const [trainLoss, trainMetric] = lossAndMetric(this.loss, z[last], h[last], data.nTrain, 0, data.nTrain, data.yTrain);
-      const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, data.nTest, 0, data.nTest, data.yTest);
-      return [trainLoss, trainMetric, testLoss, testMetric];
-    }
-    const rows = data.nTrain + data.nTest;
-    inference.run(this.params);
-    const [trainLoss, trainMetric] = lossAndMetric(this.loss, outZ, outH, rows, 0, data.nTrain, data.yTrain);
-    const [testLoss, testMetric] = lossAndMetric(this.loss, outZ, outH, rows, data.nTrain, data.nTest, data.yTest);
-    return [trainLoss, trainMetric, testLoss, testMetric];
+    return { z: z[last], h: h[last] };
   }
 
   private forward(x: Float64Array, z: Float64Array[], h: Float64Array[], rows: number): void {

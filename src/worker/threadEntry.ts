@@ -1,6 +1,7 @@
-// Where the sweep thread's code is: dist/sweepWorker.js beside the bundle that asks,
-// or the TypeScript source when running unbundled (tests, tsx), which the thread then
-// loads through tsx's require hook as its parent did.
+// Where a worker thread's code is (a sweep thread's, the record's scoring thread's):
+// dist/<name>.js beside the bundle that asks, or the TypeScript source when running
+// unbundled (tests, tsx), which the thread then loads through tsx's require hook as its
+// parent did.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,12 +18,17 @@ export interface ThreadEntry {
  * it; the editor's threads do not (its extension host's V8 is the editor's to manage).
  */
 export function sweepWorkerEntry(codeCacheDir?: string): ThreadEntry {
-  const bundled = path.join(__dirname, 'sweepWorker.js');
+  return threadEntry('sweepWorker', codeCacheDir);
+}
+
+/** The thread whose source is src/worker/<name>.ts and whose bundle is <name>.js. */
+export function threadEntry(name: string, codeCacheDir?: string): ThreadEntry {
+  const bundled = path.join(__dirname, `${name}.js`);
   if (fs.existsSync(bundled)) {
     const loader = path.join(__dirname, 'cachedBundle.js');
     if (!codeCacheDir || !fs.existsSync(loader)) return { code: bundled, eval: false };
     return { code: `require(${JSON.stringify(loader)}).loadCachedBundle(${JSON.stringify(bundled)}, ${JSON.stringify(codeCacheDir)});`, eval: true };
   }
-  const source = path.join(__dirname, 'sweepWorker.ts');
+  const source = path.join(__dirname, `${name}.ts`);
   return { code: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
 }

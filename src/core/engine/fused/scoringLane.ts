@@ -1,0 +1,59 @@
+// What a trainee needs of a scoring thread (scoringRing.ts): to be served a ring, woken
+// after each submission, and let go of the ring. The thread itself is the host's
+// (src/worker/scoringThread.ts): the engine only knows this contract, and builds the
+// thread's scorer with the same code that builds its own.
+
+import type { LossSpec } from '../objective';
+import { fusedMemory } from './fusedMemory';
+import type { FusedLayout } from './layout';
+import { RecordScorer, type ScoredRows } from './recordScorer';
+import type { RingMemory, SlotScorer } from './scoringRing';
+
+/** What a scoring thread builds its scorer from (structured-clone data: it is posted). */
+export interface ScoringSetup {
+  layout: FusedLayout;
+  loss: LossSpec;
+  rows: ScoredRows;
+  oneBatch: boolean;
+}
+
+export interface ScoringLane {
+  /** Has the lane's thread score `ring` beside its trainee (set up as `setup`) until release(). */
+  serve(ring: RingMemory, setup: ScoringSetup): void;
+  /** Wakes the thread if it sleeps: a slot was submitted. */
+  wake(): void;
+  /** The trainee is done with `ring`. */
+  release(ring: RingMemory): void;
+}
+
+/**
+ * The most input values (rows times inputs) a trainee sends its scoring thread: beyond
+ * it the copy costs more than the record the thread saves (an epoch over that many rows
+ * is long enough that its record is a small share of it).
+ */
+export const MAX_SCORED_VALUES = 1 << 20;
+
+/** The input values a trainee set up as `setup` sends its scoring thread. */
+export function scoredValues(layoutInputs: number, rows: ScoredRows, oneBatch: boolean): number {
+  return (oneBatch ? rows.nTest : rows.nTrain + rows.nTest) * layoutInputs;
+}
+
+/**
+ * A slot scorer over arrays of its own (in the kernels' memory): the weights are copied
+ * there from the slot, where the kernels reach them. The scoring thread's, and the
+ * trainee's for the slots it scores itself.
+ */
+export function slotScorerOf(scorer: RecordScorer, params: Float64Array): SlotScorer {
+  return (slot, train) => {
+    params.set(slot);
+    return scorer.score(params, train);
+  };
+}
+
+/** The scoring thread's scorer for `setup`, on kernels and memory of its own. */
+export function threadScorer(setup: ScoringSetup, engine: 'auto' | 'js' = 'auto'): SlotScorer {
+  const { layout, loss, rows, oneBatch } = setup;
+  const { arrays } = fusedMemory((alloc, kernels) => ({ scorer: new RecordScorer(layout, loss, rows, oneBatch, alloc, kernels), params: alloc(layout.size) }), engine);
+  arrays.scorer.loadInputs();
+  return slotScorerOf(arrays.scorer, arrays.params);
+}

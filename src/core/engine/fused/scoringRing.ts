@@ -1,0 +1,235 @@
+// The record's scores off the training thread. An epoch's scores (the test rows'
+// inference pass, every row's loss and metric) cost the tutorial's trainee about a
+// quarter of its steps' time (bench/README.md, benchmark 1), arithmetic no step needs;
+// a second core can do it while the trainee trains the next epoch.
+//
+// A ring of slots in memory shared with a scoring thread: the trainee writes each
+// epoch's weights (and, with one batch, its training rows' outputs) into the next slot
+// and trains on; the thread scores the slots in order and writes their scores back. A
+// slot is scored by whoever claims it first (a compare-and-swap on the claim count), so
+// the trainee never waits on a thread that has not started yet, or is slow, or gone:
+// with the ring full, it scores the oldest unclaimed slot itself. Both sides run the
+// same RecordScorer on the same values, so a row's scores do not depend on who scored
+// it (test/unit/engine/scoringRing.test.ts).
+//
+// Ordering: the slot's values are written before the submitted count is stored, and a
+// slot's scores before its done mark (Atomics are sequentially consistent); a slot is
+// written again only once its scores are read.
+
+import type { EpochRow } from '../../run/epochRow';
+import type { Scores, TrainOutputs } from './recordScorer';
+
+/** The ring's shared memory: what a scoring thread is sent. */
+export interface RingMemory {
+  /** Int32 [submitted, claimed]: epochs written into slots, and slots claimed by a scorer. */
+  control: SharedArrayBuffer;
+  /** Int32 per slot: 1 + the sequence number of the epoch whose scores the slot's results hold. */
+  done: SharedArrayBuffer;
+  /** Float64 per slot: the weights, then the training rows' z and h (trainOutputs values each). */
+  values: SharedArrayBuffer;
+  /** Float64 per slot: the four scores. */
+  results: SharedArrayBuffer;
+  slots: number;
+  params: number;
+  trainOutputs: number;
+}
+
+const SUBMITTED = 0;
+const CLAIMED = 1;
+
+/**
+ * Slots a ring has: the epochs the trainee may run ahead of the thread. Enough to ride
+ * out the thread's start (the trainee scores the overflow meanwhile) and a scheduler's
+ * time slice; 64 tutorial slots are 1 MB.
+ */
+export const RING_SLOTS = 64;
+
+/** Scores one slot's epoch: its weights (a view of the slot) and training rows' outputs. */
+export type SlotScorer = (params: Float64Array, train: TrainOutputs | null) => Scores;
+
+export function newRingMemory(params: number, trainOutputs: number, slots = RING_SLOTS): RingMemory {
+  return {
+    control: new SharedArrayBuffer(2 * 4),
+    done: new SharedArrayBuffer(slots * 4),
+    values: new SharedArrayBuffer(slots * (params + 2 * trainOutputs) * 8),
+    results: new SharedArrayBuffer(slots * 4 * 8),
+    slots,
+    params,
+    trainOutputs,
+  };
+}
+
+/** Both sides' views of a ring. */
+class RingViews {
+  readonly control: Int32Array;
+  readonly done: Int32Array;
+  readonly values: Float64Array;
+  readonly results: Float64Array;
+  readonly stride: number;
+
+  constructor(readonly memory: RingMemory) {
+    this.control = new Int32Array(memory.control);
+    this.done = new Int32Array(memory.done);
+    this.values = new Float64Array(memory.values);
+    this.results = new Float64Array(memory.results);
+    this.stride = memory.params + 2 * memory.trainOutputs;
+  }
+
+  /**
+   * Claims the oldest unscored slot and scores it; false when every submitted slot is
+   * claimed already.
+   */
+  claimAndScore(score: SlotScorer): boolean {
+    const { control } = this;
+    for (;;) {
+      const seq = Atomics.load(control, CLAIMED);
+      if (seq >= Atomics.load(control, SUBMITTED)) return false;
+      if (Atomics.compareExchange(control, CLAIMED, seq, seq + 1) !== seq) continue;
+      this.score(seq, score);
+      return true;
+    }
+  }
+
+  private score(seq: number, score: SlotScorer): void {
+    const slot = seq % this.memory.slots;
+    this.results.set(this.scoreHere(seq, score), 4 * slot);
+    Atomics.store(this.done, slot, seq + 1);
+    Atomics.notify(this.done, slot);
+  }
+
+  /** The scores of epoch `seq` from its slot's values, published nowhere. */
+  scoreHere(seq: number, score: SlotScorer): Scores {
+    const { memory, values, stride } = this;
+    const at = (seq % memory.slots) * stride;
+    const n = memory.trainOutputs;
+    const params = values.subarray(at, at + memory.params);
+    const train = n > 0 ? { z: values.subarray(at + memory.params, at + memory.params + n), h: values.subarray(at + memory.params + n, at + stride) } : null;
+    return score(params, train);
+  }
+
+  /** The published scores of epoch `seq`'s slot. */
+  resultsOf(seq: number): Float64Array {
+    const at = 4 * (seq % this.memory.slots);
+    return this.results.subarray(at, at + 4);
+  }
+}
+
+/** The scoring thread's side: scores what the trainee submits, while there is any. */
+export class RingScorer {
+  private readonly views: RingViews;
+
+  constructor(
+    memory: RingMemory,
+    private readonly score: SlotScorer,
+  ) {
+    this.views = new RingViews(memory);
+  }
+
+  /** Scores one submitted slot, if one is unclaimed. */
+  scoreOne(): boolean {
+    return this.views.claimAndScore(this.score);
+  }
+}
+
+/**
+ * The trainee's side: submits epochs, and fills their rows' scores as they are done.
+ * `score` scores a slot on the trainee's own thread (when the ring is full, or the
+ * thread is too slow at the end); `wake` wakes the scoring thread after a submission.
+ */
+export class RingSubmitter {
+  readonly memory: RingMemory;
+  private readonly views: RingViews;
+  /** Rows submitted and not yet filled, oldest first, from sequence number `head`. */
+  private readonly rows: EpochRow[] = [];
+  private head = 0;
+  private submitted = 0;
+  /** Epochs scored on this side (the rest the thread scored): for tests and benchmarks. */
+  scoredHere = 0;
+  /** The thread held a slot past patience: rows are scored here from then on. */
+  private abandoned = false;
+
+  constructor(
+    memory: RingMemory,
+    private readonly score: SlotScorer,
+    private readonly wake: () => void,
+    /** How long to wait for a slot the thread claimed before scoring it here, in ms. */
+    private readonly patienceMs = 2000,
+  ) {
+    this.memory = memory;
+    this.views = new RingViews(memory);
+  }
+
+  /** Queues `row` to be scored at `params` (and, with one batch, the training rows' outputs `train`). */
+  submit(row: EpochRow, params: Float64Array, train: TrainOutputs | null): void {
+    const { memory, views } = this;
+    if (this.abandoned) {
+      this.scoredHere++;
+      [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = this.score(params, train);
+      return;
+    }
+    while (this.submitted - this.head >= memory.slots) this.settleOldest();
+    const seq = this.submitted;
+    const at = (seq % memory.slots) * views.stride;
+    views.values.set(params, at);
+    if (train) {
+      const n = memory.trainOutputs;
+      views.values.set(train.z.subarray(0, n), at + memory.params);
+      views.values.set(train.h.subarray(0, n), at + memory.params + n);
+    }
+    this.rows.push(row);
+    this.submitted = seq + 1;
+    Atomics.store(views.control, SUBMITTED, this.submitted);
+    this.wake();
+    this.collect();
+  }
+
+  /** Fills the scores of every submitted row (scoring here what the thread has not claimed). */
+  settle(): void {
+    while (this.head < this.submitted) this.settleOldest();
+  }
+
+  /** Fills the rows whose slots are scored, oldest first, up to the first that is not. */
+  private collect(): void {
+    while (this.head < this.submitted && this.isDone(this.head)) this.fill(this.views.resultsOf(this.head));
+  }
+
+  private isDone(seq: number): boolean {
+    return Atomics.load(this.views.done, seq % this.memory.slots) === seq + 1;
+  }
+
+  /** Fills the oldest row: scored by the thread, by this side, or after waiting for the thread. */
+  private settleOldest(): void {
+    const seq = this.head;
+    if (this.isDone(seq)) {
+      this.fill(this.views.resultsOf(seq));
+      return;
+    }
+    if (this.views.claimAndScore(this.score)) {
+      this.scoredHere++;
+    } else {
+      // The thread has the oldest slot: it is being scored. Wait for its done mark.
+      const slot = seq % this.memory.slots;
+      const deadline = Date.now() + this.patienceMs;
+      for (let mark = Atomics.load(this.views.done, slot); mark !== seq + 1 && Date.now() < deadline; mark = Atomics.load(this.views.done, slot)) {
+        Atomics.wait(this.views.done, slot, mark, 50);
+      }
+      if (!this.isDone(seq)) {
+        // A thread that holds a slot this long is gone (or starved): score every queued
+        // row here, from its slot, and leave the ring, which the thread may still write to.
+        this.abandoned = true;
+        for (let s = seq; s < this.submitted; s++) {
+          this.scoredHere++;
+          this.fill(this.views.scoreHere(s, this.score));
+        }
+        return;
+      }
+    }
+    if (this.isDone(seq)) this.fill(this.views.resultsOf(seq));
+  }
+
+  private fill(scores: ArrayLike<number>): void {
+    const row = this.rows.shift()!;
+    [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = [scores[0], scores[1], scores[2], scores[3]];
+    this.head++;
+  }
+}

@@ -1,0 +1,49 @@
+// Entry point of the record's scoring thread (bundled to dist/scoringWorker.js): scores
+// the rings of the trainees it serves (core/engine/fused/scoringRing.ts) as their slots
+// come. It spins while they train (an epoch's slot comes every few tens of microseconds,
+// sooner than a sleeping thread wakes) and sleeps on the doorbell once idle for
+// SPIN_MS. It loads no TensorFlow.js: only the fused engine's scorer and kernels.
+
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { threadScorer } from '../core/engine/fused/scoringLane';
+import { RingScorer } from '../core/engine/fused/scoringRing';
+import { BELL_PARKED, BELL_RINGS, type ScoringThreadData, type ToScoringThread } from './scoringProtocol';
+
+/** How long the thread spins without work before it sleeps, in ms. */
+const SPIN_MS = 2;
+
+const { port, bell: bellBuffer } = workerData as ScoringThreadData;
+const bell = new Int32Array(bellBuffer);
+const rings = new Map<number, RingScorer>();
+
+function readMessages(): void {
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const msg = m.message as ToScoringThread;
+    if (msg.type === 'serve') rings.set(msg.id, new RingScorer(msg.ring, threadScorer(msg.setup)));
+    else rings.delete(msg.id);
+  }
+}
+
+function scoreAll(): boolean {
+  let worked = false;
+  for (const ring of rings.values()) while (ring.scoreOne()) worked = true;
+  return worked;
+}
+
+parentPort?.postMessage('ready');
+let idleSince = performance.now();
+for (;;) {
+  if (scoreAll()) {
+    idleSince = performance.now();
+    continue;
+  }
+  readMessages();
+  if (performance.now() - idleSince < SPIN_MS) continue;
+  const rung = Atomics.load(bell, BELL_RINGS);
+  Atomics.store(bell, BELL_PARKED, 1);
+  // A slot or a message that came before the flag was seen is taken now; one after it rings.
+  readMessages();
+  if (!scoreAll()) Atomics.wait(bell, BELL_RINGS, rung);
+  Atomics.store(bell, BELL_PARKED, 0);
+  idleSince = performance.now();
+}

@@ -1,0 +1,141 @@
+// The record's scores off the training thread (fused/scoringRing.ts): a trainee whose
+// epochs a scoring thread scores records exactly what it records alone, whoever scores
+// each epoch; each slot is scored once; a thread that holds a slot and never finishes
+// costs the trainee its patience, not its rows.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
+import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
+import { newRingMemory, RingScorer, RingSubmitter, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
+import { buildNetwork } from '../../../src/core/engine/network';
+import type { LossSpec } from '../../../src/core/engine/objective';
+import { Random } from '../../../src/core/data/random';
+import type { Dataset } from '../../../src/core/data/dataset';
+import type { LayerSpec, TrainSpec } from '../../../src/core/experiment/experiment';
+import type { EpochRow } from '../../../src/core/run/epochRow';
+import { ScoringThread } from '../../../src/worker/scoringThread';
+import { threadEntry } from '../../../src/worker/threadEntry';
+import { trainFor } from '../helpers/trainFor';
+import { testBackend } from '../helpers/backend';
+import { tinyBinary, tinyMulticlass, tinyRegression } from '../helpers/datasets';
+import { layer, trainSpec } from '../helpers/specs';
+
+const row = (epoch: number): EpochRow => ({ epoch, dataLoss: 0, penalty: [], totalLoss: 0, trainLoss: NaN, testLoss: NaN, trainMetric: NaN, testMetric: NaN, norms: [] });
+
+/** Scores that name the epoch they were computed from: its weight 0 and its first training output. */
+const fakeScorer = (calls: number[]): SlotScorer => (params, train) => {
+  calls.push(params[0]);
+  return [params[0], 2 * params[0], train ? train.z[0] : -1, train ? train.h[1] : -1];
+};
+
+const paramsOf = (seq: number) => Float64Array.from([seq, 100 + seq, 7]);
+const trainOf = (seq: number) => ({ z: Float64Array.from([10 * seq, 0]), h: Float64Array.from([0, -seq]) });
+
+function assertScored(rows: EpochRow[]): void {
+  rows.forEach((r, seq) => assert.deepEqual([r.trainLoss, r.trainMetric, r.testLoss, r.testMetric], [seq, 2 * seq, 10 * seq, -seq], `epoch ${seq}`));
+}
+
+describe('the scoring ring', () => {
+  it('with no thread, the trainee scores its own slots: the oldest when the ring is full, the rest at settle', () => {
+    const calls: number[] = [];
+    const ring = new RingSubmitter(newRingMemory(3, 2, 4), fakeScorer(calls), () => undefined);
+    const rows = Array.from({ length: 10 }, (_, seq) => row(seq));
+    rows.forEach((r, seq) => ring.submit(r, paramsOf(seq), trainOf(seq)));
+    // Six epochs went past a ring of four: the six oldest are scored, the last four wait.
+    assert.deepEqual(calls, [0, 1, 2, 3, 4, 5]);
+    assert.ok(rows.slice(6).every((r) => Number.isNaN(r.testLoss)));
+    ring.settle();
+    assert.deepEqual(calls, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assertScored(rows);
+    assert.equal(ring.scoredHere, 10);
+  });
+
+  it('a thread side taking slots between submissions: every epoch scored once, by one side or the other, into its own row', () => {
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    const memory = newRingMemory(3, 2, 4);
+    const ring = new RingSubmitter(memory, fakeScorer(mine), () => undefined);
+    const thread = new RingScorer(memory, fakeScorer(theirs));
+    const rows = Array.from({ length: 40 }, (_, seq) => row(seq));
+    rows.forEach((r, seq) => {
+      ring.submit(r, paramsOf(seq), trainOf(seq));
+      // The thread catches up every sixth epoch only: the ring of four overflows between.
+      if (seq % 6 === 0) while (thread.scoreOne());
+    });
+    ring.settle();
+    assert.deepEqual([...mine, ...theirs].sort((a, b) => a - b), rows.map((_, seq) => seq));
+    assert.ok(mine.length > 0 && theirs.length > 0, `both sides scored (${mine.length} here, ${theirs.length} there)`);
+    assertScored(rows);
+  });
+
+  it('a thread that claims a slot and never finishes it: after its patience the trainee scores every row itself', () => {
+    const calls: number[] = [];
+    const memory = newRingMemory(3, 0, 4);
+    const ring = new RingSubmitter(memory, fakeScorer(calls), () => undefined, 100);
+    const rows = Array.from({ length: 3 }, (_, seq) => row(seq));
+    ring.submit(rows[0], paramsOf(0), null);
+    // A thread claims epoch 0 and stops.
+    Atomics.add(new Int32Array(memory.control), 1, 1);
+    ring.submit(rows[1], paramsOf(1), null);
+    ring.settle();
+    ring.submit(rows[2], paramsOf(2), null);
+    assert.deepEqual(rows.map((r) => [r.trainLoss, r.testLoss]), [[0, -1], [1, -1], [2, -1]]);
+    assert.ok(calls.includes(0), 'the held epoch was scored here');
+  });
+});
+
+/** Two trainees from the same weights, one scored by `lane`: their rows, the one's ring. */
+function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: ScoringThread) {
+  const layout = fusedLayoutOf(layers, data.inputShape, data.task, data.classes)!;
+  const net = buildNetwork(layers, data.inputShape, t.seed);
+  const params = new Float64Array(layout.size);
+  readWeights(layout, net, params);
+  net.model.dispose();
+  const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: layers[layers.length - 1].activation === 'linear' ? 'linear' : data.task === 'multiclass' ? 'softmax' : 'sigmoid' };
+  const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
+  const alone = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params);
+  const beside = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { lane });
+  return { alone, beside };
+}
+
+describe('a trainee on the scoring thread', () => {
+  let lane: ScoringThread;
+  before(async () => {
+    await testBackend();
+    lane = new ScoringThread(threadEntry('scoringWorker'));
+    await lane.ready();
+  });
+  after(() => lane.dispose());
+
+  const cases: [string, Dataset, LayerSpec[], Partial<TrainSpec>][] = [
+    ['the plane pair (float32 test pass), one batch', tinyBinary(30, 70), [layer('dense', 64, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], {}],
+    ['multiclass, two hidden layers, mini-batches of 8', tinyMulticlass(30, 15), [layer('dense', 16, { activation: 'tanh' }), layer('dense', 8, { activation: 'relu' }), layer('dense', 3, { activation: 'softmax' })], { batch: 8 }],
+    ['regression, one batch (R^2 from the activations)', tinyRegression(40, 3), [layer('dense', 12, { activation: 'relu' }), layer('dense', 1)], { batch: 1000 }],
+  ];
+  for (const [what, data, layers, extra] of cases) {
+    it(`records exactly the rows it records alone: ${what}`, () => {
+      const t = trainSpec({ optimizer: 'adam', lr: 0.01, seed: 3, ...extra });
+      const { alone, beside } = twoTrainees(data, layers, t, lane);
+      const a: EpochRow[] = [];
+      const b: EpochRow[] = [];
+      for (let e = 1; e <= 400; e++) {
+        a.push(alone.runEpoch(e));
+        b.push(beside.runEpoch(e));
+      }
+      beside.release();
+      assert.deepEqual(b, a);
+      assert.ok(b.every((r) => Number.isFinite(r.testLoss) && Number.isFinite(r.trainMetric)));
+      const ring = (beside as unknown as { scoring: { ring: RingSubmitter } }).scoring.ring;
+      assert.ok(ring.scoredHere < 400, `the thread scored some epochs (the trainee scored ${ring.scoredHere} of 400)`);
+    });
+  }
+
+  it('train() with the lane gives the history train() gives without it', async () => {
+    const data = tinyBinary(30, 70);
+    const config = { layers: [layer('dense', 32, { activation: 'relu', penalties: { kernel: { l2: 1e-3 } } }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 300, seed: 5 }) };
+    const [alone] = await trainFor(data, [config]);
+    const [beside] = await trainFor(data, [config], { scoring: lane, flushMs: 1 });
+    assert.equal(beside.engine, 'fused');
+    assert.deepEqual(beside.rows, alone.rows);
+  });
+});
