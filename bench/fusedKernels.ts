@@ -9,8 +9,9 @@
 //                                                    interleaved in the same seconds
 //   node bench/.bundle/fusedKernels.js epochs   whole epochs (record included),
 //                                                    two trainees interleaved
-//   node bench/.bundle/fusedKernels.js record   the record's cost: runEpoch against
-//                                                    trainEpoch (wasm simd), interleaved
+//   node bench/.bundle/fusedKernels.js record [tutorial|large]   the record's cost: runEpoch, in this
+//                                                    thread and on the scoring thread,
+//                                                    against trainEpoch (wasm simd), interleaved
 //   node bench/.bundle/fusedKernels.js train --kernels auto|js --case tutorial|large --epochs N [--record no]
 //                                                    one trainee, N epochs, nothing
 //                                                    printed: for `farm-bench --vs` and
@@ -28,6 +29,9 @@ import { fusedMemory } from '../src/core/engine/fused/fusedMemory';
 import { JS_KERNELS, type FusedKernels } from '../src/core/engine/fused/kernels';
 import { fusedLayoutOf, type FusedLayout } from '../src/core/engine/fused/layout';
 import type { LossSpec } from '../src/core/engine/objective';
+import type { ScoringLane } from '../src/core/engine/fused/scoringLane';
+import { ScoringThread } from '../src/worker/scoringThread';
+import { threadEntry } from '../src/worker/threadEntry';
 import { trainSpec } from '../test/unit/helpers/specs';
 
 interface Case {
@@ -74,12 +78,12 @@ function initialWeights(layout: FusedLayout): Float64Array {
   return params;
 }
 
-function traineeOf(c: Case, kernels: 'auto' | 'js'): FusedTrainee {
+function traineeOf(c: Case, kernels: 'auto' | 'js', lane: ScoringLane | null = null): FusedTrainee {
   const data = datasetOf(c);
   const layout = fusedLayoutOf(layersOf(c), data.inputShape, data.task, data.classes)!;
   const loss: LossSpec = { task: 'binary', classes: 2, outputActivation: 'sigmoid' };
   const t = trainSpec({ batch: 100000, optimizer: 'adam', lr: 0.01, seed: 1 });
-  return new FusedTrainee(layout, loss, t, data, new Random(1), Int32Array.from({ length: data.nTrain }, (_, i) => i), initialWeights(layout), { kernels });
+  return new FusedTrainee(layout, loss, t, data, new Random(1), Int32Array.from({ length: data.nTrain }, (_, i) => i), initialWeights(layout), { kernels, lane });
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -152,15 +156,32 @@ function epochs(): void {
   }
 }
 
-function record(): void {
-  console.log('network      runEpoch epochs/s   trainEpoch epochs/s   record cost');
-  for (const c of CASES) {
-    const withRecord = traineeOf(c, 'auto');
+/**
+ * The record's cost over the steps (trainEpoch), scored in the training thread
+ * (runEpoch) and on the scoring thread (runEpoch with a lane, settled every 250 epochs
+ * as the trainer's flush does), interleaved in the same seconds.
+ */
+async function record(only?: string): Promise<void> {
+  const lane = new ScoringThread(threadEntry('scoringWorker'));
+  await lane.ready();
+  console.log('network      trainEpoch epochs/s   runEpoch epochs/s (cost)   runEpoch on the scoring thread (cost, share it scored)');
+  for (const c of CASES.filter((k) => !only || k.name === only)) {
+    const inline = traineeOf(c, 'auto');
+    const beside = traineeOf(c, 'auto', lane);
     const without = traineeOf(c, 'auto');
     let e = 0;
-    const [tr, tt] = interleaved([() => withRecord.runEpoch(e++), () => without.trainEpoch()], c.name === 'large' ? 1 : 0.2, c.name === 'large' ? 5 : 15);
-    console.log(`${c.name.padEnd(12)} ${(1 / tr).toFixed(1).padStart(17)}  ${(1 / tt).toFixed(1).padStart(20)}  ${(((tr - tt) / tt) * 100).toFixed(1).padStart(10)}%`);
+    let b = 0;
+    const besideEpoch = () => {
+      beside.runEpoch(b++);
+      if (b % 250 === 0) beside.settle();
+    };
+    const [tt, tr, tl] = interleaved([() => without.trainEpoch(), () => inline.runEpoch(e++), besideEpoch], c.name === 'large' ? 1 : 0.2, c.name === 'large' ? 5 : 15);
+    beside.settle();
+    const scoredHere = (beside as unknown as { scoring: { ring: { scoredHere: number } } }).scoring.ring.scoredHere;
+    const cost = (t: number) => `${(((t - tt) / tt) * 100).toFixed(1)}%`;
+    console.log(`${c.name.padEnd(12)} ${(1 / tt).toFixed(1).padStart(19)}  ${`${(1 / tr).toFixed(1)} (${cost(tr)})`.padStart(25)}  ${`${(1 / tl).toFixed(1)} (${cost(tl)}, ${(((b - scoredHere) / b) * 100).toFixed(1)}%)`.padStart(30)}`);
   }
+  await lane.dispose();
 }
 
 function train(args: string[]): void {
@@ -180,6 +201,41 @@ function train(args: string[]): void {
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'micro') micro();
 else if (mode === 'epochs') epochs();
-else if (mode === 'record') record();
+else if (mode === 'record') void record(rest[0]);
 else if (mode === 'train') train(rest);
-else throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N [--record no]');
+else if (mode === 'spinprobe') {
+  const c = CASES[0];
+  const a = traineeOf(c, 'auto');
+  const measure = () => interleaved([() => a.trainEpoch()], 0.2, 9)[0];
+  const { Worker } = require('node:worker_threads');
+  for (let k = 0; k < 3; k++) {
+    const t0 = measure();
+    const w = new Worker('for(;;){}', { eval: true });
+    const t1 = measure();
+    void w.terminate();
+    console.log(`trainEpoch alone ${(1 / t0).toFixed(0)} with a spinning thread ${(1 / t1).toFixed(0)}: ${(((t1 - t0) / t0) * 100).toFixed(1)}%`);
+  }
+}
+else if (mode === 'diag') {
+  void (async () => {
+    const lane = new ScoringThread(threadEntry('scoringWorker'));
+    await lane.ready();
+    const c = CASES[0];
+    const beside = traineeOf(c, 'auto', lane);
+    const without = traineeOf(c, 'auto');
+    for (let k = 0; k < 4; k++) {
+      let t0 = performance.now();
+      for (let e = 0; e < 10000; e++) without.trainEpoch();
+      const tw = performance.now() - t0;
+      (globalThis as any).T = { full: 0, copy: 0, rest: 0, train: 0, conv: 0, fwd: 0, sub: 0, outs: 0, store: 0 };
+      t0 = performance.now();
+      for (let e = 0; e < 10000; e++) { beside.runEpoch(e); if (e % 250 === 249) beside.settle(); }
+      const tb = performance.now() - t0;
+      const T = (globalThis as any).T;
+      const here = (beside as any).scoring.ring.scoredHere;
+      console.log(`steps ${(tw / 10).toFixed(1)} us/epoch; beside ${(tb / 10).toFixed(1)} (+${(((tb - tw) / tw) * 100).toFixed(1)}%): trainedEpoch ${(T.train / 10).toFixed(2)}, toFloat32 ${(T.conv / 10).toFixed(2)}, forward ${(T.fwd / 10).toFixed(2)}, submit ${(T.sub / 10).toFixed(2)} = full ${(T.full / 10).toFixed(2)} copy ${(T.copy / 10).toFixed(2)} outs ${(T.outs / 10).toFixed(2)} store ${(T.store / 10).toFixed(2)} rest ${(T.rest / 10).toFixed(2)}; scored here ${here}`);
+    }
+    await lane.dispose();
+  })();
+}
+else if (mode !== 'spinprobe') throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N [--record no]');

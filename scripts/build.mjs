@@ -1,4 +1,4 @@
-// Bundles the CLI, the sweep thread, the charts' vega chunk (and, when present, the
+// Bundles the CLI, the sweep and scoring threads, the charts' vega chunk (and, when present, the
 // extension, training worker and renderer) with esbuild, and copies the wasm binaries the wasm backend loads at run time.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const node = nodeBundle(production);
 // The bundles the CLI loads through V8's code cache (src/worker/cachedBundle.ts), which
 // cannot run import(): esbuild writes each as a require, and the build checks.
 const cached = { ...node, supported: { 'dynamic-import': false } };
-const CACHED = ['cliMain.js', 'sweepWorker.js'];
+const CACHED = ['cliMain.js', 'sweepWorker.js', 'scoringWorker.js'];
 
 const targets = [
   // `regnb` itself: a few KB that load the CLI's bundle, dist/cliMain.js, through V8's code cache.
@@ -25,6 +25,8 @@ if (existsSync(join(root, 'src/worker/trainingWorker.ts'))) {
   targets.push({ ...node, entryPoints: [join(root, 'src/worker/trainingWorker.ts')], outfile: join(dist, 'worker.js') });
 }
 targets.push({ ...cached, entryPoints: [join(root, 'src/worker/sweepWorker.ts')], outfile: join(dist, 'sweepWorker.js') });
+// The record's scoring thread (src/worker/scoringThread.ts): the fused engine's scorer, no TensorFlow.js.
+targets.push({ ...cached, entryPoints: [join(root, 'src/worker/scoringWorker.ts')], outfile: join(dist, 'scoringWorker.js') });
 // What the CLI's sweep threads load their bundle through, with V8's code cache (src/worker/cachedBundle.ts).
 targets.push({ ...node, entryPoints: [join(root, 'src/worker/cachedBundle.ts')], outfile: join(dist, 'cachedBundle.js') });
 // vega and vega-lite, which the CLI and the extension load only to draw charts.

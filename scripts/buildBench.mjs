@@ -20,5 +20,6 @@ await esbuild.build({ ...cached, entryPoints: [join(root, 'bench/regnb/worker.ts
 await Promise.all([
   ['bench/regnb/launch.ts', 'launch.js'],
   ['src/worker/sweepWorker.ts', 'sweepWorker.js'],
+  ['src/worker/scoringWorker.ts', 'scoringWorker.js'],
   ['bench/fusedKernels.ts', 'fusedKernels.js'],
 ].map(([entry, file]) => esbuild.build({ ...node, entryPoints: [join(root, entry)], outfile: join(out, file) })).concat(esbuild.build(vegaChunk(false, out))));

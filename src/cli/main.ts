@@ -16,7 +16,8 @@ import { renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
-import { sweepWorkerEntry } from '../worker/threadEntry';
+import { ScoringThread, scoringThreadWanted } from '../worker/scoringThread';
+import { sweepWorkerEntry, threadEntry } from '../worker/threadEntry';
 import { codeCacheDir } from '../worker/cachedBundle';
 import { progressFor } from './progress';
 import { penaltyShare } from '../core/run/penaltyShare';
@@ -49,7 +50,8 @@ const usage = (): string => `usage:
 run     trains the experiment cells in order (a cell named in train.from first), writes
         their outputs into the notebook (or into --out), the run results as JSON to
         --json, and each run's charts as SVG and PNG into --charts. --workers: threads
-        that train a sweep's points at once (default: one per core, at most 64).
+        that train a sweep's points at once (default: one per core, at most 64); with
+        2 or more, a run's per-epoch record is scored on a thread beside its training.
 --limit raises (or lowers) one of the stated limits every cell is checked against:
         ${LIMIT_NAMES.map((n) => `${n} (${formatCount(DEFAULT_LIMITS[n])})`).join(', ')}.
 check   validates every cell and prints problems as FILE:CELL:LINE:COLUMN: message.
@@ -162,6 +164,9 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     return 0;
   }
   printProblems(file, checked.problems);
+  // The record's scoring thread (worker/scoringThread.ts) starts now, beside the backend's
+  // start and the data's preparation, so that it is up when the first epoch is trained.
+  const scoring = command === 'run' && !shard && checked.specs.some((s) => !s.grid) && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
   const sharded = shard || command === 'merge' ? sweepCell(checked, values.cell, shard ? '--shard' : 'merge') : undefined;
   if (sharded && 'error' in sharded) {
     process.stderr.write(`regnb: ${escapeControl(sharded.error)}\n`);
@@ -235,6 +240,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
       readText,
       allowDataOutside,
       sweepRunner,
+      scoring,
       signal: controller.signal,
       storeDir,
       sweep: merge?.sweep,
@@ -254,6 +260,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   } finally {
     process.removeListener('SIGINT', onSigint);
     sweepRunner?.dispose();
+    void scoring?.dispose();
   }
 
   // Each output on its own: one that cannot be written costs only itself.

@@ -4,7 +4,6 @@
 // It starts at once, so that it is up by the time the first epoch is trained; until
 // then, and whenever it falls behind, the trainees score their own epochs.
 
-import * as os from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ScoringLane, ScoringSetup } from '../core/engine/fused/scoringLane';
 import type { RingMemory } from '../core/engine/fused/scoringRing';
@@ -48,8 +47,12 @@ export class ScoringThread implements ScoringLane {
   }
 
   wake(): void {
+    // Only a parked thread is rung: one that parks after this load sees the slot when it
+    // looks again after parking (scoringWorker.ts), and one that parked before waits on
+    // a count this changes, whether or not the notify reaches it in its wait.
+    if (!Atomics.load(this.bell, BELL_PARKED)) return;
     Atomics.add(this.bell, BELL_RINGS, 1);
-    if (Atomics.load(this.bell, BELL_PARKED)) Atomics.notify(this.bell, BELL_RINGS);
+    Atomics.notify(this.bell, BELL_RINGS);
   }
 
   release(ring: RingMemory): void {
@@ -71,10 +74,11 @@ export class ScoringThread implements ScoringLane {
 }
 
 /**
- * Whether a process should start a scoring thread: when it has a core to spare for it.
- * The editor's training worker also leaves one to the editor (`forEditor`), whose
- * extension host must answer within 50 ms while a run trains (issue 7, target 5).
+ * Whether a process that may use `threads` threads (`--workers`, `regnb.workers`: one
+ * per core by default) starts a scoring thread: when one is left beside the training
+ * thread. The editor's training worker also leaves one to the editor (`forEditor`),
+ * whose extension host must answer within 50 ms while a run trains (issue 7, target 5).
  */
-export function scoringThreadWanted(forEditor: boolean, cores = os.availableParallelism()): boolean {
-  return cores >= (forEditor ? 3 : 2);
+export function scoringThreadWanted(threads: number, forEditor: boolean): boolean {
+  return threads >= (forEditor ? 3 : 2);
 }

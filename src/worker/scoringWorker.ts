@@ -11,39 +11,60 @@ import { BELL_PARKED, BELL_RINGS, type ScoringThreadData, type ToScoringThread }
 
 /** How long the thread spins without work before it sleeps, in ms. */
 const SPIN_MS = 2;
+/** How often a spinning thread looks for messages, in ms. */
+const READ_MS = 0.25;
 
 const { port, bell: bellBuffer } = workerData as ScoringThreadData;
 const bell = new Int32Array(bellBuffer);
-const rings = new Map<number, RingScorer>();
+const ids: number[] = [];
+const rings: RingScorer[] = [];
 
 function readMessages(): void {
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     const msg = m.message as ToScoringThread;
-    if (msg.type === 'serve') rings.set(msg.id, new RingScorer(msg.ring, threadScorer(msg.setup)));
-    else rings.delete(msg.id);
+    if (msg.type === 'serve') {
+      ids.push(msg.id);
+      rings.push(new RingScorer(msg.ring, threadScorer(msg.setup)));
+    } else {
+      const at = ids.indexOf(msg.id);
+      if (at >= 0) {
+        ids.splice(at, 1);
+        rings.splice(at, 1);
+      }
+    }
   }
 }
 
+// The loop allocates nothing while it waits: garbage here would start this thread's
+// collector, whose helper threads take the training thread's core.
 function scoreAll(): boolean {
   let worked = false;
-  for (const ring of rings.values()) while (ring.scoreOne()) worked = true;
+  for (let i = 0; i < rings.length; i++) while (rings[i].scoreOne()) worked = true;
   return worked;
 }
 
 parentPort?.postMessage('ready');
 let idleSince = performance.now();
+let readAt = idleSince;
 for (;;) {
   if (scoreAll()) {
     idleSince = performance.now();
     continue;
   }
-  readMessages();
-  if (performance.now() - idleSince < SPIN_MS) continue;
+  const now = performance.now();
+  // A trainee that starts while another keeps this thread busy is served within READ_MS.
+  if (now - readAt >= READ_MS) {
+    readMessages();
+    readAt = now;
+  }
+  if (now - idleSince < SPIN_MS) continue;
   const rung = Atomics.load(bell, BELL_RINGS);
   Atomics.store(bell, BELL_PARKED, 1);
-  // A slot or a message that came before the flag was seen is taken now; one after it rings.
+  // A slot or a message that came before the flag was seen is taken now; one after it
+  // rings (ScoringThread.wake(), which every message is followed by).
   readMessages();
   if (!scoreAll()) Atomics.wait(bell, BELL_RINGS, rung);
   Atomics.store(bell, BELL_PARKED, 0);
+  readMessages();
   idleSince = performance.now();
 }

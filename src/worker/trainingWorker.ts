@@ -6,7 +6,8 @@ import { runExperiment } from '../core/runner/runExperiment';
 import { boundRunResult } from '../core/notebook/boundOutputs';
 import { SweepThreads } from './sweepThreads';
 import type { BackendName } from '../core/run/result';
-import { sweepWorkerEntry } from './threadEntry';
+import { ScoringThread, scoringThreadWanted } from './scoringThread';
+import { sweepWorkerEntry, threadEntry } from './threadEntry';
 import { serveJobs } from './serveJobs';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
@@ -18,6 +19,9 @@ const send = (m: FromWorker) => port.postMessage(m);
 let sweepThreads: SweepThreads | undefined;
 const sweepRunner = (backend: BackendName) =>
   init.sweepThreads > 1 ? (sweepThreads ??= new SweepThreads({ entry: sweepWorkerEntry(), size: init.sweepThreads, backend, wasmDir: init.wasmDir })) : undefined;
+
+// The record's scoring thread starts with this worker, so that it is up by the first run.
+const scoring = scoringThreadWanted(init.sweepThreads, true) ? new ScoringThread(threadEntry('scoringWorker')) : undefined;
 
 serveJobs<ToWorker>({
   port,
@@ -35,6 +39,7 @@ serveJobs<ToWorker>({
       allowDataOutside: msg.allowDataOutside,
       signal,
       sweepRunner: msg.spec.grid ? sweepRunner(backend) : undefined,
+      scoring,
       onEvent: (event) => {
         // The final result travels once, in the 'result' message.
         if (event.type !== 'done') send({ type: 'event', job: msg.job, event });

@@ -1,6 +1,7 @@
 // Runs one experiment cell end to end: loads its data, resolves `train.from`,
 // trains, and writes the run store. Shared by the CLI and the extension's worker.
 
+import type { ScoringLane } from '../engine/fused/scoringLane';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../data/loadDataset';
@@ -39,6 +40,8 @@ export interface RunContext {
   limits?: Limits;
   /** Sweep threads for grid cells; without, sweeps train in this thread. */
   sweepRunner?: ChunkRunner;
+  /** A thread that scores a single run's per-epoch record beside its training (engine/fused/scoringRing.ts). */
+  scoring?: ScoringLane;
   /** The notebook's sweeps so far: a diagnosis never contradicts one of the same data and network. */
   sweeps?: readonly NotebookSweep[];
   /** The store folder (`--store DIR`); default `.regnb` beside the notebook. */
@@ -101,6 +104,7 @@ export async function runExperiment(spec: CompletedSpec, ctx: RunContext): Promi
       [outcome] = await train(spec, dataset, [{ layers: spec.model, train: spec.train, initialWeights: from?.weights }], {
         signal: ctx.signal,
         onRows: (_m, rows, epochs) => ctx.onEvent?.({ type: 'rows', cell: spec.name, runId, rows, epochs }),
+        scoring: ctx.scoring,
       });
     }
     network = outcome.network;

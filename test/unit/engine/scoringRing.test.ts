@@ -38,7 +38,7 @@ function assertScored(rows: EpochRow[]): void {
 describe('the scoring ring', () => {
   it('with no thread, the trainee scores its own slots: the oldest when the ring is full, the rest at settle', () => {
     const calls: number[] = [];
-    const ring = new RingSubmitter(newRingMemory(3, 2, 4), fakeScorer(calls), () => undefined);
+    const ring = new RingSubmitter(newRingMemory(3, 2, true, false, 4), fakeScorer(calls), () => undefined);
     const rows = Array.from({ length: 10 }, (_, seq) => row(seq));
     rows.forEach((r, seq) => ring.submit(r, paramsOf(seq), trainOf(seq)));
     // Six epochs went past a ring of four: the six oldest are scored, the last four wait.
@@ -53,7 +53,7 @@ describe('the scoring ring', () => {
   it('a thread side taking slots between submissions: every epoch scored once, by one side or the other, into its own row', () => {
     const mine: number[] = [];
     const theirs: number[] = [];
-    const memory = newRingMemory(3, 2, 4);
+    const memory = newRingMemory(3, 2, true, false, 4);
     const ring = new RingSubmitter(memory, fakeScorer(mine), () => undefined);
     const thread = new RingScorer(memory, fakeScorer(theirs));
     const rows = Array.from({ length: 40 }, (_, seq) => row(seq));
@@ -70,7 +70,7 @@ describe('the scoring ring', () => {
 
   it('a thread that claims a slot and never finishes it: after its patience the trainee scores every row itself', () => {
     const calls: number[] = [];
-    const memory = newRingMemory(3, 0, 4);
+    const memory = newRingMemory(3, 0, true, false, 4);
     const ring = new RingSubmitter(memory, fakeScorer(calls), () => undefined, 100);
     const rows = Array.from({ length: 3 }, (_, seq) => row(seq));
     ring.submit(rows[0], paramsOf(0), null);

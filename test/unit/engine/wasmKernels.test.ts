@@ -181,6 +181,22 @@ describe('fused kernels in WebAssembly SIMD', () => {
     }
   });
 
+  it('float32 rounding: Math.fround\'s value for every value, bit for bit, odd counts, ties, subnormals, overflow, NaN and -0', () => {
+    const random = new Random(9);
+    const special = [0, -0, 1, -1, NaN, Infinity, -Infinity, 1 + 2 ** -24, 1 + 3 * 2 ** -24, 1 + 2 ** -24 + 2 ** -40, 2 ** -149, 2 ** -150, 3 * 2 ** -151, 1e-46, 3.5e38, -3.5e38, 3.4028235677973366e38, 0.1];
+    for (const n of [0, 1, 2, 3, 17, special.length, 501]) {
+      const { arrays: a, kernels } = fusedMemory((alloc) => ({ from: alloc(n), to: alloc(Math.ceil(n / 2) + 1) }));
+      for (let i = 0; i < n; i++) a.from[i] = i < special.length ? special[i] : random.normal() * 2 ** (random.int(60) - 30);
+      a.to.fill(-1);
+      kernels.toFloat32(a.from, a.to, n);
+      const got = new Float32Array(a.to.buffer, a.to.byteOffset, n);
+      const want = Float32Array.from(a.from, (v) => Math.fround(v));
+      assert.deepEqual(new Uint32Array(got.buffer, got.byteOffset, n), new Uint32Array(want.buffer), `n = ${n}`);
+      // Nothing past the n values is written.
+      if (n % 2 === 1) assert.equal(new Float32Array(a.to.buffer, a.to.byteOffset, n + 1)[n], new Float32Array(Float64Array.of(-1).buffer)[1], `n = ${n}: the word after`);
+    }
+  });
+
   it('Adam: the JavaScript loop\'s weights and moments bit for bit, its penalty and norms to rounding, on odd spans, with decay', () => {
     const random = new Random(5);
     const size = 37;

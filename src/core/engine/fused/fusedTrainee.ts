@@ -11,14 +11,14 @@ import type { TrainSpec } from '../../experiment/experiment';
 import { penaltyDerivative, penaltyTerm, type Penalty } from '../../experiment/penalty';
 import type { EpochRow } from '../../run/epochRow';
 import type { LossSpec } from '../objective';
-import { fusedMemory } from './fusedMemory';
+import { fusedMemory, type Alloc } from './fusedMemory';
 import type { FusedKernels } from './kernels';
 import { twoInputPair, type FusedLayout } from './layout';
 import { lossAndGradient } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
 import { RecordScorer, type Scores } from './recordScorer';
 import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane } from './scoringLane';
-import { newRingMemory, RingSubmitter } from './scoringRing';
+import { newRingMemory, RingSubmitter, weightWordsOf } from './scoringRing';
 
 export interface TraineeOptions {
   /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
@@ -70,7 +70,7 @@ export class FusedTrainee {
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
   /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
-  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
+  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane; weights32: Float64Array | null } | null = null;
 
   constructor(
     private readonly layout: FusedLayout,
@@ -103,9 +103,7 @@ export class FusedTrainee {
         xb: alloc(inputs * this.batch),
         optimizer: new FusedOptimizer(train, layout.size, alloc, kernels),
         pairScratch: alloc(pairHidden ? this.batch : 0),
-        scorer: new RecordScorer(layout, loss, data, oneBatch, alloc, kernels),
-        // The weights of a ring slot this thread scores itself, where the kernels reach them.
-        slotParams: alloc(lane ? layout.size : 0),
+        ...this.scorerArrays(layout, loss, data, oneBatch, lane !== null, alloc, kernels),
       };
     }, options.kernels ?? 'auto');
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, scorer: this.scorer } = arrays);
@@ -126,13 +124,27 @@ export class FusedTrainee {
     this.norms = layout.layers.map(() => newNormSums());
     this.penaltySums = new Float64Array(layout.layers.length);
     if (lane) {
-      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength);
-      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane };
+      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength, this.scorer.readsTrainActivations, this.scorer.float32Weights);
+      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane, weights32: this.scorer.float32Weights ? arrays.weights32 : null };
       const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
       // With one batch the thread scores the training rows from their outputs: their inputs stay here.
       const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
       lane.serve(ring, { layout, loss, rows, oneBatch });
     }
+  }
+
+  /**
+   * The scorer and, with a scoring lane, the arrays the ring needs where the kernels
+   * reach them: the weights of a slot this thread scores itself, and the weights rounded
+   * to float32 when the slots take them so.
+   */
+  private scorerArrays(layout: FusedLayout, loss: LossSpec, data: Dataset, oneBatch: boolean, laned: boolean, alloc: Alloc, kernels: FusedKernels) {
+    const scorer = new RecordScorer(layout, loss, data, oneBatch, alloc, kernels);
+    return {
+      scorer,
+      slotParams: alloc(laned ? layout.size : 0),
+      weights32: alloc(laned && scorer.float32Weights ? weightWordsOf(layout.size, true) : 0),
+    };
   }
 
   /**
@@ -142,7 +154,9 @@ export class FusedTrainee {
   runEpoch(epoch: number): EpochRow {
     const row = this.trainedEpoch(epoch);
     if (!this.scoring) return this.scored(row);
-    this.scoring.ring.submit(row, this.params, this.trainOutputs());
+    const { ring, weights32 } = this.scoring;
+    if (weights32) this.kernels.toFloat32(this.params, weights32, this.params.length);
+    ring.submit(row, weights32 ?? this.params, this.trainOutputs());
     return row;
   }
 

@@ -112,6 +112,11 @@ export class InferencePass {
     }
   }
 
+  /** Whether the pass rounds the weights to float32 (the plane networks' pass): given float32 weights, it gives the same values. */
+  get float32Weights(): boolean {
+    return this.plane !== null;
+  }
+
   /** outZ and outH of the inputs x at the weights `params`. */
   run(params: Float64Array): void {
     const { layers } = this.layout;

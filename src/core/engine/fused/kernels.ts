@@ -42,6 +42,11 @@ export interface FusedKernels {
   denseBackwardThrough(l: FusedDenseLayer, params: Float64Array, hin: Float64Array, dz: Float64Array, grads: Float64Array, below: FusedDenseLayer, zin: Float64Array, dhin: Float64Array, dzin: Float64Array, rows: number): void;
   /** h = act(z) (activations.ts). */
   activate(a: Activation, z: Float64Array, h: Float64Array, units: number, rows: number): void;
+  /**
+   * The first n values of `from` rounded to float32 into `to` (float32 values in the
+   * bytes of a float64 array: ceil(n / 2) of its values), as Math.fround rounds.
+   */
+  toFloat32(from: Float64Array, to: Float64Array, n: number): void;
   /** dz = dh * act'(z) (activations.ts). */
   activationGradient(a: Activation, z: Float64Array, h: Float64Array, dh: Float64Array, dz: Float64Array, units: number, rows: number): void;
   /**
@@ -89,6 +94,9 @@ export const JS_KERNELS: FusedKernels = {
   },
   activate,
   activationGradient,
+  toFloat32(from, to, n) {
+    new Float32Array(to.buffer, to.byteOffset, n).set(from.subarray(0, n));
+  },
   adam: null,
   hiddenIntoOutput: null,
   hiddenThroughOutput: null,

@@ -43,6 +43,11 @@ export function lossAndGradient(loss: LossSpec, z: Float64Array, h: Float64Array
   return sum / rows;
 }
 
+/** Whether lossAndMetric() reads the output's activations h (regression's do; a classifier's read its logits z). */
+export function metricReadsActivations(loss: LossSpec): boolean {
+  return loss.task === 'regression';
+}
+
 /**
  * Mean loss and metric (accuracy, or R^2 against the set's own mean) of `count` rows
  * starting at row `from` of an inference pass over `rows` rows; y holds those rows' labels.

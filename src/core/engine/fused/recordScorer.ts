@@ -12,7 +12,7 @@ import type { LossSpec } from '../objective';
 import type { Alloc } from './fusedMemory';
 import type { FusedKernels } from './kernels';
 import type { FusedLayout } from './layout';
-import { lossAndMetric } from './loss';
+import { lossAndMetric, metricReadsActivations } from './loss';
 import { InferencePass } from './inferencePass';
 
 /** [trainLoss, trainMetric, testLoss, testMetric]. */
@@ -44,8 +44,7 @@ export class RecordScorer {
     kernels: FusedKernels,
   ) {
     const evalRows = oneBatch ? rows.nTest : rows.nTrain + rows.nTest;
-    // Only regression's loss and metric read the output's activations (loss.ts).
-    this.inference = new InferencePass(layout, evalRows, alloc, kernels, loss.task === 'regression');
+    this.inference = new InferencePass(layout, evalRows, alloc, kernels, metricReadsActivations(loss));
   }
 
   /** Writes the rows' inputs where the inference pass reads them; once, before score(). */
@@ -54,9 +53,19 @@ export class RecordScorer {
     this.inference.setInputs(this.oneBatch ? [[rows.xTest, rows.nTest]] : [[rows.xTrain, rows.nTrain], [rows.xTest, rows.nTest]]);
   }
 
+  /** Whether score() reads its weights rounded to float32 (so a scoring thread can be sent them so). */
+  get float32Weights(): boolean {
+    return this.inference.float32Weights;
+  }
+
   /** How many values the training rows' outputs hold (each of z and h): what a scoring thread is sent per epoch. */
   get trainOutputLength(): number {
     return this.oneBatch ? this.layout.layers[this.layout.layers.length - 1].units * this.rows.nTrain : 0;
+  }
+
+  /** Whether score() reads the training rows' activations h, or their logits z only. */
+  get readsTrainActivations(): boolean {
+    return metricReadsActivations(this.loss);
   }
 
   /**

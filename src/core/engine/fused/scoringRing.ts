@@ -25,8 +25,20 @@ export interface RingMemory {
   control: SharedArrayBuffer;
   /** Int32 per slot: 1 + the sequence number of the epoch whose scores the slot's results hold. */
   done: SharedArrayBuffer;
-  /** Float64 per slot: the weights, then the training rows' z and h (trainOutputs values each). */
-  values: SharedArrayBuffer;
+  /**
+   * Per slot: the weights (weightWords float64 words), as float32 values when the
+   * scorer rounds them to float32 anyway (its pass is the float32 plane pass: rounding
+   * twice rounds as once, so the scores are the same), which halves what crosses
+   * between the cores (in float64 the copy was ~3.2 us of a ~37 us tutorial epoch, most
+   * of the record's cost on the training thread); else float64.
+   */
+  weights: SharedArrayBuffer;
+  float32Weights: boolean;
+  weightWords: number;
+  /** Float64 per slot: the training rows' z then, when withActivations, h (trainOutputs values each). */
+  outputs: SharedArrayBuffer;
+  /** Whether the scorer reads h (else the slot's h is its z, never read). */
+  withActivations: boolean;
   /** Float64 per slot: the four scores. */
   results: SharedArrayBuffer;
   slots: number;
@@ -42,16 +54,25 @@ const CLAIMED = 1;
  * out the thread's start (the trainee scores the overflow meanwhile) and a scheduler's
  * time slice; 64 tutorial slots are 1 MB.
  */
-export const RING_SLOTS = 64;
+export const RING_SLOTS = 256;
 
 /** Scores one slot's epoch: its weights (a view of the slot) and training rows' outputs. */
-export type SlotScorer = (params: Float64Array, train: TrainOutputs | null) => Scores;
+export type SlotScorer = (params: Float32Array | Float64Array, train: TrainOutputs | null) => Scores;
 
-export function newRingMemory(params: number, trainOutputs: number, slots = RING_SLOTS): RingMemory {
+/** The float64 words `params` weights take in a slot. */
+export const weightWordsOf = (params: number, float32Weights: boolean): number => (float32Weights ? Math.ceil(params / 2) : params);
+
+export function newRingMemory(params: number, trainOutputs: number, withActivations: boolean, float32Weights: boolean, slots = RING_SLOTS): RingMemory {
+  const weightWords = weightWordsOf(params, float32Weights);
+  const outputsPerSlot = (withActivations ? 2 : 1) * trainOutputs;
   return {
     control: new SharedArrayBuffer(2 * 4),
     done: new SharedArrayBuffer(slots * 4),
-    values: new SharedArrayBuffer(slots * (params + 2 * trainOutputs) * 8),
+    weights: new SharedArrayBuffer(slots * weightWords * 8),
+    float32Weights,
+    weightWords,
+    outputs: new SharedArrayBuffer(slots * outputsPerSlot * 8),
+    withActivations,
     results: new SharedArrayBuffer(slots * 4 * 8),
     slots,
     params,
@@ -59,20 +80,31 @@ export function newRingMemory(params: number, trainOutputs: number, slots = RING
   };
 }
 
-/** Both sides' views of a ring. */
+/** Both sides' views of a ring: per slot, made once (the scoring thread allocates nothing per slot but its scores). */
 class RingViews {
   readonly control: Int32Array;
   readonly done: Int32Array;
-  readonly values: Float64Array;
   readonly results: Float64Array;
-  readonly stride: number;
+  /** Per slot: its words of weights (what the trainee copies in) and its weights as the scorer reads them. */
+  readonly weightWords: Float64Array[];
+  readonly weights: (Float32Array | Float64Array)[];
+  /** Per slot: the training rows' outputs; null without (several batches). */
+  readonly train: (TrainOutputs | null)[];
 
   constructor(readonly memory: RingMemory) {
     this.control = new Int32Array(memory.control);
     this.done = new Int32Array(memory.done);
-    this.values = new Float64Array(memory.values);
     this.results = new Float64Array(memory.results);
-    this.stride = memory.params + 2 * memory.trainOutputs;
+    const { slots, params, weightWords, float32Weights, trainOutputs: n, withActivations } = memory;
+    const perSlot = (withActivations ? 2 : 1) * n;
+    const outputs = new Float64Array(memory.outputs);
+    this.weightWords = Array.from({ length: slots }, (_, s) => new Float64Array(memory.weights, s * weightWords * 8, weightWords));
+    this.weights = this.weightWords.map((w) => (float32Weights ? new Float32Array(w.buffer, w.byteOffset, params) : w));
+    this.train = Array.from({ length: slots }, (_, s) => {
+      if (n === 0) return null;
+      const z = outputs.subarray(s * perSlot, s * perSlot + n);
+      return { z, h: withActivations ? outputs.subarray(s * perSlot + n, (s + 1) * perSlot) : z };
+    });
   }
 
   /**
@@ -99,12 +131,8 @@ class RingViews {
 
   /** The scores of epoch `seq` from its slot's values, published nowhere. */
   scoreHere(seq: number, score: SlotScorer): Scores {
-    const { memory, values, stride } = this;
-    const at = (seq % memory.slots) * stride;
-    const n = memory.trainOutputs;
-    const params = values.subarray(at, at + memory.params);
-    const train = n > 0 ? { z: values.subarray(at + memory.params, at + memory.params + n), h: values.subarray(at + memory.params + n, at + stride) } : null;
-    return score(params, train);
+    const slot = seq % this.memory.slots;
+    return score(this.weights[slot], this.train[slot]);
   }
 
   /** The published scores of epoch `seq`'s slot. */
@@ -159,28 +187,36 @@ export class RingSubmitter {
     this.views = new RingViews(memory);
   }
 
-  /** Queues `row` to be scored at `params` (and, with one batch, the training rows' outputs `train`). */
-  submit(row: EpochRow, params: Float64Array, train: TrainOutputs | null): void {
+  /**
+   * Queues `row` to be scored at the weights `weights` (memory.weightWords words: the
+   * weights, or their float32 values when memory.float32Weights) and, with one batch, the
+   * training rows' outputs `train`.
+   */
+  submit(row: EpochRow, weights: Float64Array, train: TrainOutputs | null): void {
     const { memory, views } = this;
     if (this.abandoned) {
       this.scoredHere++;
+      const params = memory.float32Weights ? new Float32Array(weights.buffer, weights.byteOffset, memory.params) : weights;
       [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = this.score(params, train);
       return;
     }
     while (this.submitted - this.head >= memory.slots) this.settleOldest();
     const seq = this.submitted;
-    const at = (seq % memory.slots) * views.stride;
-    views.values.set(params, at);
-    if (train) {
-      const n = memory.trainOutputs;
-      views.values.set(train.z.subarray(0, n), at + memory.params);
-      views.values.set(train.h.subarray(0, n), at + memory.params + n);
+    const slot = seq % memory.slots;
+    views.weightWords[slot].set(weights.subarray(0, memory.weightWords));
+    const to = views.train[slot];
+    if (train && to) {
+      // Plain loops: a few dozen values, where set() on shared memory costs more than they do.
+      for (let i = 0; i < to.z.length; i++) to.z[i] = train.z[i];
+      if (memory.withActivations) for (let i = 0; i < to.h.length; i++) to.h[i] = train.h[i];
     }
     this.rows.push(row);
     this.submitted = seq + 1;
     Atomics.store(views.control, SUBMITTED, this.submitted);
     this.wake();
-    this.collect();
+    // Rows are filled in bulk, half a ring at a time: each look at a done mark the thread
+    // just wrote is a cache miss on this core.
+    if (this.submitted - this.head >= memory.slots / 2) this.collect();
   }
 
   /** Fills the scores of every submitted row (scoring here what the thread has not claimed). */

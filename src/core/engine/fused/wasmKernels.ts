@@ -32,6 +32,7 @@ interface KernelExports {
   denseForward(w: number, b: number, hasBias: number, hin: number, z: number, inputs: number, units: number, rows: number): void;
   denseBackward(w: number, hin: number, dz: number, gw: number, gb: number, hasBias: number, dhin: number, hasDhin: number, inputs: number, units: number, rows: number): void;
   relu(z: number, h: number, n: number): void;
+  toFloat32(from: number, to: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
   denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
@@ -186,6 +187,9 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
     },
     activate: activateWasm,
     activationGradient: activationGradientWasm,
+    toFloat32(from, to, n) {
+      e.toFloat32(at(from, 0), at(to, 0), n);
+    },
     adam(params, grads, s1, s2, from, to, k, norms) {
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);

@@ -237,6 +237,20 @@ export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: us
   if (withSum) store<f64>(gb, s2);
 }
 
+// ---- float32 copies ------------------------------------------------------------------
+
+/**
+ * to[i] = from[i] rounded to float32 (to nearest, ties to even: Math.fround's rounding)
+ * for n values; `to` holds float32 values. Two at a time: f32x4.demote_f64x2_zero puts
+ * them in the low 64 bits, stored as one i64.
+ */
+export function toFloat32(from: usize, to: usize, n: i32): void {
+  const even = n & ~1;
+  let i = 0;
+  for (; i < even; i += 2) store<i64>(to + <usize>i * 4, i64x2.extract_lane(f32x4.demote_f64x2_zero(v128.load(from + <usize>i * F64)), 0));
+  if (i < n) store<f32>(to + <usize>i * 4, <f32>load<f64>(from + <usize>i * F64));
+}
+
 // ---- relu ---------------------------------------------------------------------------
 
 /** h = relu(z) over n values: z > 0 ? z : 0 (pmax(0, z) is 0 < z ? z : 0, NaN to 0 too). */
