@@ -203,39 +203,4 @@ if (mode === 'micro') micro();
 else if (mode === 'epochs') epochs();
 else if (mode === 'record') void record(rest[0]);
 else if (mode === 'train') train(rest);
-else if (mode === 'spinprobe') {
-  const c = CASES[0];
-  const a = traineeOf(c, 'auto');
-  const measure = () => interleaved([() => a.trainEpoch()], 0.2, 9)[0];
-  const { Worker } = require('node:worker_threads');
-  for (let k = 0; k < 3; k++) {
-    const t0 = measure();
-    const w = new Worker('for(;;){}', { eval: true });
-    const t1 = measure();
-    void w.terminate();
-    console.log(`trainEpoch alone ${(1 / t0).toFixed(0)} with a spinning thread ${(1 / t1).toFixed(0)}: ${(((t1 - t0) / t0) * 100).toFixed(1)}%`);
-  }
-}
-else if (mode === 'diag') {
-  void (async () => {
-    const lane = new ScoringThread(threadEntry('scoringWorker'));
-    await lane.ready();
-    const c = CASES[0];
-    const beside = traineeOf(c, 'auto', lane);
-    const without = traineeOf(c, 'auto');
-    for (let k = 0; k < 4; k++) {
-      let t0 = performance.now();
-      for (let e = 0; e < 10000; e++) without.trainEpoch();
-      const tw = performance.now() - t0;
-      (globalThis as any).T = { full: 0, copy: 0, rest: 0, train: 0, conv: 0, fwd: 0, sub: 0, outs: 0, store: 0 };
-      t0 = performance.now();
-      for (let e = 0; e < 10000; e++) { beside.runEpoch(e); if (e % 250 === 249) beside.settle(); }
-      const tb = performance.now() - t0;
-      const T = (globalThis as any).T;
-      const here = (beside as any).scoring.ring.scoredHere;
-      console.log(`steps ${(tw / 10).toFixed(1)} us/epoch; beside ${(tb / 10).toFixed(1)} (+${(((tb - tw) / tw) * 100).toFixed(1)}%): trainedEpoch ${(T.train / 10).toFixed(2)}, toFloat32 ${(T.conv / 10).toFixed(2)}, forward ${(T.fwd / 10).toFixed(2)}, submit ${(T.sub / 10).toFixed(2)} = full ${(T.full / 10).toFixed(2)} copy ${(T.copy / 10).toFixed(2)} outs ${(T.outs / 10).toFixed(2)} store ${(T.store / 10).toFixed(2)} rest ${(T.rest / 10).toFixed(2)}; scored here ${here}`);
-    }
-    await lane.dispose();
-  })();
-}
-else if (mode !== 'spinprobe') throw new Error('usage: bench/fusedKernels.ts micro | epochs | record | train --kernels auto|js --case tutorial|large --epochs N [--record no]');
+else throw new Error('usage: bench/fusedKernels.ts micro | epochs | record [tutorial|large] | train --kernels auto|js --case tutorial|large --epochs N [--record no]');

@@ -24,7 +24,9 @@ const { error } = await asc.main(
     // No allocator, no abort messages: the module owns no memory of its own.
     '--runtime', 'stub', '--use', 'abort=',
     '--importMemory', '--noExportMemory',
-    '--enable', 'simd',
+    // Shared: a scoring thread reads the weights the kernels write (src/core/engine/fused/fusedMemory.ts).
+    '--sharedMemory', '--maximumMemory', '65536',
+    '--enable', 'simd,threads',
   ],
   {
     writeFile(name, contents) {

@@ -1,17 +1,22 @@
 // Entry point of the record's scoring thread (bundled to dist/scoringWorker.js): scores
 // the rings of the trainees it serves (core/engine/fused/scoringRing.ts) as their slots
-// come. It spins while they train (an epoch's slot comes every few tens of microseconds,
-// sooner than a sleeping thread wakes) and sleeps on the doorbell once idle for
-// SPIN_MS. It loads no TensorFlow.js: only the fused engine's scorer and kernels.
+// come. Between slots it naps (NAP_MS, a timed wait: the ring holds what comes
+// meanwhile) rather than spins: a spinning thread holds a whole core, which V8's
+// background threads (the training thread's compiler and collector) then lack, and a
+// cold run paid for that (the tutorial's first cell took 290-340 ms instead of 165). Once
+// idle for IDLE_MS it sleeps until rung. It loads no TensorFlow.js: only the fused
+// engine's scorer and kernels.
 
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { threadScorer } from '../core/engine/fused/scoringLane';
 import { RingScorer } from '../core/engine/fused/scoringRing';
 import { BELL_PARKED, BELL_RINGS, type ScoringThreadData, type ToScoringThread } from './scoringProtocol';
 
-/** How long the thread spins without work before it sleeps, in ms. */
-const SPIN_MS = 2;
-/** How often a spinning thread looks for messages, in ms. */
+/** A nap between slots, in ms (Linux makes it ~0.07 ms: its timer slack): 2-3 tutorial epochs. */
+const NAP_MS = 0.02;
+/** How long the thread naps without work before it sleeps until rung, in ms. */
+const IDLE_MS = 2;
+/** How often a napping thread looks for messages, in ms. */
 const READ_MS = 0.25;
 
 const { port, bell: bellBuffer } = workerData as ScoringThreadData;
@@ -57,7 +62,10 @@ for (;;) {
     readMessages();
     readAt = now;
   }
-  if (now - idleSince < SPIN_MS) continue;
+  if (now - idleSince < IDLE_MS) {
+    Atomics.wait(bell, BELL_RINGS, Atomics.load(bell, BELL_RINGS), NAP_MS);
+    continue;
+  }
   const rung = Atomics.load(bell, BELL_RINGS);
   Atomics.store(bell, BELL_PARKED, 1);
   // A slot or a message that came before the flag was seen is taken now; one after it

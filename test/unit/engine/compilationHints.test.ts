@@ -53,7 +53,7 @@ describe('compilation hints', () => {
       const { kernelsModule } = require(${JSON.stringify(path.join(REPO_ROOT, 'src/core/engine/fused/wasmKernels.ts'))});
       writeSync(1, 'BEGIN\\n');
       const { module } = kernelsModule();
-      const { exports } = new WebAssembly.Instance(module, { env: { memory: new WebAssembly.Memory({ initial: 1 }) } });
+      const { exports } = new WebAssembly.Instance(module, { env: { memory: new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }) } });
       writeSync(1, 'CALL\\n');
       exports.relu(1024, 1024, 0);
       exports.hiddenIntoOutput3(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

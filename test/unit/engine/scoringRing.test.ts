@@ -31,6 +31,12 @@ const fakeScorer = (calls: number[]): SlotScorer => (params, train) => {
 const paramsOf = (seq: number) => Float64Array.from([seq, 100 + seq, 7]);
 const trainOf = (seq: number) => ({ z: Float64Array.from([10 * seq, 0]), h: Float64Array.from([0, -seq]) });
 
+/** Writes epoch seq's weights into the ring's next slot and submits its row. */
+function submit(ring: RingSubmitter, row: EpochRow, seq: number, withTrain = true): void {
+  ring.nextWeights().set(paramsOf(seq));
+  ring.submit(row, withTrain ? trainOf(seq) : null);
+}
+
 function assertScored(rows: EpochRow[]): void {
   rows.forEach((r, seq) => assert.deepEqual([r.trainLoss, r.trainMetric, r.testLoss, r.testMetric], [seq, 2 * seq, 10 * seq, -seq], `epoch ${seq}`));
 }
@@ -38,9 +44,9 @@ function assertScored(rows: EpochRow[]): void {
 describe('the scoring ring', () => {
   it('with no thread, the trainee scores its own slots: the oldest when the ring is full, the rest at settle', () => {
     const calls: number[] = [];
-    const ring = new RingSubmitter(newRingMemory(3, 2, true, false, 4), fakeScorer(calls), () => undefined);
+    const ring = new RingSubmitter(newRingMemory(3, 2, true, false, undefined, 4), fakeScorer(calls), () => undefined);
     const rows = Array.from({ length: 10 }, (_, seq) => row(seq));
-    rows.forEach((r, seq) => ring.submit(r, paramsOf(seq), trainOf(seq)));
+    rows.forEach((r, seq) => submit(ring, r, seq));
     // Six epochs went past a ring of four: the six oldest are scored, the last four wait.
     assert.deepEqual(calls, [0, 1, 2, 3, 4, 5]);
     assert.ok(rows.slice(6).every((r) => Number.isNaN(r.testLoss)));
@@ -53,12 +59,12 @@ describe('the scoring ring', () => {
   it('a thread side taking slots between submissions: every epoch scored once, by one side or the other, into its own row', () => {
     const mine: number[] = [];
     const theirs: number[] = [];
-    const memory = newRingMemory(3, 2, true, false, 4);
+    const memory = newRingMemory(3, 2, true, false, undefined, 4);
     const ring = new RingSubmitter(memory, fakeScorer(mine), () => undefined);
     const thread = new RingScorer(memory, fakeScorer(theirs));
     const rows = Array.from({ length: 40 }, (_, seq) => row(seq));
     rows.forEach((r, seq) => {
-      ring.submit(r, paramsOf(seq), trainOf(seq));
+      submit(ring, r, seq);
       // The thread catches up every sixth epoch only: the ring of four overflows between.
       if (seq % 6 === 0) while (thread.scoreOne());
     });
@@ -70,22 +76,22 @@ describe('the scoring ring', () => {
 
   it('a thread that claims a slot and never finishes it: after its patience the trainee scores every row itself', () => {
     const calls: number[] = [];
-    const memory = newRingMemory(3, 0, true, false, 4);
+    const memory = newRingMemory(3, 0, true, false, undefined, 4);
     const ring = new RingSubmitter(memory, fakeScorer(calls), () => undefined, 100);
     const rows = Array.from({ length: 3 }, (_, seq) => row(seq));
-    ring.submit(rows[0], paramsOf(0), null);
+    submit(ring, rows[0], 0, false);
     // A thread claims epoch 0 and stops.
     Atomics.add(new Int32Array(memory.control), 1, 1);
-    ring.submit(rows[1], paramsOf(1), null);
+    submit(ring, rows[1], 1, false);
     ring.settle();
-    ring.submit(rows[2], paramsOf(2), null);
+    submit(ring, rows[2], 2, false);
     assert.deepEqual(rows.map((r) => [r.trainLoss, r.testLoss]), [[0, -1], [1, -1], [2, -1]]);
     assert.ok(calls.includes(0), 'the held epoch was scored here');
   });
 });
 
-/** Two trainees from the same weights, one scored by `lane`: their rows, the one's ring. */
-function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: ScoringThread) {
+/** Two trainees from the same weights, one scored by `lane`. */
+function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: ScoringThread, kernels: 'auto' | 'js') {
   const layout = fusedLayoutOf(layers, data.inputShape, data.task, data.classes)!;
   const net = buildNetwork(layers, data.inputShape, t.seed);
   const params = new Float64Array(layout.size);
@@ -93,8 +99,8 @@ function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: Sco
   net.model.dispose();
   const loss: LossSpec = { task: data.task, classes: data.classes, outputActivation: layers[layers.length - 1].activation === 'linear' ? 'linear' : data.task === 'multiclass' ? 'softmax' : 'sigmoid' };
   const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
-  const alone = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params);
-  const beside = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { lane });
+  const alone = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels });
+  const beside = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels, lane });
   return { alone, beside };
 }
 
@@ -107,15 +113,17 @@ describe('a trainee on the scoring thread', () => {
   });
   after(() => lane.dispose());
 
-  const cases: [string, Dataset, LayerSpec[], Partial<TrainSpec>][] = [
-    ['the plane pair (float32 test pass), one batch', tinyBinary(30, 70), [layer('dense', 64, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], {}],
-    ['multiclass, two hidden layers, mini-batches of 8', tinyMulticlass(30, 15), [layer('dense', 16, { activation: 'tanh' }), layer('dense', 8, { activation: 'relu' }), layer('dense', 3, { activation: 'softmax' })], { batch: 8 }],
-    ['regression, one batch (R^2 from the activations)', tinyRegression(40, 3), [layer('dense', 12, { activation: 'relu' }), layer('dense', 1)], { batch: 1000 }],
+  const plane: LayerSpec[] = [layer('dense', 64, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })];
+  const cases: [string, Dataset, LayerSpec[], Partial<TrainSpec>, 'auto' | 'js'][] = [
+    ['the plane pair (float32 weights, written by the kernels into the ring in their shared memory), one batch', tinyBinary(30, 70), plane, {}, 'auto'],
+    ['the plane pair on the JavaScript loops (the ring in a buffer of its own)', tinyBinary(30, 70), plane, {}, 'js'],
+    ['multiclass, two hidden layers (float64 weights), mini-batches of 8', tinyMulticlass(30, 15), [layer('dense', 16, { activation: 'tanh' }), layer('dense', 8, { activation: 'relu' }), layer('dense', 3, { activation: 'softmax' })], { batch: 8 }, 'auto'],
+    ['regression, one batch (R^2 from the activations)', tinyRegression(40, 3), [layer('dense', 12, { activation: 'relu' }), layer('dense', 1)], { batch: 1000 }, 'auto'],
   ];
-  for (const [what, data, layers, extra] of cases) {
+  for (const [what, data, layers, extra, kernels] of cases) {
     it(`records exactly the rows it records alone: ${what}`, () => {
       const t = trainSpec({ optimizer: 'adam', lr: 0.01, seed: 3, ...extra });
-      const { alone, beside } = twoTrainees(data, layers, t, lane);
+      const { alone, beside } = twoTrainees(data, layers, t, lane, kernels);
       const a: EpochRow[] = [];
       const b: EpochRow[] = [];
       for (let e = 1; e <= 400; e++) {
@@ -126,6 +134,7 @@ describe('a trainee on the scoring thread', () => {
       assert.deepEqual(b, a);
       assert.ok(b.every((r) => Number.isFinite(r.testLoss) && Number.isFinite(r.trainMetric)));
       const ring = (beside as unknown as { scoring: { ring: RingSubmitter } }).scoring.ring;
+      assert.equal(ring.memory.weights === (beside.params.buffer as unknown), kernels === 'auto', 'the ring\'s weights are in the kernels\' memory exactly when they are wasm');
       assert.ok(ring.scoredHere < 400, `the thread scored some epochs (the trainee scored ${ring.scoredHere} of 400)`);
     });
   }

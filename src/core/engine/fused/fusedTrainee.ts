@@ -18,7 +18,7 @@ import { lossAndGradient } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
 import { RecordScorer, type Scores } from './recordScorer';
 import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane } from './scoringLane';
-import { newRingMemory, RingSubmitter, weightWordsOf } from './scoringRing';
+import { newRingMemory, RingSubmitter, slotsOf, weightWordsOf } from './scoringRing';
 
 export interface TraineeOptions {
   /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
@@ -70,7 +70,7 @@ export class FusedTrainee {
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
   /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
-  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane; weights32: Float64Array | null } | null = null;
+  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
 
   constructor(
     private readonly layout: FusedLayout,
@@ -124,8 +124,8 @@ export class FusedTrainee {
     this.norms = layout.layers.map(() => newNormSums());
     this.penaltySums = new Float64Array(layout.layers.length);
     if (lane) {
-      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength, this.scorer.readsTrainActivations, this.scorer.float32Weights);
-      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane, weights32: this.scorer.float32Weights ? arrays.weights32 : null };
+      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength, this.scorer.readsTrainActivations, this.scorer.float32Weights, arrays.ringWeights);
+      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane };
       const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
       // With one batch the thread scores the training rows from their outputs: their inputs stay here.
       const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
@@ -135,15 +135,16 @@ export class FusedTrainee {
 
   /**
    * The scorer and, with a scoring lane, the arrays the ring needs where the kernels
-   * reach them: the weights of a slot this thread scores itself, and the weights rounded
-   * to float32 when the slots take them so.
+   * reach them: the weights of a slot this thread scores itself, and the ring's slots of
+   * weights, which the kernels then write into directly.
    */
   private scorerArrays(layout: FusedLayout, loss: LossSpec, data: Dataset, oneBatch: boolean, laned: boolean, alloc: Alloc, kernels: FusedKernels) {
     const scorer = new RecordScorer(layout, loss, data, oneBatch, alloc, kernels);
+    const words = weightWordsOf(layout.size, scorer.float32Weights);
     return {
       scorer,
       slotParams: alloc(laned ? layout.size : 0),
-      weights32: alloc(laned && scorer.float32Weights ? weightWordsOf(layout.size, true) : 0),
+      ringWeights: alloc(laned ? slotsOf(words) * words : 0),
     };
   }
 
@@ -154,9 +155,17 @@ export class FusedTrainee {
   runEpoch(epoch: number): EpochRow {
     const row = this.trainedEpoch(epoch);
     if (!this.scoring) return this.scored(row);
-    const { ring, weights32 } = this.scoring;
-    if (weights32) this.kernels.toFloat32(this.params, weights32, this.params.length);
-    ring.submit(row, weights32 ?? this.params, this.trainOutputs());
+    const { ring } = this.scoring;
+    const slot = ring.nextWeights();
+    // Straight into the slot when it is in the kernels' memory (shared: fusedMemory.ts).
+    const direct = slot.buffer === this.params.buffer;
+    if (ring.memory.float32Weights) {
+      if (direct) this.kernels.toFloat32(this.params, slot, this.params.length);
+      else new Float32Array(slot.buffer, slot.byteOffset, this.params.length).set(this.params);
+    } else {
+      slot.set(this.params);
+    }
+    ring.submit(row, this.trainOutputs());
     return row;
   }
 

@@ -33,6 +33,8 @@ export interface RingMemory {
    * of the record's cost on the training thread); else float64.
    */
   weights: SharedArrayBuffer;
+  /** Where the slots' weights start in `weights`, in bytes (it may be the trainee's own memory). */
+  weightsOffset: number;
   float32Weights: boolean;
   weightWords: number;
   /** Float64 per slot: the training rows' z then, when withActivations, h (trainOutputs values each). */
@@ -50,11 +52,18 @@ const SUBMITTED = 0;
 const CLAIMED = 1;
 
 /**
- * Slots a ring has: the epochs the trainee may run ahead of the thread. Enough to ride
- * out the thread's start (the trainee scores the overflow meanwhile) and a scheduler's
- * time slice; 64 tutorial slots are 1 MB.
+ * Slots a ring has: the epochs the trainee may run ahead of the thread, enough to ride
+ * out a scheduler's time slice (the trainee scores the overflow meanwhile): 64 (512 KB
+ * of float32 weights on the tutorial), fewer where the weights would pass RING_BYTES,
+ * never fewer than 4.
  */
-export const RING_SLOTS = 256;
+export const RING_SLOTS = 64;
+const RING_BYTES = 8 << 20;
+
+/** The slots of a ring whose slots hold weightWords words of weights each. */
+export function slotsOf(weightWords: number): number {
+  return Math.max(4, Math.min(RING_SLOTS, Math.floor(RING_BYTES / (8 * Math.max(1, weightWords)))));
+}
 
 /** Scores one slot's epoch: its weights (a view of the slot) and training rows' outputs. */
 export type SlotScorer = (params: Float32Array | Float64Array, train: TrainOutputs | null) => Scores;
@@ -62,13 +71,20 @@ export type SlotScorer = (params: Float32Array | Float64Array, train: TrainOutpu
 /** The float64 words `params` weights take in a slot. */
 export const weightWordsOf = (params: number, float32Weights: boolean): number => (float32Weights ? Math.ceil(params / 2) : params);
 
-export function newRingMemory(params: number, trainOutputs: number, withActivations: boolean, float32Weights: boolean, slots = RING_SLOTS): RingMemory {
+/**
+ * A ring's memory. `weightsAt`: where its slots' weights go (slotsOf(...) x weightWords
+ * float64 words in shared memory): the trainee's wasm memory, where its kernels write
+ * them straight into a slot; by default a buffer of their own.
+ */
+export function newRingMemory(params: number, trainOutputs: number, withActivations: boolean, float32Weights: boolean, weightsAt?: Float64Array, slots = slotsOf(weightWordsOf(params, float32Weights))): RingMemory {
   const weightWords = weightWordsOf(params, float32Weights);
   const outputsPerSlot = (withActivations ? 2 : 1) * trainOutputs;
+  const shared = weightsAt && weightsAt.buffer instanceof SharedArrayBuffer && weightsAt.length >= slots * weightWords ? weightsAt : null;
   return {
     control: new SharedArrayBuffer(2 * 4),
     done: new SharedArrayBuffer(slots * 4),
-    weights: new SharedArrayBuffer(slots * weightWords * 8),
+    weights: shared ? (shared.buffer as SharedArrayBuffer) : new SharedArrayBuffer(slots * weightWords * 8),
+    weightsOffset: shared ? shared.byteOffset : 0,
     float32Weights,
     weightWords,
     outputs: new SharedArrayBuffer(slots * outputsPerSlot * 8),
@@ -98,7 +114,7 @@ class RingViews {
     const { slots, params, weightWords, float32Weights, trainOutputs: n, withActivations } = memory;
     const perSlot = (withActivations ? 2 : 1) * n;
     const outputs = new Float64Array(memory.outputs);
-    this.weightWords = Array.from({ length: slots }, (_, s) => new Float64Array(memory.weights, s * weightWords * 8, weightWords));
+    this.weightWords = Array.from({ length: slots }, (_, s) => new Float64Array(memory.weights, memory.weightsOffset + s * weightWords * 8, weightWords));
     this.weights = this.weightWords.map((w) => (float32Weights ? new Float32Array(w.buffer, w.byteOffset, params) : w));
     this.train = Array.from({ length: slots }, (_, s) => {
       if (n === 0) return null;
@@ -188,27 +204,35 @@ export class RingSubmitter {
   }
 
   /**
-   * Queues `row` to be scored at the weights `weights` (memory.weightWords words: the
-   * weights, or their float32 values when memory.float32Weights) and, with one batch, the
-   * training rows' outputs `train`.
+   * The weights of the next epoch go here (memory.weightWords words: the weights, or
+   * their float32 values when memory.float32Weights), then submit(): a view of the next
+   * slot, free once this returns (its previous epoch scored, here if need be).
    */
-  submit(row: EpochRow, weights: Float64Array, train: TrainOutputs | null): void {
+  nextWeights(): Float64Array {
+    const { memory } = this;
+    if (!this.abandoned) while (this.submitted - this.head >= memory.slots) this.settleOldest();
+    return this.views.weightWords[this.submitted % memory.slots];
+  }
+
+  /**
+   * Queues `row` to be scored at the weights just written to nextWeights() and, with one
+   * batch, the training rows' outputs `train`.
+   */
+  submit(row: EpochRow, train: TrainOutputs | null): void {
     const { memory, views } = this;
-    if (this.abandoned) {
-      this.scoredHere++;
-      const params = memory.float32Weights ? new Float32Array(weights.buffer, weights.byteOffset, memory.params) : weights;
-      [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = this.score(params, train);
-      return;
-    }
-    while (this.submitted - this.head >= memory.slots) this.settleOldest();
     const seq = this.submitted;
     const slot = seq % memory.slots;
-    views.weightWords[slot].set(weights.subarray(0, memory.weightWords));
     const to = views.train[slot];
     if (train && to) {
       // Plain loops: a few dozen values, where set() on shared memory costs more than they do.
       for (let i = 0; i < to.z.length; i++) to.z[i] = train.z[i];
       if (memory.withActivations) for (let i = 0; i < to.h.length; i++) to.h[i] = train.h[i];
+    }
+    if (this.abandoned) {
+      // The slot is written but never submitted: a thread that wakes up reads nothing new.
+      this.scoredHere++;
+      [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = views.scoreHere(seq, this.score);
+      return;
     }
     this.rows.push(row);
     this.submitted = seq + 1;

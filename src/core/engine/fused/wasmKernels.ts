@@ -23,7 +23,7 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   compile(bytes: Uint8Array): Promise<WasmModule>;
   Instance: new (module: WasmModule, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
 export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -118,7 +118,7 @@ export function kernelsModule(): KernelsModule | null {
 function instantiable(compile: () => WasmModule): KernelsModule | null {
   try {
     const module = compile();
-    const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1 }) } });
+    const probe = new wasmApi.Instance(module, { env: { memory: new wasmApi.Memory({ initial: 1, maximum: 1, shared: true }) } });
     return { module, heapBase: (probe.exports as unknown as KernelExports).heapBase() };
   } catch {
     return null;
