@@ -168,6 +168,7 @@ async function record(only?: string): Promise<void> {
   for (const c of CASES.filter((k) => !only || k.name === only)) {
     const inline = traineeOf(c, 'auto');
     const beside = traineeOf(c, 'auto', lane);
+    beside.startScoring();
     const without = traineeOf(c, 'auto');
     let e = 0;
     let b = 0;

@@ -1,8 +1,9 @@
 // The record's scoring thread, as the engine sees it (a ScoringLane): trainees in this
 // thread hand it their rings, and it scores their epochs on another core while they train
 // (core/engine/fused/scoringRing.ts). One thread serves every trainee of the process.
-// It starts at once, so that it is up by the time the first epoch is trained; until
-// then, and whenever it falls behind, the trainees score their own epochs.
+// It starts with the first ring it is handed (a run that has trained SCORING_AFTER_MS)
+// and stays; until it runs, and whenever it falls behind, the trainees score their own
+// epochs.
 
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ScoringLane, ScoringSetup } from '../core/engine/fused/scoringLane';
@@ -11,36 +12,47 @@ import { BELL_PARKED, BELL_RINGS, type ScoringThreadData, type ToScoringThread }
 import type { ThreadEntry } from './threadEntry';
 
 export class ScoringThread implements ScoringLane {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
+  private worker: Worker | null = null;
+  private port: MessagePort | null = null;
+  private started: Promise<void> | null = null;
   private readonly bell = new Int32Array(new SharedArrayBuffer(2 * 4));
   private readonly ids = new Map<RingMemory, number>();
   private nextId = 0;
-  private readonly started: Promise<void>;
 
-  constructor(entry: ThreadEntry) {
+  /** The thread starts at the first serve() (or ready()): scoringLane.ts, SCORING_AFTER_MS, says when. */
+  constructor(private readonly entry: ThreadEntry) {}
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts the thread if need be; resolves once it runs (its code loaded): benchmarks and tests wait for it, trainees need not. */
+  ready(): Promise<void> {
+    this.start();
+    return this.started!;
+  }
+
+  private start(): void {
+    if (this.worker) return;
     const { port1, port2 } = new MessageChannel();
     const data: ScoringThreadData = { port: port2, bell: this.bell.buffer as SharedArrayBuffer };
+    const worker = new Worker(this.entry.code, { eval: this.entry.eval, workerData: data, transferList: [port2], name: "the record's scoring thread" });
+    this.worker = worker;
     this.port = port1;
-    this.worker = new Worker(entry.code, { eval: entry.eval, workerData: data, transferList: [port2], name: "the record's scoring thread" });
     // The process ends when its work does: the thread never holds it (nor does its port).
-    this.worker.unref();
-    this.port.unref();
+    worker.unref();
+    port1.unref();
     // A thread that fails leaves its rings to their trainees (they score what it does not).
-    this.worker.on('error', () => undefined);
+    worker.on('error', () => undefined);
     this.started = new Promise((resolve, reject) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('exit', (code) => reject(new Error(`the record's scoring thread stopped (exit code ${code})`)));
+      worker.once('message', () => resolve());
+      worker.once('exit', (code) => reject(new Error(`the record's scoring thread stopped (exit code ${code})`)));
     });
     this.started.catch(() => undefined);
   }
 
-  /** Resolves once the thread runs (its code loaded): benchmarks and tests wait for it; trainees need not. */
-  ready(): Promise<void> {
-    return this.started;
-  }
-
   serve(ring: RingMemory, setup: ScoringSetup): void {
+    this.start();
     const id = this.nextId++;
     this.ids.set(ring, id);
     this.post({ type: 'serve', id, ring, setup });
@@ -64,11 +76,11 @@ export class ScoringThread implements ScoringLane {
 
   /** Stops the thread (its rings' trainees score their own epochs from then on). */
   async dispose(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 
   private post(msg: ToScoringThread): void {
-    this.port.postMessage(msg);
+    this.port!.postMessage(msg);
     this.wake();
   }
 }

@@ -27,7 +27,7 @@ import { stackPer } from './memberAxis';
 import { packedParts, ROW_SCORES, unpackRow, type RowScore } from './epochRowLayout';
 import { disposeStack, stackedVariables, stackKey, stackNetworks, unstackInto, type StackedNetwork } from './stackedNetwork';
 import { fusedLayoutOf, readWeights, writeWeights, type FusedLayout } from './fused/layout';
-import type { ScoringLane } from './fused/scoringLane';
+import { SCORING_AFTER_MS, type ScoringLane } from './fused/scoringLane';
 import { FusedTrainee } from './fused/fusedTrainee';
 
 export interface MemberConfig {
@@ -82,10 +82,13 @@ export interface TrainOptions {
    */
   onGroups?: (groups: number[][]) => void;
   /**
-   * A thread that scores the fused members' records beside their training (one that
-   * records every epoch): fused/scoringRing.ts. The rows are the same with and without.
+   * A thread that scores the fused members' records beside their training (those that
+   * record every epoch): fused/scoringRing.ts. Used once the run has trained
+   * scoringAfterMs. The rows are the same with and without.
    */
   scoring?: ScoringLane;
+  /** How long the run trains before it uses `scoring`, in ms (default SCORING_AFTER_MS). */
+  scoringAfterMs?: number;
 }
 
 interface Member {
@@ -161,6 +164,10 @@ export async function train(objective: Objective, data: Dataset, configs: Member
   let lastYield = 0;
   try {
     trainees = groups.map((group) => createTrainee(group, data, tensors!, loss));
+    const lane = opts.scoring ?? null;
+    const scoringAfterMs = opts.scoringAfterMs ?? SCORING_AFTER_MS;
+    let laneStarted = false;
+    const trainingSince = Date.now();
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
@@ -171,6 +178,11 @@ export async function train(objective: Objective, data: Dataset, configs: Member
       if (opts.signal?.aborted) {
         for (const m of members) if (!m.status) finish(m, 'cancelled', null);
         break;
+      }
+      // The record's scoring thread, for the runs long enough to pay for it (scoringLane.ts).
+      if (lane && !laneStarted && Date.now() - trainingSince >= scoringAfterMs) {
+        laneStarted = true;
+        for (const m of fused) m.fused!.trainee.startScoring();
       }
       for (const m of fused) {
         if (!running(m, epoch)) continue;

@@ -101,6 +101,7 @@ function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: Sco
   const order = () => Int32Array.from({ length: data.nTrain }, (_, i) => i);
   const alone = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels });
   const beside = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels, lane });
+  beside.startScoring();
   return { alone, beside };
 }
 
@@ -139,11 +140,19 @@ describe('a trainee on the scoring thread', () => {
     });
   }
 
+  it('a short run leaves the lane alone (its thread never starts): a thread pays only after SCORING_AFTER_MS', async () => {
+    const idle = new ScoringThread(threadEntry('scoringWorker'));
+    const data = tinyBinary(30, 70);
+    const [outcome] = await trainFor(data, [{ layers: [layer('dense', 8, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 20 }) }], { scoring: idle });
+    assert.equal(outcome.rows.length, 20);
+    assert.equal(idle.running, false);
+  });
+
   it('train() with the lane gives the history train() gives without it', async () => {
     const data = tinyBinary(30, 70);
     const config = { layers: [layer('dense', 32, { activation: 'relu', penalties: { kernel: { l2: 1e-3 } } }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 300, seed: 5 }) };
     const [alone] = await trainFor(data, [config]);
-    const [beside] = await trainFor(data, [config], { scoring: lane, flushMs: 1 });
+    const [beside] = await trainFor(data, [config], { scoring: lane, scoringAfterMs: 0, flushMs: 1 });
     assert.equal(beside.engine, 'fused');
     assert.deepEqual(beside.rows, alone.rows);
   });

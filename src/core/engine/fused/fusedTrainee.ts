@@ -24,9 +24,9 @@ export interface TraineeOptions {
   /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
   kernels?: 'auto' | 'js';
   /**
-   * A scoring thread for the record's scores (scoringRing.ts), used unless the rows it
-   * would be sent exceed MAX_SCORED_VALUES. Rows from runEpoch() then get their scores
-   * by settle().
+   * A scoring thread for the record's scores (scoringRing.ts), used from startScoring()
+   * on, unless the rows it would be sent exceed MAX_SCORED_VALUES. Rows from runEpoch()
+   * then get their scores by settle().
    */
   lane?: ScoringLane | null;
 }
@@ -69,8 +69,10 @@ export class FusedTrainee {
   private readonly pair: { relu: boolean; hs: Float64Array } | null;
   private readonly norms: NormSums[];
   private readonly penaltySums: Float64Array;
+  /** The lane it was given and the arrays its ring will use; null: none given (or too many rows to send). */
+  private readonly laned: { lane: ScoringLane; ringWeights: Float64Array; slotParams: Float64Array } | null = null;
   /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
-  private readonly scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
+  private scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
 
   constructor(
     private readonly layout: FusedLayout,
@@ -123,14 +125,25 @@ export class FusedTrainee {
     }
     this.norms = layout.layers.map(() => newNormSums());
     this.penaltySums = new Float64Array(layout.layers.length);
-    if (lane) {
-      const ring = newRingMemory(layout.size, this.scorer.trainOutputLength, this.scorer.readsTrainActivations, this.scorer.float32Weights, arrays.ringWeights);
-      this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(this.scorer, arrays.slotParams), () => lane.wake()), lane };
-      const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
-      // With one batch the thread scores the training rows from their outputs: their inputs stay here.
-      const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
-      lane.serve(ring, { layout, loss, rows, oneBatch });
-    }
+    if (lane) this.laned = { lane, ringWeights: arrays.ringWeights, slotParams: arrays.slotParams };
+  }
+
+  /**
+   * From the next epoch on, has the lane given at construction score the record (none:
+   * nothing changes). The trainer calls it once the run has trained long enough that a
+   * thread pays (scoringLane.ts, SCORING_AFTER_MS).
+   */
+  startScoring(): void {
+    if (!this.laned || this.scoring) return;
+    const { lane, ringWeights, slotParams } = this.laned;
+    const { layout, loss, data, scorer } = this;
+    const oneBatch = this.nBatches === 1;
+    const ring = newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
+    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane };
+    const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
+    // With one batch the thread scores the training rows from their outputs: their inputs stay here.
+    const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
+    lane.serve(ring, { layout, loss, rows, oneBatch });
   }
 
   /**

@@ -18,13 +18,28 @@ export interface ScoringSetup {
 }
 
 export interface ScoringLane {
-  /** Has the lane's thread score `ring` beside its trainee (set up as `setup`) until release(). */
+  /** Whether its thread has been started (by a serve()). */
+  readonly running: boolean;
+  /** Has the lane's thread score `ring` beside its trainee (set up as `setup`) until release(); starts the thread if need be. */
   serve(ring: RingMemory, setup: ScoringSetup): void;
   /** Wakes the thread if it sleeps: a slot was submitted. */
   wake(): void;
   /** The trainee is done with `ring`. */
   release(ring: RingMemory): void;
 }
+
+/**
+ * How long a train() call trains before its trainees hand their records to the lane, in
+ * ms. A thread's start takes ~70-90 ms of a core (Node's worker bootstrap, its bundle,
+ * its kernels), and on a machine of 2 cores the core it works on is the one V8's own
+ * background threads (the training thread's compiler and collector) have while a process
+ * warms up: a thread started with the run made the tutorial notebook's first cell (4000
+ * epochs, ~0.17 s) take 255-370 ms instead of 165-185, and short cells after it gained
+ * nothing measurable. A run that trains longer than this has warmed up, and its record is
+ * worth a thread: ~25% of its epochs' time (bench/README.md, benchmark 1): the tutorial's
+ * network over 40,000 epochs took 1.96-2.39 s with it and 2.27-2.90 s without.
+ */
+export const SCORING_AFTER_MS = 500;
 
 /**
  * The most input values (rows times inputs) a trainee sends its scoring thread: beyond
