@@ -34,6 +34,8 @@ export interface MoonsJob {
   flushMs?: number[];
   /** RegNB: leave the output activation implicit (the default, sigmoid) instead of writing it. */
   implicitOutput?: boolean;
+  /** RegNB train(): the record scored on the scoring thread from the first epoch (a run past SCORING_AFTER_MS). */
+  scoring?: boolean;
 }
 
 export interface SweepJob {

@@ -13,7 +13,8 @@ import { train, type MemberConfig } from '../../src/core/engine/trainer';
 import { runSweep } from '../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
-import { sweepWorkerEntry } from '../../src/worker/threadEntry';
+import { ScoringThread } from '../../src/worker/scoringThread';
+import { sweepWorkerEntry, threadEntry } from '../../src/worker/threadEntry';
 import type { CompletedSpec } from '../../src/core/experiment/experiment';
 import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
@@ -70,6 +71,10 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   const { data } = readData(job.data);
   const objective = moonsCell(job, job.epochs);
   const meter = memoryMeter();
+  // The thread is up (and its code warm, by the warm-up run) before the clock starts.
+  const lane = job.scoring ? new ScoringThread(threadEntry('scoringWorker')) : undefined;
+  await lane?.ready();
+  const laned = lane ? { scoring: lane, scoringAfterMs: 0 } : {};
   const once = async (flushMs?: number) => {
     // The clock times train() (or the steps) alone: the cell's parse is the caller's, as
     // a peer's model definition is outside its clock (a cold parse is ~5-10 ms).
@@ -82,7 +87,7 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
       net.model.dispose();
       return { ...time, scores };
     }
-    const [out] = await train(objective, data, [config], flushMs === undefined ? {} : { flushMs });
+    const [out] = await train(objective, data, [config], flushMs === undefined ? laned : { ...laned, flushMs });
     const time = clock();
     if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
     out.network.model.dispose();
@@ -91,7 +96,7 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
 
   // Warm-up: the first run pays for kernel set-up and JIT; it is not timed (a cold run has none).
   if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(objective, data, moonsConfig(job, job.warmup)).model.dispose();
-  else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
+  else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)], laned))[0].network.model.dispose();
 
   const times: number[] = [];
   const cpu: number[] = [];
@@ -109,7 +114,8 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
     }
   }
   if (!last) throw new Error('reps must be >= 1');
-  const tool = job.kind === 'steps' ? 'RegNB steps only' : 'RegNB train()';
+  const tool = job.kind === 'steps' ? 'RegNB steps only' : lane ? 'RegNB train(), scoring thread' : 'RegNB train()';
+  void lane?.dispose();
   return { tool, backend, times, cpu, epochs: job.epochs, scores: last.scores, memory: meter.stop(), ...(variants.length ? { variants } : {}) };
 }
 
