@@ -20,7 +20,7 @@ export interface DataFile {
 
 /** One timed training problem: the moons network with L2 on its kernels. */
 export interface MoonsJob {
-  kind: 'moons' | 'steps' | 'flush';
+  kind: 'moons' | 'steps' | 'flush' | 'record';
   data: string;
   epochs: number;
   warmup: number;
@@ -34,8 +34,6 @@ export interface MoonsJob {
   flushMs?: number[];
   /** RegNB: leave the output activation implicit (the default, sigmoid) instead of writing it. */
   implicitOutput?: boolean;
-  /** RegNB train(): the record scored on the scoring thread from the first epoch (a run past SCORING_AFTER_MS). */
-  scoring?: boolean;
 }
 
 export interface SweepJob {

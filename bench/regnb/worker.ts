@@ -9,14 +9,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadDataset } from '../../src/core/data/loadDataset';
 import { buildNetwork } from '../../src/core/engine/network';
-import { train, type MemberConfig } from '../../src/core/engine/trainer';
+import { train, type MemberConfig, type TrainOptions } from '../../src/core/engine/trainer';
 import { runSweep } from '../../src/core/sweep/runSweep';
 import { SweepThreads } from '../../src/worker/sweepThreads';
 import { activeBackend } from '../../src/core/engine/backend';
 import { ScoringThread } from '../../src/worker/scoringThread';
 import { sweepWorkerEntry, threadEntry } from '../../src/worker/threadEntry';
 import type { CompletedSpec } from '../../src/core/experiment/experiment';
-import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, SweepJob, SweepResult, TimedResult } from '../lib/types';
+import type { Job, MoonsJob, PrepareJob, RidgeJob, RidgeResult, Scores, SweepJob, SweepResult, TimedResult } from '../lib/types';
 import { moonsSpec, ridgeSpec } from './cells';
 import { LOAD_CONTEXT, memoryMeter, readData, scoresOfRow, startBackend, startClock, toFile, WASM_DIR } from './common';
 import { scoresOf, trainStepsOnly } from './stepsOnly';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     case 'moons':
     case 'steps':
     case 'flush': result = await timed(job, backend); break;
+    case 'record': result = await recordCost(job, backend); break;
     case 'sweep': result = await sweep(job, backend); break;
     case 'ridge': result = await ridge(job); break;
     case 'growthPrepare': result = await growthPrepare(job); break;
@@ -71,10 +72,6 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
   const { data } = readData(job.data);
   const objective = moonsCell(job, job.epochs);
   const meter = memoryMeter();
-  // The thread is up (and its code warm, by the warm-up run) before the clock starts.
-  const lane = job.scoring ? new ScoringThread(threadEntry('scoringWorker')) : undefined;
-  await lane?.ready();
-  const laned = lane ? { scoring: lane, scoringAfterMs: 0 } : {};
   const once = async (flushMs?: number) => {
     // The clock times train() (or the steps) alone: the cell's parse is the caller's, as
     // a peer's model definition is outside its clock (a cold parse is ~5-10 ms).
@@ -87,7 +84,7 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
       net.model.dispose();
       return { ...time, scores };
     }
-    const [out] = await train(objective, data, [config], flushMs === undefined ? laned : { ...laned, flushMs });
+    const [out] = await train(objective, data, [config], flushMs === undefined ? {} : { flushMs });
     const time = clock();
     if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
     out.network.model.dispose();
@@ -96,7 +93,7 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
 
   // Warm-up: the first run pays for kernel set-up and JIT; it is not timed (a cold run has none).
   if (job.warmup > 0 && job.kind === 'steps') trainStepsOnly(objective, data, moonsConfig(job, job.warmup)).model.dispose();
-  else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)], laned))[0].network.model.dispose();
+  else if (job.warmup > 0) (await train(objective, data, [moonsConfig(job, job.warmup)]))[0].network.model.dispose();
 
   const times: number[] = [];
   const cpu: number[] = [];
@@ -114,9 +111,56 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
     }
   }
   if (!last) throw new Error('reps must be >= 1');
-  const tool = job.kind === 'steps' ? 'RegNB steps only' : lane ? 'RegNB train(), scoring thread' : 'RegNB train()';
-  void lane?.dispose();
+  const tool = job.kind === 'steps' ? 'RegNB steps only' : 'RegNB train()';
   return { tool, backend, times, cpu, epochs: job.epochs, scores: last.scores, memory: meter.stop(), ...(variants.length ? { variants } : {}) };
+}
+
+/**
+ * Benchmark 1c: the record's cost, in one process, runs interleaved (so drift hits all
+ * alike): train() with the record scored in the training thread, train() with it on the
+ * scoring thread (from the first epoch: the process is warm, as a run is past
+ * SCORING_AFTER_MS), and the steps alone; each warmed up first.
+ */
+async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]> {
+  const { data } = readData(job.data);
+  const objective = moonsCell(job, job.epochs);
+  const meter = memoryMeter();
+  const lane = new ScoringThread(threadEntry('scoringWorker'));
+  await lane.ready();
+  // Each returns how to get its scores, after the clock.
+  const viaTrain = (opts: TrainOptions) => async (epochs: number) => {
+    const [out] = await train(objective, data, [moonsConfig(job, epochs)], opts);
+    if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
+    out.network.model.dispose();
+    return () => scoresOfRow(out.rows[out.rows.length - 1], job.l2);
+  };
+  const steps = async (epochs: number) => {
+    const net = trainStepsOnly(objective, data, moonsConfig(job, epochs));
+    return () => {
+      const scores = scoresOf(net, objective, data);
+      net.model.dispose();
+      return scores;
+    };
+  };
+  const variants = [
+    { tool: 'RegNB train(), record in the training thread', run: viaTrain({}) },
+    { tool: 'RegNB train(), record on the scoring thread', run: viaTrain({ scoring: lane, scoringAfterMs: 0 }) },
+    { tool: 'RegNB steps only', run: steps },
+  ].map((v) => ({ ...v, times: [] as number[], cpu: [] as number[], scores: undefined as Scores | undefined }));
+  for (const v of variants) (await v.run(job.warmup))();
+  for (let r = 0; r < job.reps; r++) {
+    for (const v of variants) {
+      const clock = startClock();
+      const scores = await v.run(job.epochs);
+      const t = clock();
+      v.times.push(t.ms);
+      v.cpu.push(t.cpu);
+      v.scores = scores();
+    }
+  }
+  await lane.dispose();
+  const memory = meter.stop();
+  return variants.map((v) => ({ tool: v.tool, backend, times: v.times, cpu: v.cpu, epochs: job.epochs, scores: v.scores!, memory }));
 }
 
 /** Benchmark 3: runSweep stacks the sweep's models (dense network) and spreads chunks over `threads`. */
