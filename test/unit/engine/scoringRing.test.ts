@@ -13,7 +13,7 @@ import { Random } from '../../../src/core/data/random';
 import type { Dataset } from '../../../src/core/data/dataset';
 import type { LayerSpec, TrainSpec } from '../../../src/core/experiment/experiment';
 import type { EpochRow } from '../../../src/core/run/epochRow';
-import { ScoringThread } from '../../../src/worker/scoringThread';
+import { ScoringThread, scoringThreadWanted } from '../../../src/worker/scoringThread';
 import { threadEntry } from '../../../src/worker/threadEntry';
 import { trainFor } from '../helpers/trainFor';
 import { testBackend } from '../helpers/backend';
@@ -87,6 +87,13 @@ describe('the scoring ring', () => {
     submit(ring, rows[2], 2, false);
     assert.deepEqual(rows.map((r) => [r.trainLoss, r.testLoss]), [[0, -1], [1, -1], [2, -1]]);
     assert.ok(calls.includes(0), 'the held epoch was scored here');
+  });
+});
+
+describe('when a process starts a scoring thread', () => {
+  it('the CLI with 2 threads or more to use; the editor\'s worker with 3 or more (one stays the editor\'s)', () => {
+    assert.deepEqual([1, 2, 3, 8].map((n) => scoringThreadWanted(n, false)), [false, true, true, true]);
+    assert.deepEqual([1, 2, 3, 8].map((n) => scoringThreadWanted(n, true)), [false, false, true, true]);
   });
 });
 
