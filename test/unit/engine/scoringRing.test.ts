@@ -147,6 +147,22 @@ describe('a trainee on the scoring thread', () => {
     });
   }
 
+  it('a thread stopped in the middle of a run (terminated, as a crash would end it): the trainee records every row it records alone', async () => {
+    const doomed = new ScoringThread(threadEntry('scoringWorker'));
+    await doomed.ready();
+    const t = trainSpec({ optimizer: 'adam', lr: 0.01, seed: 4 });
+    const { alone, beside } = twoTrainees(tinyBinary(30, 70), [layer('dense', 32, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], t, doomed, 'auto');
+    const a: EpochRow[] = [];
+    const b: EpochRow[] = [];
+    for (let e = 1; e <= 600; e++) {
+      if (e === 300) await doomed.dispose();
+      a.push(alone.runEpoch(e));
+      b.push(beside.runEpoch(e));
+    }
+    beside.release();
+    assert.deepEqual(b, a);
+  });
+
   it('a short run leaves the lane alone (its thread never starts): a thread pays only after SCORING_AFTER_MS', async () => {
     const idle = new ScoringThread(threadEntry('scoringWorker'));
     const data = tinyBinary(30, 70);
