@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
-import { newRingMemory, RingScorer, RingSubmitter, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
+import { newRingMemory, ringFits, RingScorer, RingSubmitter, slotsOf, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { LossSpec } from '../../../src/core/engine/objective';
 import { Random } from '../../../src/core/data/random';
@@ -87,6 +87,14 @@ describe('the scoring ring', () => {
     submit(ring, rows[2], 2, false);
     assert.deepEqual(rows.map((r) => [r.trainLoss, r.testLoss]), [[0, -1], [1, -1], [2, -1]]);
     assert.ok(calls.includes(0), 'the held epoch was scored here');
+  });
+});
+
+describe('rings', () => {
+  it('hold 64 slots, fewer past 8 MB of weights, never fewer than 4; a network whose 4 slots pass 8 MB gets none', () => {
+    assert.deepEqual([1001, 16384, 262144].map(slotsOf), [64, 64, 4]);
+    assert.equal(slotsOf(100000), 10);
+    assert.deepEqual([262144, 262145].map(ringFits), [true, false]);
   });
 });
 

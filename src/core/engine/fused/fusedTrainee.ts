@@ -18,15 +18,15 @@ import { lossAndGradient } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
 import { RecordScorer, type Scores } from './recordScorer';
 import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane } from './scoringLane';
-import { newRingMemory, RingSubmitter, slotsOf, weightWordsOf } from './scoringRing';
+import { newRingMemory, ringFits, RingSubmitter, slotsOf, weightWordsOf } from './scoringRing';
 
 export interface TraineeOptions {
   /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
   kernels?: 'auto' | 'js';
   /**
    * A scoring thread for the record's scores (scoringRing.ts), used from startScoring()
-   * on, unless the rows it would be sent exceed MAX_SCORED_VALUES. Rows from runEpoch()
-   * then get their scores by settle().
+   * on, unless the rows it would be sent exceed MAX_SCORED_VALUES or the network is too
+   * large for a ring (ringFits). Rows from runEpoch() then get their scores by settle().
    */
   lane?: ScoringLane | null;
 }
@@ -92,7 +92,7 @@ export class FusedTrainee {
     // An activity penalty on the hidden layer needs its outputs, which the pair's step never stores.
     const pair = twoInputPair(layout);
     const pairHidden = pair && !pair.activityPenalty ? pair : null;
-    const lane = options.lane && scoredValues(inputs, data, oneBatch) <= MAX_SCORED_VALUES ? options.lane : null;
+    const lane = options.lane && scoredValues(inputs, data, oneBatch) <= MAX_SCORED_VALUES && ringFits(weightWordsOf(layout.size, false)) ? options.lane : null;
     const { arrays, kernels } = fusedMemory((alloc, kernels) => {
       const z = layout.layers.map((l) => alloc(l.units * this.batch));
       return {

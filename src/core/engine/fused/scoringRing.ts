@@ -60,9 +60,22 @@ const CLAIMED = 1;
 export const RING_SLOTS = 64;
 const RING_BYTES = 8 << 20;
 
+/** The fewest slots a ring has. */
+const MIN_SLOTS = 4;
+
 /** The slots of a ring whose slots hold weightWords words of weights each. */
 export function slotsOf(weightWords: number): number {
-  return Math.max(4, Math.min(RING_SLOTS, Math.floor(RING_BYTES / (8 * Math.max(1, weightWords)))));
+  return Math.max(MIN_SLOTS, Math.min(RING_SLOTS, Math.floor(RING_BYTES / (8 * Math.max(1, weightWords)))));
+}
+
+/**
+ * Whether a ring of weightWords-word slots is worth its memory: MIN_SLOTS of them within
+ * RING_BYTES (262,144 float64 weights, twice that in float32). A larger network's epoch
+ * is long beside its record (6% of the steps at 8,001 weights on 3000 rows, bench/README.md),
+ * and its slots would cost tens of MB.
+ */
+export function ringFits(weightWords: number): boolean {
+  return MIN_SLOTS * weightWords * 8 <= RING_BYTES;
 }
 
 /** Scores one slot's epoch: its weights (a view of the slot) and training rows' outputs. */
