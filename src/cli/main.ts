@@ -164,8 +164,8 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     return 0;
   }
   printProblems(file, checked.problems);
-  // The record's scoring thread (worker/scoringThread.ts) starts now, beside the backend's
-  // start and the data's preparation, so that it is up when the first epoch is trained.
+  // The record's scoring thread (worker/scoringThread.ts): its thread starts only when a
+  // run has trained long enough to use it (SCORING_AFTER_MS).
   const scoring = command === 'run' && !shard && checked.specs.some((s) => !s.grid) && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
   const sharded = shard || command === 'merge' ? sweepCell(checked, values.cell, shard ? '--shard' : 'merge') : undefined;
   if (sharded && 'error' in sharded) {

@@ -20,7 +20,8 @@ let sweepThreads: SweepThreads | undefined;
 const sweepRunner = (backend: BackendName) =>
   init.sweepThreads > 1 ? (sweepThreads ??= new SweepThreads({ entry: sweepWorkerEntry(), size: init.sweepThreads, backend, wasmDir: init.wasmDir })) : undefined;
 
-// The record's scoring thread starts with this worker, so that it is up by the first run.
+// The record's scoring thread: its thread starts with the first run that trains long
+// enough to use it (SCORING_AFTER_MS), and stays for the runs after.
 const scoring = scoringThreadWanted(init.sweepThreads, true) ? new ScoringThread(threadEntry('scoringWorker')) : undefined;
 
 serveJobs<ToWorker>({

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
+import type { ScoringLane } from '../../../src/core/engine/fused/scoringLane';
 import { newRingMemory, ringFits, RingScorer, RingSubmitter, slotsOf, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { LossSpec } from '../../../src/core/engine/objective';
@@ -183,8 +184,16 @@ describe('a trainee on the scoring thread', () => {
     const data = tinyBinary(30, 70);
     const config = { layers: [layer('dense', 32, { activation: 'relu', penalties: { kernel: { l2: 1e-3 } } }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 300, seed: 5 }) };
     const [alone] = await trainFor(data, [config]);
-    const [beside] = await trainFor(data, [config], { scoring: lane, scoringAfterMs: 0, flushMs: 1 });
+    // The lane as train() sees it, counting what it is asked: the run must hand its ring over and take it back.
+    const asked = { serve: 0, release: 0 };
+    const counted: ScoringLane = {
+      serve: (ring, setup) => (asked.serve++, lane.serve(ring, setup)),
+      wake: () => lane.wake(),
+      release: (ring) => (asked.release++, lane.release(ring)),
+    };
+    const [beside] = await trainFor(data, [config], { scoring: counted, scoringAfterMs: 0, flushMs: 1 });
     assert.equal(beside.engine, 'fused');
+    assert.deepEqual(asked, { serve: 1, release: 1 });
     assert.deepEqual(beside.rows, alone.rows);
   });
 });

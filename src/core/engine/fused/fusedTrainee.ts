@@ -137,7 +137,7 @@ export class FusedTrainee {
     if (!this.laned || this.scoring) return;
     const { lane, ringWeights, slotParams } = this.laned;
     const { layout, loss, data, scorer } = this;
-    const oneBatch = this.nBatches === 1;
+    const { oneBatch } = scorer;
     const ring = newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
     this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane };
     const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;

@@ -18,8 +18,6 @@ export interface ScoringSetup {
 }
 
 export interface ScoringLane {
-  /** Whether its thread has been started (by a serve()). */
-  readonly running: boolean;
   /** Has the lane's thread score `ring` beside its trainee (set up as `setup`) until release(); starts the thread if need be. */
   serve(ring: RingMemory, setup: ScoringSetup): void;
   /** Wakes the thread if it sleeps: a slot was submitted. */

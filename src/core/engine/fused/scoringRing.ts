@@ -70,7 +70,8 @@ export function slotsOf(weightWords: number): number {
 
 /**
  * Whether a ring of weightWords-word slots is worth its memory: MIN_SLOTS of them within
- * RING_BYTES (262,144 float64 weights, twice that in float32). A larger network's epoch
+ * RING_BYTES (a trainee asks with its float64 size, 262,144 weights at most, before it
+ * knows whether its slots will take float32 values). A larger network's epoch
  * is long beside its record (6% of the steps at 8,001 weights on 3000 rows, bench/README.md),
  * and its slots would cost tens of MB.
  */
@@ -164,11 +165,6 @@ class RingViews {
     return score(this.weights[slot], this.train[slot]);
   }
 
-  /** The published scores of epoch `seq`'s slot. */
-  resultsOf(seq: number): Float64Array {
-    const at = 4 * (seq % this.memory.slots);
-    return this.results.subarray(at, at + 4);
-  }
 }
 
 /** The scoring thread's side: scores what the trainee submits, while there is any. */
@@ -263,7 +259,7 @@ export class RingSubmitter {
 
   /** Fills the rows whose slots are scored, oldest first, up to the first that is not. */
   private collect(): void {
-    while (this.head < this.submitted && this.isDone(this.head)) this.fill(this.views.resultsOf(this.head));
+    while (this.head < this.submitted && this.isDone(this.head)) this.fillPublished();
   }
 
   private isDone(seq: number): boolean {
@@ -274,7 +270,7 @@ export class RingSubmitter {
   private settleOldest(): void {
     const seq = this.head;
     if (this.isDone(seq)) {
-      this.fill(this.views.resultsOf(seq));
+      this.fillPublished();
       return;
     }
     if (this.views.claimAndScore(this.score)) {
@@ -297,12 +293,21 @@ export class RingSubmitter {
         return;
       }
     }
-    if (this.isDone(seq)) this.fill(this.views.resultsOf(seq));
+    if (this.isDone(seq)) this.fillPublished();
   }
 
-  private fill(scores: ArrayLike<number>): void {
+  /** Fills the oldest row from the scores its slot holds (no allocation: a row an epoch). */
+  private fillPublished(): void {
+    this.fill(this.views.results, 4 * (this.head % this.memory.slots));
+  }
+
+  /** Fills the oldest row from scores[at, at + 4). */
+  private fill(scores: ArrayLike<number>, at = 0): void {
     const row = this.rows.shift()!;
-    [row.trainLoss, row.trainMetric, row.testLoss, row.testMetric] = [scores[0], scores[1], scores[2], scores[3]];
+    row.trainLoss = scores[at];
+    row.trainMetric = scores[at + 1];
+    row.testLoss = scores[at + 2];
+    row.testMetric = scores[at + 3];
     this.head++;
   }
 }
