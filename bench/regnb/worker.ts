@@ -118,8 +118,8 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
 /**
  * Benchmark 1c: the record's cost, in one process, runs interleaved (so drift hits all
  * alike): train() with the record scored in the training thread, train() with it on the
- * scoring thread (from the first epoch: the process is warm, as a run is past
- * SCORING_AFTER_MS), and the steps alone; each warmed up first.
+ * scoring thread, warm (started before the runs, so each uses it from its first epoch,
+ * as a process's runs after its first do), and the steps alone; each warmed up first.
  */
 async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]> {
   const { data } = readData(job.data);
@@ -144,7 +144,7 @@ async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]
   };
   const variants = [
     { tool: 'RegNB train(), record in the training thread', run: viaTrain({}) },
-    { tool: 'RegNB train(), record on the scoring thread', run: viaTrain({ scoring: lane, scoringAfterMs: 0 }) },
+    { tool: 'RegNB train(), record on the scoring thread', run: viaTrain({ scoring: lane }) },
     { tool: 'RegNB steps only', run: steps },
   ].map((v) => ({ ...v, times: [] as number[], cpu: [] as number[], scores: undefined as Scores | undefined }));
   for (const v of variants) (await v.run(job.warmup))();

@@ -164,9 +164,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     return 0;
   }
   printProblems(file, checked.problems);
-  // The record's scoring thread (worker/scoringThread.ts): its thread starts only when a
-  // run has trained long enough to use it (SCORING_AFTER_MS).
-  const scoring = command === 'run' && !shard && checked.specs.some((s) => !s.grid) && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
+  // The record's scoring thread (worker/scoringThread.ts): its thread starts when a run
+  // has trained long enough to use it (SCORING_AFTER_MS), or once a cell is done and
+  // single runs follow, which then use it from their first epoch.
+  let singleRunsLeft = command === 'run' && !shard ? checked.specs.filter((s) => !s.grid).length : 0;
+  const scoring = singleRunsLeft > 0 && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
   const sharded = shard || command === 'merge' ? sweepCell(checked, values.cell, shard ? '--shard' : 'merge') : undefined;
   if (sharded && 'error' in sharded) {
     process.stderr.write(`regnb: ${escapeControl(sharded.error)}\n`);
@@ -254,7 +256,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
           const metric = specOf(e.cell).metric;
           const scores = e.points.map((q) => q.final.test[metric] ?? q.final.test.loss);
           progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${scoredOnOf(p.scoredOn)} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
-        } else progress.end(e.cell, summaryLine(e.result));
+        } else {
+          progress.end(e.cell, summaryLine(e.result));
+          if (!specOf(e.cell).grid) singleRunsLeft--;
+          if (scoring && singleRunsLeft > 0) void scoring.ready();
+        }
       },
     });
   } finally {

@@ -1,9 +1,10 @@
 // The record's scoring thread, as the engine sees it (a ScoringLane): trainees in this
 // thread hand it their rings, and it scores their epochs on another core while they train
 // (core/engine/fused/scoringRing.ts). One thread serves every trainee of the process.
-// It starts with the first ring it is handed (a run that has trained SCORING_AFTER_MS)
-// and stays; until it runs, and whenever it falls behind, the trainees score their own
-// epochs.
+// It starts with the first ring it is handed (a run that has trained SCORING_AFTER_MS),
+// or when its host calls ready() (between runs, so the next one uses it from its first
+// epoch), and stays; until it runs, and whenever it falls behind, the trainees score
+// their own epochs.
 
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ScoringLane, ScoringSetup } from '../core/engine/fused/scoringLane';
@@ -15,18 +16,26 @@ export class ScoringThread implements ScoringLane {
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
   private started: Promise<void> | null = null;
+  private loaded = false;
   private readonly bell = new Int32Array(new SharedArrayBuffer(2 * 4));
   private readonly ids = new Map<RingMemory, number>();
   private nextId = 0;
 
-  /** The thread starts at the first serve() (or ready()): scoringLane.ts, SCORING_AFTER_MS, says when. */
+  /** The thread starts at the first serve() or ready(): scoringLane.ts, SCORING_AFTER_MS, says when. */
   constructor(private readonly entry: ThreadEntry) {}
 
   get running(): boolean {
     return this.worker !== null;
   }
 
-  /** Starts the thread if need be; resolves once it runs (its code loaded): benchmarks and tests wait for it, trainees need not. */
+  get warm(): boolean {
+    return this.loaded;
+  }
+
+  /**
+   * Starts the thread if need be; resolves once it runs (its code loaded). Benchmarks and
+   * tests wait for it; hosts call it between runs, so that the next run finds it warm.
+   */
   ready(): Promise<void> {
     this.start();
     return this.started!;
@@ -45,8 +54,14 @@ export class ScoringThread implements ScoringLane {
     // A thread that fails leaves its rings to their trainees (they score what it does not).
     worker.on('error', () => undefined);
     this.started = new Promise((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('exit', (code) => reject(new Error(`the record's scoring thread stopped (exit code ${code})`)));
+      worker.once('message', () => {
+        this.loaded = true;
+        resolve();
+      });
+      worker.once('exit', (code) => {
+        this.loaded = false;
+        reject(new Error(`the record's scoring thread stopped (exit code ${code})`));
+      });
     });
     this.started.catch(() => undefined);
   }

@@ -21,7 +21,8 @@ const sweepRunner = (backend: BackendName) =>
   init.sweepThreads > 1 ? (sweepThreads ??= new SweepThreads({ entry: sweepWorkerEntry(), size: init.sweepThreads, backend, wasmDir: init.wasmDir })) : undefined;
 
 // The record's scoring thread: its thread starts with the first run that trains long
-// enough to use it (SCORING_AFTER_MS), and stays for the runs after.
+// enough to use it (SCORING_AFTER_MS), or after the first run, and stays: the runs after
+// use it from their first epoch.
 const scoring = scoringThreadWanted(init.sweepThreads, true) ? new ScoringThread(threadEntry('scoringWorker')) : undefined;
 
 serveJobs<ToWorker>({
@@ -49,5 +50,7 @@ serveJobs<ToWorker>({
     // Bounded here, off the extension host's thread: bounding a long history can take a
     // second, and the host needs only what the cell holds (the store has the full result).
     send({ type: 'result', job: msg.job, result: boundRunResult(result) });
+    // A person who ran one cell runs more: the next finds the thread warm.
+    if (scoring) void scoring.ready();
   },
 });

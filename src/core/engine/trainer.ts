@@ -83,11 +83,11 @@ export interface TrainOptions {
   onGroups?: (groups: number[][]) => void;
   /**
    * A thread that scores the fused members' records beside their training (those that
-   * record every epoch): fused/scoringRing.ts. Used once the run has trained
-   * scoringAfterMs. The rows are the same with and without.
+   * record every epoch): fused/scoringRing.ts. Used from the first epoch when it is
+   * warm, else once the run has trained scoringAfterMs. The rows are the same with and without.
    */
   scoring?: ScoringLane;
-  /** How long the run trains before it uses `scoring`, in ms (default SCORING_AFTER_MS). */
+  /** How long the run trains before it uses `scoring` if it is not warm, in ms (default SCORING_AFTER_MS). */
   scoringAfterMs?: number;
 }
 
@@ -179,8 +179,9 @@ export async function train(objective: Objective, data: Dataset, configs: Member
         for (const m of members) if (!m.status) finish(m, 'cancelled', null);
         break;
       }
-      // The record's scoring thread, for the runs long enough to pay for it (scoringLane.ts).
-      if (lane && !laneStarted && Date.now() - trainingSince >= scoringAfterMs) {
+      // The record's scoring thread: at once when it runs already, else for the runs long
+      // enough to pay for its start (scoringLane.ts).
+      if (lane && !laneStarted && (lane.warm || Date.now() - trainingSince >= scoringAfterMs)) {
         laneStarted = true;
         for (const m of fused) m.fused!.trainee.startScoring();
       }

@@ -172,12 +172,39 @@ describe('a trainee on the scoring thread', () => {
     assert.deepEqual(b, a);
   });
 
-  it('a short run leaves the lane alone (its thread never starts): a thread pays only after SCORING_AFTER_MS', async () => {
+  it('a short run leaves a lane that is not warm alone (its thread never starts): a thread\'s start pays only after SCORING_AFTER_MS', async () => {
     const idle = new ScoringThread(threadEntry('scoringWorker'));
     const data = tinyBinary(30, 70);
     const [outcome] = await trainFor(data, [{ layers: [layer('dense', 8, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 20 }) }], { scoring: idle });
     assert.equal(outcome.rows.length, 20);
     assert.equal(idle.running, false);
+    assert.equal(idle.warm, false);
+  });
+
+  it('a warm lane (its thread started between runs) scores a short run from its first epoch, with the rows train() gives alone', async () => {
+    const between = new ScoringThread(threadEntry('scoringWorker'));
+    assert.equal(between.warm, false);
+    await between.ready();
+    assert.equal(between.warm, true);
+    const data = tinyBinary(30, 70);
+    const config = { layers: [layer('dense', 16, { activation: 'relu' }), layer('dense', 1, { activation: 'sigmoid' })], train: trainSpec({ epochs: 40, seed: 6 }) };
+    const [alone] = await trainFor(data, [config]);
+    const served: number[] = [];
+    const counted: ScoringLane = {
+      get warm() {
+        return between.warm;
+      },
+      // The ring's submitted count when it is handed over: 0, no epoch trained before it.
+      serve: (ring, setup) => (served.push(new Int32Array(ring.control)[0]), between.serve(ring, setup)),
+      wake: () => between.wake(),
+      release: (ring) => between.release(ring),
+    };
+    // scoringAfterMs far beyond the run: only warmth can start the lane.
+    const [beside] = await trainFor(data, [config], { scoring: counted, scoringAfterMs: 1e9 });
+    await between.dispose();
+    assert.deepEqual(served, [0]);
+    assert.deepEqual(beside.rows, alone.rows);
+    assert.equal(between.warm, false, 'a stopped thread is not warm');
   });
 
   it('train() with the lane gives the history train() gives without it', async () => {
@@ -187,6 +214,7 @@ describe('a trainee on the scoring thread', () => {
     // The lane as train() sees it, counting what it is asked: the run must hand its ring over and take it back.
     const asked = { serve: 0, release: 0 };
     const counted: ScoringLane = {
+      warm: false,
       serve: (ring, setup) => (asked.serve++, lane.serve(ring, setup)),
       wake: () => lane.wake(),
       release: (ring) => (asked.release++, lane.release(ring)),

@@ -18,6 +18,12 @@ export interface ScoringSetup {
 }
 
 export interface ScoringLane {
+  /**
+   * The thread runs, its code loaded: a ring served now is scored from its first slots,
+   * so a run hands its record over from its first epoch, however short (SCORING_AFTER_MS
+   * is what waits for a thread's start).
+   */
+  readonly warm: boolean;
   /** Has the lane's thread score `ring` beside its trainee (set up as `setup`) until release(); starts the thread if need be. */
   serve(ring: RingMemory, setup: ScoringSetup): void;
   /** Wakes the thread if it sleeps: a slot was submitted. */
@@ -27,8 +33,8 @@ export interface ScoringLane {
 }
 
 /**
- * How long a train() call trains before its trainees hand their records to the lane, in
- * ms. A thread's start takes ~70-90 ms of a core (Node's worker bootstrap, its bundle,
+ * How long a train() call trains before its trainees hand their records to a lane that
+ * is not warm yet (which starts its thread), in ms. A thread's start takes ~70-90 ms of a core (Node's worker bootstrap, its bundle,
  * its kernels), and on a machine of 2 cores the core it works on is the one V8's own
  * background threads (the training thread's compiler and collector) have while a process
  * warms up: a thread started with the run made the tutorial notebook's first cell (4000
@@ -36,6 +42,7 @@ export interface ScoringLane {
  * nothing measurable. A run that trains longer than this has warmed up, and its record is
  * worth a thread: ~25% of its epochs' time (bench/README.md, benchmark 1): the tutorial's
  * network over 40,000 epochs took 1.96-2.39 s with it and 2.27-2.90 s without.
+ * A warm lane is used at once: the process that started it is warm too.
  */
 export const SCORING_AFTER_MS = 500;
 
