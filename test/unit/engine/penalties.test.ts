@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { penaltyOf, activityPenaltyOf, normsOf } from '../../../src/core/engine/penalties';
-import { penaltyValue, type Penalty } from '../../../src/core/experiment/penalty';
+import { penaltyDerivative, penaltyValue, type Penalty } from '../../../src/core/experiment/penalty';
 import { testBackend } from '../helpers/backend';
 
 const FORMS: Record<string, Penalty> = {
@@ -43,6 +43,15 @@ describe('penalty forms', () => {
         const fd = (penaltyValue(p, up) - penaltyValue(p, down)) / (2 * h);
         close(grad[i], fd, 1e-4, `${form} d/dw[${i}]`);
       });
+    });
+
+    it(`${form}: the scalar derivative (the fused engine's) is TensorFlow.js's gradient, at 0 and -0 too (|w|'s taken as -1 there)`, () => {
+      const at = [...W, 0, -0, 1e-30, -1e-30];
+      const grad = tf.grad((x: tf.Tensor) => penaltyOf(p, x))(tf.tensor1d(at)).dataSync();
+      at.forEach((w, i) => close(penaltyDerivative(p, w), grad[i], 1e-5, `${form} d/dw at ${Object.is(w, -0) ? '-0' : w}`));
+      assert.equal(penaltyDerivative(p, 0), penaltyDerivative(p, -0));
+      assert.equal(penaltyDerivative({ l1: 0.5 }, 0), -0.5);
+      assert.equal(penaltyDerivative({ l1: 0.5 }, 1e-300), 0.5);
     });
   }
 

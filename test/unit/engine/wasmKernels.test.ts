@@ -81,6 +81,20 @@ function shapes(): Shape[] {
   for (let k = 0; k < 40; k++) {
     out.push({ inputs: 1 + random.int(12), units: 1 + random.int(12), rows: 1 + random.int(40), bias: random.uniform() < 0.7, zeros: random.uniform() < 0.3 ? random.uniform() : 0 });
   }
+  // Layers of 16 inputs or more take four units at a time (denseUnits4, dotAxpyRelu4):
+  // exactly four units (the first block is also the last), tails of 1-3 units and rows.
+  out.push(
+    { inputs: 16, units: 4, rows: 1, bias: false, zeros: 0 },
+    { inputs: 37, units: 22, rows: 9, bias: true, zeros: 0.3 },
+    { inputs: 64, units: 13, rows: 6, bias: true, zeros: 1 },
+    { inputs: 50, units: 40, rows: 30, bias: true, zeros: 0 },
+    // Past BLOCK_ROWS the forward pass goes unit by unit again, the backward pass still by four.
+    { inputs: 20, units: 9, rows: 301, bias: true, zeros: 0.2 },
+  );
+  const wide = new Random(12);
+  for (let k = 0; k < 12; k++) {
+    out.push({ inputs: 16 + wide.int(40), units: 4 + wide.int(14), rows: 1 + wide.int(35), bias: wide.uniform() < 0.7, zeros: wide.uniform() < 0.4 ? wide.uniform() : 0 });
+  }
   return out;
 }
 

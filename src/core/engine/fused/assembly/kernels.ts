@@ -98,7 +98,101 @@ export function heapBase(): usize {
  */
 export function denseForward(w: usize, b: usize, hasBias: i32, hin: usize, z: usize, inputs: i32, units: i32, rows: i32): void {
   const rowBytes = <usize>rows * F64;
-  for (let j = 0; j < units; j++) denseUnit(w, b, hasBias, hin, z + <usize>j * rowBytes, inputs, units, j, rows);
+  let j = 0;
+  if (blockedForward(inputs, rows)) for (; j + 3 < units; j += 4) denseUnits4(w, b, hasBias, hin, z + <usize>j * rowBytes, inputs, units, j, rows);
+  for (; j < units; j++) denseUnit(w, b, hasBias, hin, z + <usize>j * rowBytes, inputs, units, j, rows);
+}
+
+/**
+ * From how many inputs a layer's forward and backward passes take four units at a time
+ * (denseUnits4, dotAxpyRelu4): one pass over the inputs' row vectors per four units
+ * instead of one per unit. A layer of 500 inputs on 30 rows streamed 120 KB of them from
+ * the second-level cache per unit. Below it the layer's inputs sit in the first-level
+ * cache anyway.
+ */
+const BLOCK_INPUTS = 16;
+
+/**
+ * Whether the forward pass takes four units at a time: on up to BLOCK_ROWS rows. On
+ * more, its walk down the inputs four rows at a time loses to denseUnit's streams along
+ * each input's rows (measured on 500 x 500: 1.2x faster at 30 and 120 rows, even at 300;
+ * 64 x 500 on 1258 rows, 6% slower). The backward pass's blocks win at every size
+ * (about 2x from 30 to 1258 rows).
+ */
+const BLOCK_ROWS = 256;
+
+@inline function blockedForward(inputs: i32, rows: i32): bool {
+  return inputs >= BLOCK_INPUTS && rows <= BLOCK_ROWS;
+}
+
+/**
+ * Units j .. j + 3 of denseForward, two pairs of rows at a time with their sums in
+ * registers across every input: each unit's sum the bias's plus its non-zero weights'
+ * products in input order, as denseUnit adds them (the same values, bit for bit).
+ */
+@inline function denseUnits4(w: usize, b: usize, hasBias: i32, hin: usize, z0: usize, inputs: i32, units: i32, j: i32, rows: i32): void {
+  const rowBytes = <usize>rows * F64;
+  const unitBytes = <usize>units * F64;
+  const b0 = hasBias ? load<f64>(b + <usize>j * F64) : 0.0;
+  const b1 = hasBias ? load<f64>(b + <usize>(j + 1) * F64) : 0.0;
+  const b2 = hasBias ? load<f64>(b + <usize>(j + 2) * F64) : 0.0;
+  const b3 = hasBias ? load<f64>(b + <usize>(j + 3) * F64) : 0.0;
+  const wj = w + <usize>j * F64;
+  const fours = rows & ~3;
+  let r = 0;
+  for (; r < fours; r += 4) {
+    const o = <usize>r * F64;
+    let a0 = f64x2.splat(b0), c0 = f64x2.splat(b0);
+    let a1 = f64x2.splat(b1), c1 = f64x2.splat(b1);
+    let a2 = f64x2.splat(b2), c2 = f64x2.splat(b2);
+    let a3 = f64x2.splat(b3), c3 = f64x2.splat(b3);
+    let hi = hin + o;
+    let wi = wj;
+    for (let i = 0; i < inputs; i++) {
+      const h0 = v128.load(hi);
+      const h1 = v128.load(hi, 16);
+      const w0 = load<f64>(wi);
+      const w1 = load<f64>(wi, 8);
+      const w2 = load<f64>(wi, 16);
+      const w3 = load<f64>(wi, 24);
+      if (w0 != 0) { const v = f64x2.splat(w0); a0 = f64x2.add(a0, f64x2.mul(v, h0)); c0 = f64x2.add(c0, f64x2.mul(v, h1)); }
+      if (w1 != 0) { const v = f64x2.splat(w1); a1 = f64x2.add(a1, f64x2.mul(v, h0)); c1 = f64x2.add(c1, f64x2.mul(v, h1)); }
+      if (w2 != 0) { const v = f64x2.splat(w2); a2 = f64x2.add(a2, f64x2.mul(v, h0)); c2 = f64x2.add(c2, f64x2.mul(v, h1)); }
+      if (w3 != 0) { const v = f64x2.splat(w3); a3 = f64x2.add(a3, f64x2.mul(v, h0)); c3 = f64x2.add(c3, f64x2.mul(v, h1)); }
+      hi += rowBytes;
+      wi += unitBytes;
+    }
+    const z = z0 + o;
+    v128.store(z, a0); v128.store(z, c0, 16);
+    v128.store(z + rowBytes, a1); v128.store(z + rowBytes, c1, 16);
+    v128.store(z + 2 * rowBytes, a2); v128.store(z + 2 * rowBytes, c2, 16);
+    v128.store(z + 3 * rowBytes, a3); v128.store(z + 3 * rowBytes, c3, 16);
+  }
+  // The last 1-3 rows, one at a time.
+  for (; r < rows; r++) {
+    const o = <usize>r * F64;
+    let a0 = b0, a1 = b1, a2 = b2, a3 = b3;
+    let hi = hin + o;
+    let wi = wj;
+    for (let i = 0; i < inputs; i++) {
+      const h = load<f64>(hi);
+      const w0 = load<f64>(wi);
+      const w1 = load<f64>(wi, 8);
+      const w2 = load<f64>(wi, 16);
+      const w3 = load<f64>(wi, 24);
+      if (w0 != 0) a0 += w0 * h;
+      if (w1 != 0) a1 += w1 * h;
+      if (w2 != 0) a2 += w2 * h;
+      if (w3 != 0) a3 += w3 * h;
+      hi += rowBytes;
+      wi += unitBytes;
+    }
+    const z = z0 + o;
+    store<f64>(z, a0);
+    store<f64>(z + rowBytes, a1);
+    store<f64>(z + 2 * rowBytes, a2);
+    store<f64>(z + 3 * rowBytes, a3);
+  }
 }
 
 /** Unit j of denseForward: its row vector zj. */
@@ -200,6 +294,17 @@ export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: us
       continue;
     }
     if (hasBias) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
+    if (inputs >= BLOCK_INPUTS && j + 3 < units) {
+      // Four units at a time (their bias gradients first), as dotAxpyRelu4 says.
+      if (hasBias) for (let k = 1; k < 4; k++) store<f64>(gb + <usize>(j + k) * F64, sum(dzj + <usize>k * rowBytes, rows));
+      for (let i = 0; i < inputs; i++) {
+        const at = (<usize>i * <usize>units + <usize>j) * F64;
+        const wi = w + at;
+        dotAxpyRelu4(hin + <usize>i * rowBytes, dzj, rowBytes, dhin + <usize>i * rowBytes, 0, load<f64>(wi), load<f64>(wi, 8), load<f64>(wi, 16), load<f64>(wi, 24), rows, false, false, gw + at);
+      }
+      j += 3;
+      continue;
+    }
     for (let i = 0; i < inputs; i++) {
       const at = (<usize>i * <usize>units + <usize>j) * F64;
       const hi = hin + <usize>i * rowBytes;
@@ -530,7 +635,15 @@ export function hiddenIntoOutput15(w: usize, b: usize, hin: usize, inputs: i32, 
  */
 export function denseForwardRelu(w: usize, b: usize, hasBias: i32, hin: usize, z: usize, h: usize, inputs: i32, units: i32, rows: i32): void {
   const rowBytes = <usize>rows * F64;
-  for (let j = 0; j < units; j++) {
+  let j = 0;
+  if (blockedForward(inputs, rows)) {
+    for (; j + 3 < units; j += 4) {
+      const zj = z + <usize>j * rowBytes;
+      denseUnits4(w, b, hasBias, hin, zj, inputs, units, j, rows);
+      relu(zj, h + <usize>j * rowBytes, 4 * rows);
+    }
+  }
+  for (; j < units; j++) {
     const zj = z + <usize>j * rowBytes;
     denseUnit(w, b, hasBias, hin, zj, inputs, units, j, rows);
     relu(zj, h + <usize>j * rowBytes, rows);
@@ -546,7 +659,28 @@ export function denseForwardRelu(w: usize, b: usize, hasBias: i32, hin: usize, z
 export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb: usize, hasBias: i32, dzin: usize, zin: usize, inputs: i32, units: i32, rows: i32): void {
   const rowBytes = <usize>rows * F64;
   const last = units - 1;
-  for (let j = 0; j < units; j++) {
+  let j = 0;
+  if (inputs >= BLOCK_INPUTS) {
+    for (; j + 3 < units; j += 4) {
+      const d0 = dz + <usize>j * rowBytes;
+      if (hasBias) for (let k = 0; k < 4; k++) store<f64>(gb + <usize>(j + k) * F64, sum(d0 + <usize>k * rowBytes, rows));
+      const first = j == 0;
+      const mask = j + 3 == last;
+      for (let i = 0; i < inputs; i++) {
+        const at = (<usize>i * <usize>units + <usize>j) * F64;
+        const wi = w + at;
+        const w0 = load<f64>(wi), w1 = load<f64>(wi, 8), w2 = load<f64>(wi, 16), w3 = load<f64>(wi, 24);
+        const hi = hin + <usize>i * rowBytes;
+        const di = dzin + <usize>i * rowBytes;
+        const zi = zin + <usize>i * rowBytes;
+        if (first && mask) dotAxpyRelu4(hi, d0, rowBytes, di, zi, w0, w1, w2, w3, rows, true, true, gw + at);
+        else if (first) dotAxpyRelu4(hi, d0, rowBytes, di, zi, w0, w1, w2, w3, rows, true, false, gw + at);
+        else if (mask) dotAxpyRelu4(hi, d0, rowBytes, di, zi, w0, w1, w2, w3, rows, false, true, gw + at);
+        else dotAxpyRelu4(hi, d0, rowBytes, di, zi, w0, w1, w2, w3, rows, false, false, gw + at);
+      }
+    }
+  }
+  for (; j < units; j++) {
     const dzj = dz + <usize>j * rowBytes;
     if (hasBias) store<f64>(gb + <usize>j * F64, sum(dzj, rows));
     for (let i = 0; i < inputs; i++) {
@@ -563,6 +697,57 @@ export function denseBackwardRelu(w: usize, hin: usize, dz: usize, gw: usize, gb
       store<f64>(gw + at, s);
     }
   }
+}
+
+/**
+ * dotAxpyRelu() of units j .. j + 3 at once (their row vectors of dz from d0, rowBytes
+ * apart; their weights w0 .. w3 of this input): the four dot products into g .. g + 24
+ * (gw's four entries), and dh gets the four units' products added in unit order, then
+ * masked: the values of four calls, bit for bit, in one pass over h, dh and z.
+ */
+@inline function dotAxpyRelu4(h: usize, d0: usize, rowBytes: usize, dh: usize, z: usize, w0: f64, w1: f64, w2: f64, w3: f64, rows: i32, first: bool, mask: bool, g: usize): void {
+  const d1 = d0 + rowBytes;
+  const d2 = d1 + rowBytes;
+  const d3 = d2 + rowBytes;
+  const zero = f64x2.splat(0);
+  let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+  const v0 = f64x2.splat(w0), v1 = f64x2.splat(w1), v2 = f64x2.splat(w2), v3 = f64x2.splat(w3);
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const hv = v128.load(h + o);
+    const e0 = v128.load(d0 + o), e1 = v128.load(d1 + o), e2 = v128.load(d2 + o), e3 = v128.load(d3 + o);
+    a0 = f64x2.add(a0, f64x2.mul(hv, e0));
+    a1 = f64x2.add(a1, f64x2.mul(hv, e1));
+    a2 = f64x2.add(a2, f64x2.mul(hv, e2));
+    a3 = f64x2.add(a3, f64x2.mul(hv, e3));
+    let x = f64x2.add(first ? zero : v128.load(dh + o), f64x2.mul(v0, e0));
+    x = f64x2.add(x, f64x2.mul(v1, e1));
+    x = f64x2.add(x, f64x2.mul(v2, e2));
+    x = f64x2.add(x, f64x2.mul(v3, e3));
+    if (mask) x = v128.and(x, f64x2.gt(v128.load(z + o), zero));
+    v128.store(dh + o, x);
+  }
+  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const hr = load<f64>(h + o);
+    const e0 = load<f64>(d0 + o), e1 = load<f64>(d1 + o), e2 = load<f64>(d2 + o), e3 = load<f64>(d3 + o);
+    s0 += hr * e0;
+    s1 += hr * e1;
+    s2 += hr * e2;
+    s3 += hr * e3;
+    let x = (first ? 0.0 : load<f64>(dh + o)) + w0 * e0;
+    x += w1 * e1;
+    x += w2 * e2;
+    x += w3 * e3;
+    store<f64>(dh + o, mask ? (load<f64>(z + o) > 0 ? x : 0.0) : x);
+  }
+  store<f64>(g, s0);
+  store<f64>(g, s1, 8);
+  store<f64>(g, s2, 16);
+  store<f64>(g, s3, 24);
 }
 
 /** dotAxpy(), where dh starts at 0 when `first` and ends masked by z > 0 when `mask`. */
