@@ -278,6 +278,19 @@ export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: us
   if (hasDhin) memory.fill(dhin, 0, <usize>inputs * rowBytes);
   for (let j = 0; j < units; j++) {
     const dzj = dz + <usize>j * rowBytes;
+    if (!hasDhin && inputs >= BLOCK_INPUTS && j + 3 < units) {
+      // Four units and two inputs per pass (dot2x4), the units' bias gradients first.
+      if (hasBias) for (let k = 0; k < 4; k++) store<f64>(gb + <usize>(j + k) * F64, sum(dzj + <usize>k * rowBytes, rows));
+      const unitBytes = <usize>units * F64;
+      let i = 0;
+      for (; i + 1 < inputs; i += 2) dot2x4(hin + <usize>i * rowBytes, rowBytes, dzj, rows, gw + (<usize>i * <usize>units + <usize>j) * F64, unitBytes);
+      if (i < inputs) {
+        const at = gw + (<usize>i * <usize>units + <usize>j) * F64;
+        for (let k = 0; k < 4; k++) store<f64>(at + <usize>k * F64, dot(hin + <usize>i * rowBytes, dzj + <usize>k * rowBytes, rows));
+      }
+      j += 3;
+      continue;
+    }
     if (!hasDhin) {
       // Two inputs' gradients per pass over dz's row vector, the bias's in the first.
       let i = 0;
@@ -311,6 +324,53 @@ export function denseBackward(w: usize, hin: usize, dz: usize, gw: usize, gb: us
       store<f64>(gw + at, dotAxpy(hi, dzj, dhin + <usize>i * rowBytes, load<f64>(w + at), rows));
     }
   }
+}
+
+/**
+ * dot2() of units j .. j + 3 (their row vectors of dz from d0, rowBytes apart) and
+ * inputs i, i + 1 (from h0): the eight weight gradients into g (input i's four) and
+ * g + unitBytes (input i + 1's), the sums dot() adds, in one pass over the six row vectors.
+ */
+@inline function dot2x4(h0: usize, rowBytes: usize, d0: usize, rows: i32, g: usize, unitBytes: usize): void {
+  const h1 = h0 + rowBytes;
+  const d1 = d0 + rowBytes;
+  const d2 = d1 + rowBytes;
+  const d3 = d2 + rowBytes;
+  const zero = f64x2.splat(0);
+  let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+  let b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+  const even = rows & ~1;
+  let r = 0;
+  for (; r < even; r += 2) {
+    const o = <usize>r * F64;
+    const x = v128.load(h0 + o);
+    const y = v128.load(h1 + o);
+    let e = v128.load(d0 + o);
+    a0 = f64x2.add(a0, f64x2.mul(x, e));
+    b0 = f64x2.add(b0, f64x2.mul(y, e));
+    e = v128.load(d1 + o);
+    a1 = f64x2.add(a1, f64x2.mul(x, e));
+    b1 = f64x2.add(b1, f64x2.mul(y, e));
+    e = v128.load(d2 + o);
+    a2 = f64x2.add(a2, f64x2.mul(x, e));
+    b2 = f64x2.add(b2, f64x2.mul(y, e));
+    e = v128.load(d3 + o);
+    a3 = f64x2.add(a3, f64x2.mul(x, e));
+    b3 = f64x2.add(b3, f64x2.mul(y, e));
+  }
+  let s0 = hsum(a0), s1 = hsum(a1), s2 = hsum(a2), s3 = hsum(a3);
+  let t0 = hsum(b0), t1 = hsum(b1), t2 = hsum(b2), t3 = hsum(b3);
+  if (r < rows) {
+    const o = <usize>r * F64;
+    const x = load<f64>(h0 + o);
+    const y = load<f64>(h1 + o);
+    const e0 = load<f64>(d0 + o), e1 = load<f64>(d1 + o), e2 = load<f64>(d2 + o), e3 = load<f64>(d3 + o);
+    s0 += x * e0; s1 += x * e1; s2 += x * e2; s3 += x * e3;
+    t0 += y * e0; t1 += y * e1; t2 += y * e2; t3 += y * e3;
+  }
+  store<f64>(g, s0); store<f64>(g, s1, 8); store<f64>(g, s2, 16); store<f64>(g, s3, 24);
+  const g1 = g + unitBytes;
+  store<f64>(g1, t0); store<f64>(g1, t1, 8); store<f64>(g1, t2, 16); store<f64>(g1, t3, 24);
 }
 
 /** dot(h0, d) into gw0 and dot(h1, d) into gw1 and, when withSum, sum(d) into gb: one pass over d, the same sums. */
