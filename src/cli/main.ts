@@ -17,6 +17,7 @@ import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
 import { ScoringThread, scoringThreadWanted } from '../worker/scoringThread';
+import { singleRunFollows } from './scoringWarmUp';
 import { sweepWorkerEntry, threadEntry } from '../worker/threadEntry';
 import { codeCacheDir } from '../worker/cachedBundle';
 import { progressFor } from './progress';
@@ -165,10 +166,10 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   }
   printProblems(file, checked.problems);
   // The record's scoring thread (worker/scoringThread.ts): its thread starts when a run
-  // has trained long enough to use it (SCORING_AFTER_MS), or once a cell is done and
-  // single runs follow, which then use it from their first epoch.
-  let singleRunsLeft = command === 'run' && !shard ? checked.specs.filter((s) => !s.grid).length : 0;
-  const scoring = singleRunsLeft > 0 && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
+  // has trained long enough to use it (SCORING_AFTER_MS), or once a cell is done and a
+  // single run follows (scoringWarmUp.ts), which then uses it from its first epoch.
+  const scoring = command === 'run' && !shard && checked.specs.some((s) => !s.grid) && scoringThreadWanted(workers, false) ? new ScoringThread(threadEntry('scoringWorker', codeCacheDir())) : undefined;
+  const runOrder = checked.plan.steps.flatMap((s) => (s.spec ? [s.spec] : []));
   const sharded = shard || command === 'merge' ? sweepCell(checked, values.cell, shard ? '--shard' : 'merge') : undefined;
   if (sharded && 'error' in sharded) {
     process.stderr.write(`regnb: ${escapeControl(sharded.error)}\n`);
@@ -258,8 +259,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
           progress.message(`${e.cell}: alpha ${p.alpha}${p.refined ? ' (refined)' : ''}: ${scoredOnOf(p.scoredOn)} ${scores.map((v) => v.toFixed(3)).join(', ')}`);
         } else {
           progress.end(e.cell, summaryLine(e.result));
-          if (!specOf(e.cell).grid) singleRunsLeft--;
-          if (scoring && singleRunsLeft > 0) void scoring.ready();
+          if (scoring && singleRunFollows(runOrder, e.cell)) void scoring.ready();
         }
       },
     });
