@@ -17,7 +17,7 @@ import type { LossSpec } from '../../../src/core/engine/objective';
 import { FusedOptimizer, newNormSums } from '../../../src/core/engine/fused/optimizer';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
-import { tinyBinary, tinyMulticlass } from '../helpers/datasets';
+import { tinyBinary, tinyMulticlass, tinyRegression } from '../helpers/datasets';
 
 interface Shape {
   inputs: number;
@@ -316,6 +316,23 @@ describe('fused kernels in WebAssembly SIMD', () => {
     const s: Shape = { inputs: 2, units: 3, rows: 5, bias: true, zeros: 0 };
     const { arrays: a, kernels } = arraysOf(s, 1);
     assert.throws(() => kernels.denseForward(denseLayer(s), a.params, new Float64Array(10), a.z, s.rows), /outside its wasm memory/);
+  });
+
+  it('a trainee of wide layers (16+ inputs: four units a pass) trains as on the JavaScript loops: the same 300-epoch history to 1e-9', async () => {
+    await testBackend();
+    // 20 inputs into the first layer (its weight gradients by dot2x4), then layers of 20
+    // and 18 inputs through relu and tanh layers below (dotAxpyRelu4, both of denseBackward's
+    // paths), forward by denseUnits4; mini-batches of 8 and one batch.
+    const data = tinyRegression(42, 20);
+    for (const batch of [1000, 8]) {
+      const layers = [
+        layer('dense', 20, { activation: 'relu', penalties: { kernel: { l1: 0.001 } } }),
+        layer('dense', 18, { activation: 'tanh', penalties: { kernel: { l2: 0.01 } } }),
+        layer('dense', 9, { activation: 'relu' }),
+        layer('dense', 1),
+      ];
+      assertWasmTrainsAsJs(layers, data, 'linear', trainSpec({ batch, seed: 6 }), `wide layers, batch ${batch}`);
+    }
   });
 
   it('a trainee on them trains as on the JavaScript loops: the same 300-epoch history to 1e-9', async () => {
