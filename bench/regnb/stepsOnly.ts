@@ -32,6 +32,8 @@ export function trainStepsOnly(loss: LossSpec, data: Dataset, config: MemberConf
   const trainee = new FusedTrainee(layout, loss, config.train, data, new Random(config.train.seed), order, params);
   for (let epoch = 0; epoch < config.train.epochs; epoch++) trainee.trainEpoch();
   writeWeights(layout, trainee.params, net);
+  // As train() does: its memory to the next trainee of this thread.
+  trainee.dispose();
   return net;
 }
 

@@ -73,6 +73,11 @@ export class FusedTrainee {
   private readonly laned: { lane: ScoringLane; ringWeights: Float64Array; slotParams: Float64Array } | null = null;
   /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
   private scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
+  /** Hands its memory to the next trainee (fusedMemory.ts); set by dispose(). */
+  private readonly releaseMemory: () => void;
+  private disposed = false;
+  /** release() has let the lane go (once: dispose() releases too). */
+  private laneReleased = false;
 
   constructor(
     private readonly layout: FusedLayout,
@@ -93,7 +98,7 @@ export class FusedTrainee {
     const pair = twoInputPair(layout);
     const pairHidden = pair && !pair.activityPenalty ? pair : null;
     const lane = options.lane && scoredValues(inputs, data, oneBatch) <= MAX_SCORED_VALUES && ringFits(weightWordsOf(layout.size, false)) ? options.lane : null;
-    const { arrays, kernels } = fusedMemory((alloc, kernels) => {
+    const { arrays, kernels, release } = fusedMemory((alloc, kernels) => {
       const z = layout.layers.map((l) => alloc(l.units * this.batch));
       return {
         params: alloc(layout.size),
@@ -110,6 +115,7 @@ export class FusedTrainee {
     }, options.kernels ?? 'auto');
     ({ params: this.params, grads: this.grads, z: this.z, h: this.h, dh: this.dh, dz: this.dz, xb: this.xb, optimizer: this.optimizer, scorer: this.scorer } = arrays);
     this.kernels = kernels;
+    this.releaseMemory = release;
     const pairFused = pairHidden !== null && kernels.hiddenIntoOutput !== null && kernels.hiddenThroughOutput !== null;
     this.pair = pairFused ? { relu: pairHidden.activation === 'relu', hs: arrays.pairScratch } : null;
     this.params.set(initial);
@@ -187,11 +193,24 @@ export class FusedTrainee {
     this.scoring?.ring.settle();
   }
 
-  /** Settles, and lets the scoring lane's thread go: the trainee trains no more. */
+  /** Settles, and lets the scoring lane's thread go (once): the trainee trains no more. */
   release(): void {
-    if (!this.scoring) return;
+    if (!this.scoring || this.laneReleased) return;
     this.settle();
+    this.laneReleased = true;
     this.scoring.lane.release(this.scoring.ring.memory);
+  }
+
+  /**
+   * Hands its memory on to the next trainee of this thread (fusedMemory.ts), its scoring
+   * lane released first: its arrays (params among them) are another's from then on, and
+   * training it again throws.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.release();
+    this.disposed = true;
+    this.releaseMemory();
   }
 
   /**
@@ -242,6 +261,7 @@ export class FusedTrainee {
    * compares with); returns the mean data loss over its batches.
    */
   trainEpoch(): number {
+    if (this.disposed) throw new Error('a fused trainee was trained after dispose(): its memory is another trainee\'s');
     this.penaltySums.fill(0);
     for (const s of this.norms) s.fill(0);
     let dataLoss = 0;
