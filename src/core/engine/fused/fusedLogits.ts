@@ -16,10 +16,14 @@ import type { FusedLayout } from './layout';
  * `engine: 'js'` runs the JavaScript loops (tests compare both).
  */
 export function fusedLogits(layout: FusedLayout, params: Float64Array, x: Float32Array, rows: number, engine: 'auto' | 'js' = 'auto'): Float64Array {
-  const { arrays } = fusedMemory((alloc, kernels) => ({ params: alloc(layout.size), pass: new InferencePass(layout, rows, alloc, kernels, false) }), engine);
-  arrays.params.set(params);
-  arrays.pass.setInputs([[x, rows]]);
-  arrays.pass.run(arrays.params);
-  // A copy: the pass's arrays live in a memory that is dropped with it.
-  return Float64Array.from(arrays.pass.outZ);
+  const { arrays, release } = fusedMemory((alloc, kernels) => ({ params: alloc(layout.size), pass: new InferencePass(layout, rows, alloc, kernels, false) }), engine);
+  try {
+    arrays.params.set(params);
+    arrays.pass.setInputs([[x, rows]]);
+    arrays.pass.run(arrays.params);
+    // A copy: the pass's memory goes to the next trainee of this thread.
+    return Float64Array.from(arrays.pass.outZ);
+  } finally {
+    release();
+  }
 }
