@@ -23,18 +23,24 @@ const { port, bell: bellBuffer } = workerData as ScoringThreadData;
 const bell = new Int32Array(bellBuffer);
 const ids: number[] = [];
 const rings: RingScorer[] = [];
+/** Per ring: hands its scorer's memory to the next ring's (fusedMemory.ts). */
+const releases: (() => void)[] = [];
 
 function readMessages(): void {
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     const msg = m.message as ToScoringThread;
     if (msg.type === 'serve') {
+      const { score, release } = threadScorer(msg.setup);
       ids.push(msg.id);
-      rings.push(new RingScorer(msg.ring, threadScorer(msg.setup)));
+      rings.push(new RingScorer(msg.ring, score));
+      releases.push(release);
     } else {
       const at = ids.indexOf(msg.id);
       if (at >= 0) {
         ids.splice(at, 1);
         rings.splice(at, 1);
+        // Between passes over the rings: none of its slots is being scored.
+        releases.splice(at, 1)[0]();
       }
     }
   }

@@ -71,17 +71,19 @@ export function slotScorerOf(scorer: RecordScorer, params: Float64Array): SlotSc
 }
 
 /**
- * The scoring thread's scorer for `setup`, on kernels and memory of its own. It scores
- * zero weights once before it is returned: a slot the thread claims is one its trainee
- * may be waiting for, and the first call of a kernel compiles it (tens of ms for the
- * largest: compilationHints.ts), which must not happen then.
+ * The scoring thread's scorer for `setup`, on kernels and memory of its own, and how to
+ * hand that memory on to the thread's next scorer once its ring is let go (fusedMemory.ts:
+ * the kernels' wrappers then tier up once per thread, not in every run). It scores zero
+ * weights once before it is returned: a slot the thread claims is one its trainee may be
+ * waiting for, and the first call of a kernel compiles it (tens of ms for the largest:
+ * compilationHints.ts), which must not happen then.
  */
-export function threadScorer(setup: ScoringSetup, engine: 'auto' | 'js' = 'auto'): SlotScorer {
+export function threadScorer(setup: ScoringSetup, engine: 'auto' | 'js' = 'auto'): { score: SlotScorer; release: () => void } {
   const { layout, loss, rows, oneBatch } = setup;
-  const { arrays } = fusedMemory((alloc, kernels) => ({ scorer: new RecordScorer(layout, loss, rows, oneBatch, alloc, kernels), params: alloc(layout.size) }), engine);
+  const { arrays, release } = fusedMemory((alloc, kernels) => ({ scorer: new RecordScorer(layout, loss, rows, oneBatch, alloc, kernels), params: alloc(layout.size) }), engine);
   const { scorer, params } = arrays;
   scorer.loadInputs();
   const outputs = new Float64Array(scorer.trainOutputLength);
   scorer.score(params, oneBatch ? { z: outputs, h: outputs } : null);
-  return slotScorerOf(scorer, params);
+  return { score: slotScorerOf(scorer, params), release };
 }
