@@ -21,27 +21,19 @@ const READ_MS = 0.25;
 
 const { port, bell: bellBuffer } = workerData as ScoringThreadData;
 const bell = new Int32Array(bellBuffer);
-const ids: number[] = [];
-const rings: RingScorer[] = [];
-/** Per ring: hands its scorer's memory to the next ring's (fusedMemory.ts). */
-const releases: (() => void)[] = [];
+/** The rings served: their ids, and how to hand each scorer's memory to the next ring's (fusedMemory.ts). */
+const served: { id: number; ring: RingScorer; release: () => void }[] = [];
 
 function readMessages(): void {
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     const msg = m.message as ToScoringThread;
     if (msg.type === 'serve') {
       const { score, release } = threadScorer(msg.setup);
-      ids.push(msg.id);
-      rings.push(new RingScorer(msg.ring, score));
-      releases.push(release);
+      served.push({ id: msg.id, ring: new RingScorer(msg.ring, score), release });
     } else {
-      const at = ids.indexOf(msg.id);
-      if (at >= 0) {
-        ids.splice(at, 1);
-        rings.splice(at, 1);
-        // Between passes over the rings: none of its slots is being scored.
-        releases.splice(at, 1)[0]();
-      }
+      const at = served.findIndex((s) => s.id === msg.id);
+      // Between passes over the rings: none of its slots is being scored.
+      if (at >= 0) served.splice(at, 1)[0].release();
     }
   }
 }
@@ -50,7 +42,7 @@ function readMessages(): void {
 // collector, whose helper threads take the training thread's core.
 function scoreAll(): boolean {
   let worked = false;
-  for (let i = 0; i < rings.length; i++) while (rings[i].scoreOne()) worked = true;
+  for (let i = 0; i < served.length; i++) while (served[i].ring.scoreOne()) worked = true;
   return worked;
 }
 

@@ -216,9 +216,9 @@ export async function train(objective: Objective, data: Dataset, configs: Member
   } finally {
     for (const t of trainees) disposeTrainee(t);
     for (const m of fused) {
-      m.fused!.trainee.release();
       writeWeights(m.fused!.layout, m.fused!.trainee.params, m.net);
-      // Its memory to the next trainee of this thread (fused/fusedMemory.ts): the weights are the network's now.
+      // Its scoring lane let go, and its memory to the next trainee of this thread
+      // (fused/fusedMemory.ts): the weights are the network's now.
       m.fused!.trainee.dispose();
     }
     if (tensors) tf.dispose([tensors.xTrain, tensors.yTrain, tensors.yTest, tensors.xAll]);

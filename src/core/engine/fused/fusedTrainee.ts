@@ -71,8 +71,12 @@ export class FusedTrainee {
   private readonly penaltySums: Float64Array;
   /** The lane it was given and the arrays its ring will use; null: none given (or too many rows to send). */
   private readonly laned: { lane: ScoringLane; ringWeights: Float64Array; slotParams: Float64Array } | null = null;
-  /** The ring its record's scores go through, and the lane's thread that scores them; null: scored in runEpoch(). */
-  private scoring: { ring: RingSubmitter; lane: ScoringLane } | null = null;
+  /**
+   * The ring its record's scores go through, and the lane's thread that scores them; null:
+   * scored in runEpoch(). `direct`: the ring's slots are in the kernels' memory (shared:
+   * fusedMemory.ts), where they write each epoch's weights straight into a slot.
+   */
+  private scoring: { ring: RingSubmitter; lane: ScoringLane; direct: boolean } | null = null;
   /** Hands its memory to the next trainee (fusedMemory.ts); set by dispose(). */
   private readonly releaseMemory: () => void;
   private disposed = false;
@@ -145,7 +149,7 @@ export class FusedTrainee {
     const { layout, loss, data, scorer } = this;
     const { oneBatch } = scorer;
     const ring = newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
-    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane };
+    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane, direct: ring.weights === this.params.buffer };
     const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
     // With one batch the thread scores the training rows from their outputs: their inputs stay here.
     const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
@@ -174,10 +178,8 @@ export class FusedTrainee {
   runEpoch(epoch: number): EpochRow {
     const row = this.trainedEpoch(epoch);
     if (!this.scoring) return this.scored(row);
-    const { ring } = this.scoring;
+    const { ring, direct } = this.scoring;
     const slot = ring.nextWeights();
-    // Straight into the slot when it is in the kernels' memory (shared: fusedMemory.ts).
-    const direct = slot.buffer === this.params.buffer;
     if (ring.memory.float32Weights) {
       if (direct) this.kernels.toFloat32(this.params, slot, this.params.length);
       else new Float32Array(slot.buffer, slot.byteOffset, this.params.length).set(this.params);
