@@ -1,6 +1,8 @@
 // Weight penalties as the cell language writes them (contract section 2).
 // An empty object is "no penalty".
 
+import { penaltyDerivativeOf, penaltyTermOf } from './penaltyFormulas';
+
 export interface Penalty {
   /** a * sum(|w|) */
   l1?: number;
@@ -25,26 +27,16 @@ export function isZeroPenalty(p: Partial<Record<PenaltyKey, unknown>> | undefine
 }
 
 /**
- * The penalty of one weight w: l1 |w| + l2 w^2 + expabs (e^|w| - 1). The one scalar
- * definition of the formulas, read by the fused engine, the tests and the summaries
- * (the TensorFlow.js path writes the same terms as tensor ops in engine/penalties.ts).
+ * The penalty of one weight w: l1 |w| + l2 w^2 + expabs (e^|w| - 1), read by the fused
+ * engine, the tests and the summaries; the formula is penaltyFormulas.ts's.
  */
 export function penaltyTerm(p: Penalty, w: number): number {
-  const a = Math.abs(w);
-  // expm1 only when the term is there: it costs more than the rest (the engine's hot loop).
-  return (p.l1 ?? 0) * a + (p.l2 ?? 0) * a * a + (p.expabs ? p.expabs * Math.expm1(a) : 0);
+  return penaltyTermOf(p.l1 ?? 0, p.l2 ?? 0, p.expabs ?? 0, w);
 }
 
-/**
- * d penaltyTerm / dw. |w|'s derivative at w = 0 is taken as -1, as TensorFlow.js's
- * Abs gradient (step(w, -1)) does, so that both engines move a zero weight alike.
- */
+/** d penaltyTerm / dw (penaltyFormulas.ts: -1 for |w|'s derivative at 0, as TensorFlow.js). */
 export function penaltyDerivative(p: Penalty, w: number): number {
-  // The sign without a branch: weights' signs are random, and a mispredicted branch per
-  // weight made the fused engine's penalty loop 2.3x slower on a 500 x 500 layer (7.1 ns a
-  // weight against 3.1).
-  const s = 2 * +(w > 0) - 1;
-  return (p.l1 ?? 0) * s + 2 * (p.l2 ?? 0) * w + (p.expabs ? p.expabs * Math.exp(Math.abs(w)) * s : 0);
+  return penaltyDerivativeOf(p.l1 ?? 0, p.l2 ?? 0, p.expabs ?? 0, w);
 }
 
 /** Scalar penalty value of a plain array of weights (used by tests and summaries). */

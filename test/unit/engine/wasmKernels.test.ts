@@ -15,6 +15,7 @@ import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { LossSpec } from '../../../src/core/engine/objective';
 import { FusedOptimizer, newNormSums } from '../../../src/core/engine/fused/optimizer';
+import { penaltyDerivative, penaltyTerm, type Penalty } from '../../../src/core/experiment/penalty';
 import { testBackend } from '../helpers/backend';
 import { layer, trainSpec } from '../helpers/specs';
 import { tinyBinary, tinyMulticlass, tinyRegression } from '../helpers/datasets';
@@ -238,6 +239,37 @@ describe('fused kernels in WebAssembly SIMD', () => {
       }
       assert.equal(kernels.kind, 'wasm-simd');
     }
+  });
+
+  it('the penalty\'s gradient: penaltyFormulas.ts compiled into the kernel gives the JavaScript values (bit for bit but e^|w|\'s, to an ulp), added to the gradients of the span only, -l1 at 0 and -0', () => {
+    const random = new Random(9);
+    const edges = [0, -0, 1e-300, -1e-300, 5e-324, 1, -1, 30, -30, 0.5];
+    const n = edges.length + 41;
+    const { arrays: a, kernels } = fusedMemory((alloc) => ({ params: alloc(n + 2), grads: alloc(n + 2) }));
+    const forms: Penalty[] = [{ l1: 0.01 }, { l2: 0.02 }, { l1: 0.01, l2: 0.02 }, { expabs: 0.03 }, { l1: 0.01, l2: 0.02, expabs: 0.03 }];
+    for (const p of forms) {
+      // One weight before and after the span, which the kernel must leave alone.
+      for (let i = 0; i < n + 2; i++) a.params[i] = i >= 1 && i <= edges.length ? edges[i - 1] : random.normal();
+      for (let i = 0; i < n + 2; i++) a.grads[i] = random.normal();
+      const grads = a.grads.slice();
+      const value = kernels.penaltyGradient!(p, a.params, a.grads, 1, n + 1);
+      let valueRef = 0;
+      for (let i = 1; i <= n; i++) {
+        valueRef += penaltyTerm(p, a.params[i]);
+        grads[i] += penaltyDerivative(p, a.params[i]);
+      }
+      const exact = !p.expabs;
+      const near = (x: number, y: number) => (exact ? Object.is(x, y) : Math.abs(x - y) <= 2 * Number.EPSILON * Math.abs(y));
+      assert.ok(near(value, valueRef), `${JSON.stringify(p)}: value ${value} vs ${valueRef}`);
+      for (let i = 0; i < n + 2; i++) assert.ok(near(a.grads[i], grads[i]), `${JSON.stringify(p)}: gradient ${i} (w = ${a.params[i]}): ${a.grads[i]} vs ${grads[i]}`);
+    }
+    // |w|'s derivative at 0 and -0 is -1, as TensorFlow.js's: the l1 term pulls a zero weight down.
+    a.params[0] = 0;
+    a.params[1] = -0;
+    a.grads.fill(0);
+    kernels.penaltyGradient!({ l1: 0.5 }, a.params, a.grads, 0, 2);
+    assert.deepEqual([a.grads[0], a.grads[1]], [-0.5, -0.5]);
+    assert.equal(kernels.kind, 'wasm-simd');
   });
 
   it('the backward pass through one hidden layer of two inputs into the output (the hidden layer never stored): the layer by layer kernels\' gradients bit for bit, the JavaScript loops\' to rounding', () => {

@@ -6,6 +6,7 @@
 // (4 GiB); they are also the tests' reference for the wasm ones.
 
 import type { Activation } from '../../experiment/experiment';
+import type { Penalty } from '../../experiment/penalty';
 import { activate, activationGradient } from './activations';
 import { denseBackward, denseForward } from './denseKernels';
 import type { FusedDenseLayer } from './layout';
@@ -49,6 +50,12 @@ export interface FusedKernels {
   toFloat32(from: Float64Array, to: Float64Array, n: number): void;
   /** dz = dh * act'(z) (activations.ts). */
   activationGradient(a: Activation, z: Float64Array, h: Float64Array, dh: Float64Array, dz: Float64Array, units: number, rows: number): void;
+  /**
+   * grads[from, to) += the penalty's gradient at params[from, to); returns its value
+   * there (penaltyFormulas.ts, summed in optimizer.ts's order). null: optimizer.ts's own
+   * loop adds it (the JavaScript implementation).
+   */
+  readonly penaltyGradient: ((p: Penalty, params: Float64Array, grads: Float64Array, from: number, to: number) => number) | null;
   /**
    * Adam on params[from, to) from grads (the penalty's gradient included), moments s1
    * and s2, adding the updated weights to norms when given; null: optimizer.ts's own
@@ -97,6 +104,7 @@ export const JS_KERNELS: FusedKernels = {
   toFloat32(from, to, n) {
     new Float32Array(to.buffer, to.byteOffset, n).set(from.subarray(0, n));
   },
+  penaltyGradient: null,
   adam: null,
   hiddenIntoOutput: null,
   hiddenThroughOutput: null,

@@ -99,22 +99,19 @@ export class FusedOptimizer {
    */
   update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null): number {
     const shrink = decay ? this.decayFactor : 1;
-    const kernels = this.kind === 'adam' ? this.kernels : null;
-    // Each path its own function: V8 optimizes a small hot function sooner (a cold
-    // run's first epochs wait for it), and this one's loop is the kernel's.
-    if (kernels?.adam) return this.adamInKernel(kernels.adam, params, grads, from, to, penalty, shrink, norms);
-    return this.updateInLoop(params, grads, from, to, penalty, shrink, norms);
-  }
-
-  private adamInKernel(adam: NonNullable<FusedKernels['adam']>, params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, shrink: number, norms: NormSums | null): number {
-    const step = this.adamStep;
-    step.shrink = shrink;
-    // The penalty on penalty.ts's functions (its one scalar definition; engine/penalties.ts
-    // is the tensor one), then Adam's loop in the kernel. In the kernel's pass it would
-    // save ~5 us a step on the tutorial (~3%), at the price of a third copy of the formulas.
-    const value = penalty ? addPenaltyGradient(penalty, params, grads, from, to) : 0;
-    adam(params, grads, this.s1, this.s2, from, to, step, norms);
-    return value;
+    const kernels = this.kernels;
+    // The penalty's gradient in the kernels' loop when there is one (penaltyFormulas.ts
+    // compiled into it): in JavaScript it was ~15% of a tutorial epoch.
+    const value = penalty && kernels?.penaltyGradient ? kernels.penaltyGradient(penalty, params, grads, from, to) : 0;
+    const rest = kernels?.penaltyGradient ? null : penalty;
+    // The loop its own function: V8 optimizes a small hot function sooner (a cold run's
+    // first epochs wait for it), and Adam's loop is the kernel's where there is one.
+    if (this.kind === 'adam' && kernels?.adam && !rest) {
+      this.adamStep.shrink = shrink;
+      kernels.adam(params, grads, this.s1, this.s2, from, to, this.adamStep, norms);
+      return value;
+    }
+    return value + this.updateInLoop(params, grads, from, to, rest, shrink, norms);
   }
 
   private updateInLoop(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, shrink: number, norms: NormSums | null): number {
@@ -164,18 +161,4 @@ export class FusedOptimizer {
     if (norms) addNorms(norms, l1, l2, max, small, to - from);
     return value;
   }
-}
-
-/**
- * Adds the gradient of `p` at params[from, to) to grads there; returns the penalty's
- * value there. A function of its own, rather than a loop in its caller: V8 then
- * optimizes it after one or two calls.
- */
-function addPenaltyGradient(p: Penalty, params: Float64Array, grads: Float64Array, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    value += penaltyTerm(p, params[i]);
-    grads[i] += penaltyDerivative(p, params[i]);
-  }
-  return value;
 }

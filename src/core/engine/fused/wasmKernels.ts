@@ -34,6 +34,7 @@ interface KernelExports {
   relu(z: number, h: number, n: number): void;
   toFloat32(from: number, to: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
+  penaltyGradient(p: number, g: number, n: number, l1: number, l2: number, expabs: number): number;
   adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
   denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
   hiddenIntoOutputF32Relu(w: number, b: number, hasBias: number, wo: number, bo: number, units: number, x32: number, padded: number, scratch: number, outZ: number): void;
@@ -59,7 +60,8 @@ export interface KernelsModule {
 
 /**
  * The kernels compiled with the module: Adam's update (the default optimizer, called on
- * every step) and heapBase (read at the set-up).
+ * every step), the penalty's gradient (every penalized step: the tutorial's) and
+ * heapBase (read at the set-up).
  * V8 compiles them with TurboFan with the module (compilationHints.ts): on its background
  * threads when prepareKernels() started the compile and the thread's event loop has
  * turned since (V8 needs it between the compile's steps), else with the first trainee's
@@ -73,7 +75,7 @@ export interface KernelsModule {
  * without a turn of the event loop (a process that trains as soon as its backend has
  * started) does all of them on the training thread.
  */
-const EAGER_EXPORTS = new Set(['heapBase', 'adam']);
+const EAGER_EXPORTS = new Set(['heapBase', 'adam', 'penaltyGradient']);
 
 let compiled: KernelsModule | null | undefined;
 let preparing = false;
@@ -189,6 +191,9 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
     activationGradient: activationGradientWasm,
     toFloat32(from, to, n) {
       e.toFloat32(at(from, 0), at(to, 0), n);
+    },
+    penaltyGradient(p, params, grads, from, to) {
+      return e.penaltyGradient(at(params, from), at(grads, from), to - from, p.l1 ?? 0, p.l2 ?? 0, p.expabs ?? 0);
     },
     adam(params, grads, s1, s2, from, to, k, norms) {
       e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);

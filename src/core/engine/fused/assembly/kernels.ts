@@ -6,7 +6,12 @@
 // rows (dot products, bias gradients), which keep two lanes of partial sums.
 //
 // Pointers are byte offsets into the imported memory (the arena of one FusedTrainee,
-// fused/fusedMemory.ts). Nothing here allocates: the module has no data of its own.
+// fused/fusedMemory.ts). Nothing here allocates. The module's only data is the table
+// of AssemblyScript's exp (for the expabs penalty), below heapBase().
+
+// The penalty's formulas are not copied here: this is their one scalar definition,
+// compiled as AssemblyScript too.
+import { penaltyDerivativeOf, penaltyTermOf } from '../../../experiment/penaltyFormulas';
 
 const F64 = 8;
 
@@ -455,6 +460,29 @@ export function reluGradient(z: usize, dh: usize, dz: usize, n: i32): void {
     const o = <usize>r * F64;
     store<f64>(dz + o, load<f64>(z + o) > 0 ? load<f64>(dh + o) : 0);
   }
+}
+
+// ---- the penalty's gradient ---------------------------------------------------------
+
+/**
+ * g[i] += d penalty / d w at w = p[i] for n weights (l1 |w| + l2 w^2 + expabs
+ * (e^|w| - 1)); returns the penalty's value there. ../optimizer.ts's JavaScript loop,
+ * summed in its order: the same values bit for bit, but that e^|w| and e^|w| - 1 are
+ * AssemblyScript's functions, not V8's (both within an ulp of the exact value).
+ * Scalar, one weight a turn, because the formulas are penaltyFormulas.ts's functions of
+ * one number. Each is called from one place only: Binaryen inlines a function called
+ * once, and a second call site (a loop for expabs = 0, two partial sums) made them calls,
+ * 2.0 -> 3.9 ns a weight. In JavaScript the loop took ~15% of a tutorial epoch's steps.
+ */
+export function penaltyGradient(p: usize, g: usize, n: i32, l1: f64, l2: f64, expabs: f64): f64 {
+  let value = 0.0;
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i * F64;
+    const w = load<f64>(p + o);
+    value += penaltyTermOf(l1, l2, expabs, w);
+    store<f64>(g + o, load<f64>(g + o) + penaltyDerivativeOf(l1, l2, expabs, w));
+  }
+  return value;
 }
 
 // ---- Adam ---------------------------------------------------------------------------
