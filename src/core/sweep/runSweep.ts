@@ -212,9 +212,9 @@ async function refit(spec: CompletedSpec, data: Dataset, alpha: number, runner: 
 }
 
 /**
- * Whole alphas per chunk: as many as fit in `stackSize` models, but spread so that
- * every lane gets work. Networks that cannot be stacked train one alpha per chunk.
- * An alpha with more repeats than `stackSize` is split: no chunk holds more than
+ * Whole alphas per chunk: at most as many as fit in `stackSize` models, spread so that
+ * every lane gets work and the lanes get equal shares. Networks that cannot be stacked
+ * train one alpha per chunk. An alpha with more repeats than `stackSize` is split: no chunk holds more than
  * `stackSize` models (memory grows with the stack).
  */
 export function chunksOf(
@@ -244,11 +244,19 @@ export function chunkPoints(spec: ExperimentSpec, data: Dataset, points: SweepPo
   if (groups.length === 0) return [];
   const perAlpha = Math.max(...groups.map((g) => g.length));
   const stackable = stackKey(layersWithAlpha(spec.model, groups[0][0].alpha), spec.train, data.inputShape) !== null;
-  const perChunk = stackable ? Math.max(1, Math.min(Math.floor(stackSize / perAlpha), Math.ceil(groups.length / lanes))) : 1;
+  const maxAlphas = stackable ? Math.max(1, Math.floor(stackSize / perAlpha)) : 1;
+  // As few rounds as the stack size allows, each with a chunk per lane, and the alphas
+  // spread over the chunks so that their sizes differ by one alpha at most, the larger
+  // first (lanes take chunks in order): the lanes finish together. Filling each chunk to
+  // the stack size instead cut 6 alphas into 3 chunks of 2 on 2 lanes, and one lane idled
+  // through the second round, a third of the tutorial's sweep.
+  const count = Math.min(groups.length, Math.ceil(groups.length / (lanes * maxAlphas)) * lanes);
   const cap = stackable ? Math.max(1, stackSize) : perAlpha;
   const chunks: SweepPoint[][] = [];
-  for (let i = 0; i < groups.length; i += perChunk) {
-    const together = groups.slice(i, i + perChunk).flat();
+  for (let c = 0, i = 0; c < count; c++) {
+    const take = Math.floor(groups.length / count) + (c < groups.length % count ? 1 : 0);
+    const together = groups.slice(i, i + take).flat();
+    i += take;
     for (let j = 0; j < together.length; j += cap) chunks.push(together.slice(j, j + cap));
   }
   return chunks;

@@ -109,6 +109,23 @@ describe('runSweep', () => {
     apart.representative?.network.model.dispose();
   });
 
+  it('spreads whole alphas so that the lanes finish together: 6 alphas of 15 models on 2 lanes, 2 alphas a chunk at most, in 4 chunks (2, 2, 1, 1 alphas), not 3 of 2', () => {
+    const alphas = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
+    const spec = sweepSpec({ alpha: alphas, repeats: 15, refine: 0, select: 'test.loss' });
+    const chunks = chunksOf(spec, data, alphas, false, 2, 32);
+    assert.deepEqual(chunks.map((c) => c.length), [30, 30, 15, 15]);
+    // Every alpha whole, in plan order.
+    assert.deepEqual(chunks.map((c) => [...new Set(c.map((p) => p.alpha))]), [[1e-1, 1e-2], [1e-3, 1e-4], [1e-5], [1e-6]]);
+    // The lanes take the chunks in order, each the next one when it is free: equal shares.
+    const lanes = [0, 0];
+    for (const c of chunks) lanes[lanes.indexOf(Math.min(...lanes))] += c.length;
+    assert.deepEqual(lanes, [45, 45]);
+    // One lane: as before, as few chunks as the stack size allows.
+    assert.deepEqual(chunksOf(spec, data, alphas, false, 1, 32).map((c) => c.length), [30, 30, 30]);
+    // The refinement's two alphas: one chunk a lane.
+    assert.deepEqual(chunksOf(spec, data, [2e-3, 5e-4], true, 2, 32).map((c) => c.length), [15, 15]);
+  });
+
   it('dense networks stack; convolutional ones train one alpha per chunk', () => {
     const spec = sweepSpec({ alpha: [1e-1, 1e-2], repeats: 2, refine: 0, select: 'test.loss' });
     const conv = { ...spec, model: [layer('conv1d', 4, { kernel: [3], penalties: { kernel: { l2: 1 } } }), layer('flatten', 0), layer('dense', 1, { penalties: {} })] };
