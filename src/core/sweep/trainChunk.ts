@@ -60,12 +60,15 @@ export const trainChunk: ChunkTrainer = async (spec, data, points, opts) => {
 
 /**
  * Which rows of a point's training are kept: a point is scored by its last row, so only
- * that one, but every row of repeat 0 (of each fold), which may stand for the cell (the
- * chosen alpha's model, or the partly trained one a cancel keeps), and of the chunk's
- * first point, whose rows are the live ones.
+ * that one, but every row of repeat 0, which may stand for the cell (the chosen alpha's
+ * model, or the partly trained one a cancel keeps), and of the chunk's first point (at
+ * `index` 0), whose rows are the live ones. With validation folds, of repeat 0's first
+ * fold only: a cancel keeps one model an alpha, the first in plan order, which is fold 0
+ * (a chunk holds all of repeat 0's folds), and the record of the other folds' every epoch
+ * cost the tutorial's sweep ~9% of its time (the record scores in the sweep's thread).
  */
-function recordOf(p: SweepPoint, index: number): 'every' | 'last' {
-  return p.repeat === 0 || index === 0 ? 'every' : 'last';
+export function recordOf(p: SweepPoint, index: number): 'every' | 'last' {
+  return (p.repeat === 0 && (p.heldOut?.fold ?? 0) === 0) || index === 0 ? 'every' : 'last';
 }
 
 /** Each point's own rows (undefined: all training rows, scored on the test set); one fold assignment per repeat. */

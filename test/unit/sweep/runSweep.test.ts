@@ -1,7 +1,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chunksOf, runSweep, type ChunkRunner } from '../../../src/core/sweep/runSweep';
-import { trainChunk } from '../../../src/core/sweep/trainChunk';
+import { recordOf, trainChunk } from '../../../src/core/sweep/trainChunk';
+import { pointsFor } from '../../../src/core/sweep/plan';
 import type { Dataset } from '../../../src/core/data/dataset';
 import { testBackend } from '../helpers/backend';
 import { tutorialMoons } from '../helpers/datasets';
@@ -64,6 +65,30 @@ describe('runSweep', () => {
     const controller = new AbortController();
     const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 20000);
     // Long enough that the first rows (read back every 250 ms) arrive while every point still trains.
+    let seen = 0;
+    const out = await runSweep(spec, data, {
+      signal: controller.signal,
+      onRows: (_p, rows) => {
+        seen += rows.length;
+        if (seen >= 5) controller.abort();
+      },
+    });
+    assert.equal(out.cancelled, true);
+    assert.equal(out.grid.runs.length, 0, 'no point finished');
+    const rep = out.representative!;
+    assert.equal(rep.status, 'cancelled');
+    assert.ok(rep.rows.length >= 5 && rep.rows.length < 20000, `${rep.rows.length} epochs kept`);
+    rep.network.model.dispose();
+  });
+
+  it('with validation folds, a cancel still keeps a partly trained model: repeat 0 of fold 0, the one point an alpha (besides the chunk\'s first) that records every epoch', async () => {
+    const spec = sweepSpec({ alpha: [1e-1, 1e-2], repeats: 2, refine: 0, select: 'validation.accuracy' }, 20000);
+    const points = pointsFor(spec, [1e-1, 1e-2], false, spec.grid!.validate);
+    const every = points.filter((p, i) => recordOf(p, i) === 'every').map((p) => `${p.alpha}/${p.repeat}/${p.heldOut!.fold}`);
+    assert.deepEqual(every, ['0.1/0/0', '0.01/0/0']);
+    assert.equal(recordOf(points[7], 0), 'every', 'the chunk\'s first point: its rows are the live ones');
+    assert.equal(recordOf({ alpha: 0.1, repeat: 0, seed: 1, refined: false }, 3), 'every', 'scored on the test set: repeat 0 may represent the cell');
+    const controller = new AbortController();
     let seen = 0;
     const out = await runSweep(spec, data, {
       signal: controller.signal,
