@@ -26,12 +26,26 @@ export function erfApprox(x: number): number {
 }
 
 export function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return sigmoidOf(x, Math.exp(-Math.abs(x)));
 }
 
 /** log(1 + e^x), finite for every x. */
 export function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  return softplusOf(x, Math.exp(-Math.abs(x)));
+}
+
+/**
+ * sigmoid(x) given e = e^-|x|: 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) below, never
+ * overflowing. Taking e from the caller lets the binary loss compute one exponential a
+ * row for both its value (softplusOf) and its gradient.
+ */
+export function sigmoidOf(x: number, e: number): number {
+  return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+/** softplus(x) given e = e^-|x|: x + log(1 + e^-x) for x > 0, log(1 + e^x) else. */
+export function softplusOf(x: number, e: number): number {
+  return x > 0 ? x + Math.log1p(e) : Math.log1p(e);
 }
 
 /** The activations the fused engine computes: all of ACTIVATIONS. */

@@ -4,7 +4,7 @@
 // output activation (regression). Values are unit-major: unit c, row r at c * rows + r.
 
 import type { LossSpec } from '../objective';
-import { sigmoid, softplus } from './activations';
+import { sigmoidOf, softplus, softplusOf } from './activations';
 
 /**
  * The batch's mean data loss. Its gradient goes to dz (the logits) for binary and
@@ -15,8 +15,10 @@ export function lossAndGradient(loss: LossSpec, z: Float64Array, h: Float64Array
   switch (loss.task) {
     case 'binary':
       for (let r = 0; r < rows; r++) {
-        sum += softplus(z[r]) - y[r] * z[r];
-        dz[r] = (sigmoid(z[r]) - y[r]) / rows;
+        const zr = z[r];
+        const e = Math.exp(-Math.abs(zr));
+        sum += softplusOf(zr, e) - y[r] * zr;
+        dz[r] = (sigmoidOf(zr, e) - y[r]) / rows;
       }
       break;
     case 'multiclass': {
