@@ -217,8 +217,10 @@ describe('fused kernels in WebAssembly SIMD', () => {
     const size = 37;
     for (const weightDecay of [0, 0.05]) {
       const t = trainSpec({ optimizer: weightDecay ? 'adamw' : 'adam', lr: 0.01, weightDecay });
-      const { arrays: a, kernels } = fusedMemory((alloc, k) => ({ params: alloc(size), grads: alloc(size), optimizer: new FusedOptimizer(t, size, alloc, k) }));
+      const { arrays: a, kernels } = fusedMemory((alloc, k) => ({ params: alloc(size), grads: alloc(size), to32: alloc(size), optimizer: new FusedOptimizer(t, size, alloc, k) }));
       const ref = new FusedOptimizer(t, size);
+      assert.equal(a.optimizer.writesFloat32, true);
+      assert.equal(ref.writesFloat32, false, 'the JavaScript loop writes no float32 copy');
       const params = new Float64Array(size);
       for (let i = 0; i < size; i++) a.params[i] = params[i] = i % 9 === 0 ? 0 : random.normal();
       for (let step = 0; step < 20; step++) {
@@ -230,12 +232,14 @@ describe('fused kernels in WebAssembly SIMD', () => {
         for (const [from, to, penalty] of [[0, 13, { l1: 0.01, l2: 0.02 }], [13, 14, null], [14, 30, { l2: 0.1 }], [30, 37, { l1: 0.01, expabs: 0.03 }]] as const) {
           const norms = newNormSums();
           const normsRef = newNormSums();
-          const p = a.optimizer.update(a.params, a.grads, from, to, penalty, weightDecay > 0, norms);
+          const p = a.optimizer.update(a.params, a.grads, from, to, penalty, weightDecay > 0, norms, a.to32);
           const pRef = ref.update(params, grads, from, to, penalty, weightDecay > 0, normsRef);
           assert.ok(Math.abs(p - pRef) <= 1e-14 * Math.max(1, Math.abs(pRef)), `step ${step}, [${from}, ${to}): penalty ${p} vs ${pRef}`);
           norms.forEach((v, k) => assert.ok(Math.abs(v - normsRef[k]) <= 1e-13 * Math.max(1, Math.abs(normsRef[k])), `step ${step}, [${from}, ${to}): norm sum ${k}: ${v} vs ${normsRef[k]}`));
         }
         assert.deepEqual(a.params, params, `step ${step}: weights`);
+        // The float32 copy the kernel wrote as it updated (the record's ring slot): Math.fround's values.
+        assert.deepEqual(Array.from(new Float32Array(a.to32.buffer, a.to32.byteOffset, size)), Array.from(params, Math.fround), `step ${step}: float32 weights`);
       }
       assert.equal(kernels.kind, 'wasm-simd');
     }

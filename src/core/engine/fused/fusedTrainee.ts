@@ -176,18 +176,23 @@ export class FusedTrainee {
    * scoring lane the row's scores are NaN until settle().
    */
   runEpoch(epoch: number): EpochRow {
-    const row = this.trainedEpoch(epoch);
-    if (!this.scoring) return this.scored(row);
+    if (!this.scoring) return this.scored(this.trainedEpoch(epoch));
     const { ring, direct } = this.scoring;
     const slot = ring.nextWeights();
-    if (ring.memory.float32Weights) {
-      if (direct) this.kernels.toFloat32(this.params, slot, this.params.length);
-      else new Float32Array(slot.buffer, slot.byteOffset, this.params.length).set(this.params);
-    } else {
-      slot.set(this.params);
-    }
+    // Adam's kernel writes the float32 weights into the slot as it updates them (every
+    // parameter goes through it in the epoch's last step); else they are copied after.
+    const inStep = direct && ring.memory.float32Weights && this.optimizer.writesFloat32;
+    const row = this.trainedEpoch(epoch, inStep ? slot : null);
+    if (!inStep) this.copyWeights(slot, direct, ring.memory.float32Weights);
     ring.submit(row, this.trainOutputs());
     return row;
+  }
+
+  /** The weights into a ring slot, as the ring holds them (float32 or float64). */
+  private copyWeights(slot: Float64Array, direct: boolean, float32: boolean): void {
+    if (!float32) slot.set(this.params);
+    else if (direct) this.kernels.toFloat32(this.params, slot, this.params.length);
+    else new Float32Array(slot.buffer, slot.byteOffset, this.params.length).set(this.params);
   }
 
   /** Fills the scores of every row runEpoch() returned (waiting for the scoring thread's). */
@@ -219,10 +224,11 @@ export class FusedTrainee {
    * Trains one epoch and returns the part of its record the training gives (losses,
    * penalties, norms); the inference pass's scores are NaN until scored() fills them.
    * A caller that wants only some epochs' scores (a sweep point's last) skips the pass
-   * on the others.
+   * on the others. `to32`: where the epoch's last step writes the weights in float32 (a
+   * ring slot; only where the optimizer writesFloat32).
    */
-  trainedEpoch(epoch: number): EpochRow {
-    const dl = this.trainEpoch();
+  trainedEpoch(epoch: number, to32: Float64Array | null = null): EpochRow {
+    const dl = this.trainEpoch(to32);
     // Plain loops into arrays of their final length: the row is the one allocation of
     // an epoch, and the run result's format (number[], one norms tuple per layer) is fixed.
     const layers = this.penaltySums.length;
@@ -262,7 +268,7 @@ export class FusedTrainee {
    * Trains one epoch without the inference pass of its record (what pricing the record
    * compares with); returns the mean data loss over its batches.
    */
-  trainEpoch(): number {
+  trainEpoch(to32: Float64Array | null = null): number {
     if (this.disposed) throw new Error('a fused trainee was trained after dispose(): its memory is another trainee\'s');
     this.penaltySums.fill(0);
     for (const s of this.norms) s.fill(0);
@@ -274,7 +280,8 @@ export class FusedTrainee {
       const lo = b * this.batch;
       const rows = Math.min(this.n, lo + this.batch) - lo;
       if (this.nBatches > 1) this.gather(lo, rows);
-      dataLoss += this.step(rows, b === this.nBatches - 1);
+      const last = b === this.nBatches - 1;
+      dataLoss += this.step(rows, last, last ? to32 : null);
     }
     return dataLoss / this.nBatches;
   }
@@ -290,7 +297,7 @@ export class FusedTrainee {
   }
 
   /** One optimizer step on the current batch; returns its data loss and adds its penalties to the sums. */
-  private step(rows: number, last: boolean): number {
+  private step(rows: number, last: boolean, to32: Float64Array | null): number {
     const loss = this.backpropagate(rows, this.penaltySums);
     const { layout, params, grads } = this;
     const layers = layout.layers;
@@ -299,8 +306,8 @@ export class FusedTrainee {
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k];
       const norms = last ? this.norms[k] : null;
-      let p = opt.update(params, grads, l.kernel, l.kernel + l.inputs * l.units, l.kernelPenalty, this.decay, norms);
-      if (l.bias >= 0) p += opt.update(params, grads, l.bias, l.bias + l.units, l.biasPenalty, false, l.biasPenalty ? norms : null);
+      let p = opt.update(params, grads, l.kernel, l.kernel + l.inputs * l.units, l.kernelPenalty, this.decay, norms, to32);
+      if (l.bias >= 0) p += opt.update(params, grads, l.bias, l.bias + l.units, l.biasPenalty, false, l.biasPenalty ? norms : null, to32);
       this.penaltySums[k] += p;
     }
     return loss;

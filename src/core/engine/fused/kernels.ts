@@ -58,10 +58,12 @@ export interface FusedKernels {
   readonly penaltyGradient: ((p: Penalty, params: Float64Array, grads: Float64Array, from: number, to: number) => number) | null;
   /**
    * Adam on params[from, to) from grads (the penalty's gradient included), moments s1
-   * and s2, adding the updated weights to norms when given; null: optimizer.ts's own
-   * loop runs it (the JavaScript implementation).
+   * and s2, adding the updated weights to norms when given, and writing them rounded to
+   * float32 into to32 (float32 values in the bytes of a float64 array, as toFloat32
+   * writes them, at [from, to)) when given; null: optimizer.ts's own loop runs it (the
+   * JavaScript implementation).
    */
-  readonly adam: ((params: Float64Array, grads: Float64Array, s1: Float64Array, s2: Float64Array, from: number, to: number, step: AdamStep, norms: NormSums | null) => void) | null;
+  readonly adam: ((params: Float64Array, grads: Float64Array, s1: Float64Array, s2: Float64Array, from: number, to: number, step: AdamStep, norms: NormSums | null, to32: Float64Array | null) => void) | null;
   /**
    * outZ [o.units, rows] = act(hin . W + b) . Wo + bo for the hidden layer l (act relu
    * when `relu`, else linear) into the output layer o, the hidden layer never stored:

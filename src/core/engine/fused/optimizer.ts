@@ -92,12 +92,22 @@ export class FusedOptimizer {
   }
 
   /**
+   * Whether every update() runs Adam's kernel, which can write the updated weights in
+   * float32 as it goes (update()'s to32): Adam, with kernels for both its loop and the
+   * penalty's gradient.
+   */
+  get writesFloat32(): boolean {
+    return this.kind === 'adam' && this.kernels?.adam != null && this.kernels.penaltyGradient != null;
+  }
+
+  /**
    * Updates params[from, to) from their data-loss gradient plus the penalty's, shrinking
    * them first by the weight decay when `decay` (the gradient is the undecayed weights').
    * Returns the penalty of the weights before the update; adds the updated weights to
-   * `norms` when given.
+   * `norms` when given, and writes them rounded to float32 into to32 when given (only
+   * where writesFloat32).
    */
-  update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null): number {
+  update(params: Float64Array, grads: Float64Array, from: number, to: number, penalty: Penalty | null, decay: boolean, norms: NormSums | null, to32: Float64Array | null = null): number {
     const shrink = decay ? this.decayFactor : 1;
     const kernels = this.kernels;
     // The penalty's gradient in the kernels' loop when there is one (penaltyFormulas.ts
@@ -108,9 +118,10 @@ export class FusedOptimizer {
     // first epochs wait for it), and Adam's loop is the kernel's where there is one.
     if (this.kind === 'adam' && kernels?.adam && !rest) {
       this.adamStep.shrink = shrink;
-      kernels.adam(params, grads, this.s1, this.s2, from, to, this.adamStep, norms);
+      kernels.adam(params, grads, this.s1, this.s2, from, to, this.adamStep, norms, to32);
       return value;
     }
+    if (to32) throw new Error('update(): only Adam\'s kernel writes the float32 weights (writesFloat32)');
     return value + this.updateInLoop(params, grads, from, to, rest, shrink, norms);
   }
 

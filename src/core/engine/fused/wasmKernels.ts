@@ -35,7 +35,7 @@ interface KernelExports {
   toFloat32(from: number, to: number, n: number): void;
   reluGradient(z: number, dh: number, dz: number, n: number): void;
   penaltyGradient(p: number, g: number, n: number, l1: number, l2: number, expabs: number): number;
-  adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number): void;
+  adam(p: number, g: number, m: number, v: number, n: number, shrink: number, lr: number, c1: number, c2: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, out: number, threshold: number, out32: number): void;
   denseForwardRelu(w: number, b: number, hasBias: number, hin: number, z: number, h: number, inputs: number, units: number, rows: number): void;
   hiddenIntoOutputF32Relu(w: number, b: number, hasBias: number, wo: number, bo: number, units: number, x32: number, padded: number, scratch: number, outZ: number): void;
   hiddenIntoOutputF32Linear(w: number, b: number, hasBias: number, wo: number, bo: number, units: number, x32: number, padded: number, scratch: number, outZ: number): void;
@@ -195,8 +195,8 @@ export function wasmKernels(module: WasmModule, memory: WasmMemory, scratch: num
     penaltyGradient(p, params, grads, from, to) {
       return e.penaltyGradient(at(params, from), at(grads, from), to - from, p.l1 ?? 0, p.l2 ?? 0, p.expabs ?? 0);
     },
-    adam(params, grads, s1, s2, from, to, k, norms) {
-      e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold);
+    adam(params, grads, s1, s2, from, to, k, norms, to32) {
+      e.adam(at(params, from), at(grads, from), at(s1, from), at(s2, from), to - from, k.shrink, k.lr, k.c1, k.c2, k.beta1, k.oneMinusBeta1, k.beta2, k.oneMinusBeta2, k.epsilon, norms ? scratch : 0, k.sparsityThreshold, to32 ? at(to32, 0) + from * 4 : 0);
       if (norms) addNorms(norms, sums[0], sums[1], sums[2], sums[3], to - from);
     },
     hiddenIntoOutputF32(l, o, params, x32, padded, relu, scratch, outZ) {

@@ -492,9 +492,11 @@ export function penaltyGradient(p: usize, g: usize, n: i32, l1: f64, l2: f64, ex
  * first shrunk by `shrink` (decoupled weight decay; 1 without), with the formula and
  * float32 constants of ../optimizer.ts, given by the caller. When `out` is not 0 it
  * gets the norms' sums of the updated weights: [sum |w|, sum w^2, max |w|, count of
- * |w| < threshold].
+ * |w| < threshold]. When `out32` is not 0 it gets the updated weights rounded to float32
+ * (as toFloat32 rounds them): the record's ring slot, written in this pass, whose
+ * divisions leave room for it, rather than in a pass of its own (~0.5 us a tutorial epoch).
  */
-export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64): void {
+export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64, lr: f64, c1: f64, c2: f64, beta1: f64, oneMinusBeta1: f64, beta2: f64, oneMinusBeta2: f64, epsilon: f64, out: usize, threshold: f64, out32: usize): void {
   const vShrink = f64x2.splat(shrink);
   // m / c1 * lr and v / c2 as products by this step's factors, as optimizer.ts's loop
   // does: two divisions fewer per weight (they bound this loop), within an ulp.
@@ -524,6 +526,7 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
     const step = f64x2.div(f64x2.mul(mi, vLrOverC1), f64x2.add(f64x2.sqrt(f64x2.mul(vi, vInvC2)), vEps));
     const w = f64x2.sub(f64x2.mul(v128.load(p + o), vShrink), step);
     v128.store(p + o, w);
+    if (out32) v128.store64_lane(out32 + <usize>i * 4, f32x4.demote_f64x2_zero(w), 0);
     const a = f64x2.abs(w);
     l1 = f64x2.add(l1, a);
     l2 = f64x2.add(l2, f64x2.mul(a, a));
@@ -544,6 +547,7 @@ export function adam(p: usize, g: usize, m: usize, v: usize, n: i32, shrink: f64
     store<f64>(v + o, vi);
     const w = load<f64>(p + o) * shrink - (mi * lrOverC1) / (Math.sqrt(vi * invC2) + epsilon);
     store<f64>(p + o, w);
+    if (out32) store<f32>(out32 + <usize>i * 4, <f32>w);
     const a = Math.abs(w);
     sl1 += a;
     sl2 += a * a;
