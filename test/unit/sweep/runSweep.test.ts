@@ -62,23 +62,8 @@ describe('runSweep', () => {
   });
 
   it('a cancel before any point finishes keeps the partly trained model (cancelled, with its epochs)', async () => {
-    const controller = new AbortController();
-    const spec = sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 20000);
     // Long enough that the first rows (read back every 250 ms) arrive while every point still trains.
-    let seen = 0;
-    const out = await runSweep(spec, data, {
-      signal: controller.signal,
-      onRows: (_p, rows) => {
-        seen += rows.length;
-        if (seen >= 5) controller.abort();
-      },
-    });
-    assert.equal(out.cancelled, true);
-    assert.equal(out.grid.runs.length, 0, 'no point finished');
-    const rep = out.representative!;
-    assert.equal(rep.status, 'cancelled');
-    assert.ok(rep.rows.length >= 5 && rep.rows.length < 20000, `${rep.rows.length} epochs kept`);
-    rep.network.model.dispose();
+    await cancelBeforeAnyPoint(sweepSpec({ alpha: [1e-1, 1e-2, 1e-3], repeats: 2, refine: 0, select: 'test.accuracy' }, 20000), data);
   });
 
   it('with validation folds, a cancel still keeps a partly trained model: repeat 0 of fold 0, the one point an alpha (besides the chunk\'s first) that records every epoch', async () => {
@@ -88,21 +73,7 @@ describe('runSweep', () => {
     assert.deepEqual(every, ['0.1/0/0', '0.01/0/0']);
     assert.equal(recordOf(points[7], 0), 'every', 'the chunk\'s first point: its rows are the live ones');
     assert.equal(recordOf({ alpha: 0.1, repeat: 0, seed: 1, refined: false }, 3), 'every', 'scored on the test set: repeat 0 may represent the cell');
-    const controller = new AbortController();
-    let seen = 0;
-    const out = await runSweep(spec, data, {
-      signal: controller.signal,
-      onRows: (_p, rows) => {
-        seen += rows.length;
-        if (seen >= 5) controller.abort();
-      },
-    });
-    assert.equal(out.cancelled, true);
-    assert.equal(out.grid.runs.length, 0, 'no point finished');
-    const rep = out.representative!;
-    assert.equal(rep.status, 'cancelled');
-    assert.ok(rep.rows.length >= 5 && rep.rows.length < 20000, `${rep.rows.length} epochs kept`);
-    rep.network.model.dispose();
+    await cancelBeforeAnyPoint(spec, data);
   });
 
   it('an alpha with more repeats than the stack size is split: no chunk holds more than stackSize models', () => {
@@ -157,3 +128,22 @@ describe('runSweep', () => {
     assert.deepEqual(chunksOf(conv, { ...data, inputShape: [10, 1] }, [1e-1, 1e-2], false, 1, 32).map((c) => c.length), [2, 2]);
   });
 });
+
+/** Cancels `spec`'s sweep once 5 live rows came, before any point finished: the partly trained model must be kept. */
+async function cancelBeforeAnyPoint(spec: ReturnType<typeof sweepSpec>, data: Dataset): Promise<void> {
+  const controller = new AbortController();
+  let seen = 0;
+  const out = await runSweep(spec, data, {
+    signal: controller.signal,
+    onRows: (_p, rows) => {
+      seen += rows.length;
+      if (seen >= 5) controller.abort();
+    },
+  });
+  assert.equal(out.cancelled, true);
+  assert.equal(out.grid.runs.length, 0, 'no point finished');
+  const rep = out.representative!;
+  assert.equal(rep.status, 'cancelled');
+  assert.ok(rep.rows.length >= 5 && rep.rows.length < 20000, `${rep.rows.length} epochs kept`);
+  rep.network.model.dispose();
+}
