@@ -48,7 +48,9 @@ export function fusedMemory<T>(build: (alloc: Alloc, kernels: FusedKernels) => T
     const start = scratch + KERNEL_SCRATCH_BYTES;
     const pages = Math.max(1, Math.ceil((start + doubles * 8) / PAGE_BYTES));
     const pooled = POOL.take(pages);
-    if (pooled) new Uint8Array(pooled.memory.buffer, start, doubles * 8).fill(0);
+    // Zeroed as float64 words: V8 fills a shared buffer's bytes one relaxed store at a
+    // time, 4x slower (85 against 20 us for the 640 KB of a tutorial trainee with a ring).
+    if (pooled) new Float64Array(pooled.memory.buffer, start, doubles).fill(0);
     const memory = pooled?.memory ?? (pages <= MAX_PAGES ? memoryOf(pages) : null);
     if (memory) {
       const kernels = pooled?.kernels ?? wasmKernels(wasm.module, memory, scratch);
