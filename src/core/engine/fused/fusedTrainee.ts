@@ -75,8 +75,11 @@ export class FusedTrainee {
    * The ring its record's scores go through, and the lane's thread that scores them; null:
    * scored in runEpoch(). `direct`: the ring's slots are in the kernels' memory (shared:
    * fusedMemory.ts), where they write each epoch's weights straight into a slot.
+   * `inStep`: Adam's kernel writes them there as it updates them (every parameter goes
+   * through it in the epoch's last step); else they are copied after the epoch. Both are
+   * fixed for the ring: decided once, not every epoch.
    */
-  private scoring: { ring: RingSubmitter; lane: ScoringLane; direct: boolean } | null = null;
+  private scoring: { ring: RingSubmitter; lane: ScoringLane; direct: boolean; inStep: boolean } | null = null;
   /** Hands its memory to the next trainee (fusedMemory.ts); set by dispose(). */
   private readonly releaseMemory: () => void;
   private disposed = false;
@@ -149,7 +152,9 @@ export class FusedTrainee {
     const { layout, loss, data, scorer } = this;
     const { oneBatch } = scorer;
     const ring = newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
-    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane, direct: ring.weights === this.params.buffer };
+    const direct = ring.weights === this.params.buffer;
+    const inStep = direct && ring.float32Weights && this.optimizer.writesFloat32;
+    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane, direct, inStep };
     const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
     // With one batch the thread scores the training rows from their outputs: their inputs stay here.
     const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
@@ -177,11 +182,8 @@ export class FusedTrainee {
    */
   runEpoch(epoch: number): EpochRow {
     if (!this.scoring) return this.scored(this.trainedEpoch(epoch));
-    const { ring, direct } = this.scoring;
+    const { ring, direct, inStep } = this.scoring;
     const slot = ring.nextWeights();
-    // Adam's kernel writes the float32 weights into the slot as it updates them (every
-    // parameter goes through it in the epoch's last step); else they are copied after.
-    const inStep = direct && ring.memory.float32Weights && this.optimizer.writesFloat32;
     const row = this.trainedEpoch(epoch, inStep ? slot : null);
     if (!inStep) this.copyWeights(slot, direct, ring.memory.float32Weights);
     ring.submit(row, this.trainOutputs());
