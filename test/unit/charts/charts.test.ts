@@ -250,9 +250,12 @@ describe('headless rendering', () => {
 
   it('renderChartFiles writes an SVG and a PNG per chart, and nothing else', async () => {
     const files = await renderChartFiles(sweep, outDir, 'l2-moons');
+    // In the catalogue's order, each SVG before its PNG, whichever was written first.
+    assert.deepEqual(files.map((f) => path.basename(f)), buildCharts(sweep).flatMap((c) => [`l2-moons-${c.id}.svg`, `l2-moons-${c.id}.png`]));
     const names = files.map((f) => path.basename(f)).sort();
     // A sweep adds the regularization path and the penalty share against alpha.
     assert.deepEqual(names, ['loss', 'metrics', 'norms', 'path', 'share', 'sweep'].flatMap((id) => [`l2-moons-${id}.png`, `l2-moons-${id}.svg`]));
+    // Every file is whole when the call returns (the PNGs are rasterized behind the drawing).
     assert.deepEqual(fs.readdirSync(outDir).sort(), names);
     for (const f of files) {
       const bytes = fs.readFileSync(f);
@@ -260,6 +263,29 @@ describe('headless rendering', () => {
       else assert.match(bytes.toString('utf8'), /^<svg/);
     }
     assert.equal(path.dirname(files[0]), outDir);
+  });
+
+  it('renderChartFiles fails with a file it cannot write, once every other file is written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regnb-charts-fail-'));
+    try {
+      // The last chart's SVG cannot be written (a folder has its name): its write fails
+      // at once, while its PNG is still being rasterized.
+      const ids = buildCharts(sweep).map((c) => c.id);
+      const blocked = `run-${ids[ids.length - 1]}.svg`;
+      fs.mkdirSync(path.join(dir, blocked));
+      await assert.rejects(renderChartFiles(sweep, dir, 'run'), (e: NodeJS.ErrnoException & { dest?: string }) => `${e.path ?? ''} ${e.dest ?? ''}`.includes(blocked));
+      // Every other file is there, whole, when the call fails: none lands after it, and
+      // no temporary file is left.
+      const others = ids.flatMap((id) => [`run-${id}.svg`, `run-${id}.png`]).filter((f) => f !== blocked);
+      assert.deepEqual(fs.readdirSync(dir).sort(), [...others, blocked].sort());
+      for (const f of others) {
+        const bytes = fs.readFileSync(path.join(dir, f));
+        if (f.endsWith('.png')) assert.deepEqual([...bytes.subarray(0, 8)], PNG_SIGNATURE);
+        else assert.match(bytes.toString('utf8'), /^<svg[\s\S]*<\/svg>$/);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
