@@ -12,7 +12,7 @@ import { useBackend, BACKEND_CHOICES, type BackendChoice } from '../core/engine/
 import { checkNotebookFile, runNotebook, type NotebookProblem } from '../core/runner/runNotebook';
 import type { OutputUpdate } from '../core/notebook/mergeOutputs';
 import { describeFsError } from '../core/store/fsError';
-import { renderChartFiles } from '../core/charts/renderHeadless';
+import { ChartFileError, renderChartFiles } from '../core/charts/renderHeadless';
 import type { RunResult } from '../core/run/result';
 import { SweepThreads } from '../worker/sweepThreads';
 import { defaultSweepThreads } from '../worker/threadCount';
@@ -308,7 +308,9 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
         const files = await renderChartFiles(r, dir, r.name);
         progress.message(`${r.name}: ${files.length} chart files in ${path.relative(process.cwd(), dir) || '.'}`);
       } catch (e) {
-        failures.push(`${r.name}: the charts were not written: ${describeFsError(e, path.relative(process.cwd(), dir) || dir)}`);
+        // A file it could not make is named (not the folder, nor a temporary file).
+        const why = e instanceof ChartFileError ? describeFsError(e.reason, path.relative(process.cwd(), e.file)) : describeFsError(e, path.relative(process.cwd(), dir) || dir);
+        failures.push(`${r.name}: the charts were not written: ${why}`);
       }
     }
   }

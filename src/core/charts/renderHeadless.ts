@@ -65,6 +65,16 @@ export async function renderChart(spec: VegaLiteSpec, opts: PngOptions = {}): Pr
  */
 const RASTERS_IN_FLIGHT = Math.max(1, os.availableParallelism());
 
+/** A chart file renderChartFiles() could not make: which (its final path), and why. */
+export class ChartFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: unknown,
+  ) {
+    super(`${file}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 export interface ChartFileOptions extends ChartOptions, PngOptions {
   formats?: ('svg' | 'png')[];
 }
@@ -88,7 +98,10 @@ export async function renderChartFiles(result: RunResult, dir: string, baseName:
   const rastering: Promise<void>[] = [];
   // A write that fails while the drawing goes on is heard at the end (allSettled below):
   // handled from the start, so that Node does not take it for a rejection nobody handles.
-  const written = (write: Promise<void>) => {
+  const written = (file: string, making: Promise<void>) => {
+    const write = making.catch((reason: unknown) => {
+      throw new ChartFileError(file, reason);
+    });
     write.catch(() => undefined);
     writes.push(write);
     return write;
@@ -100,13 +113,13 @@ export async function renderChartFiles(result: RunResult, dir: string, baseName:
       const file = (ext: string) => path.join(dir, `${base}-${chart.id}.${ext}`);
       if (formats.includes('svg')) {
         files.push(file('svg'));
-        written(writeFileAtomic(file('svg'), svg));
+        written(file('svg'), writeFileAtomic(file('svg'), svg));
       }
       if (formats.includes('png')) {
         files.push(file('png'));
         // At most a raster per core in flight: each holds its image and resvg's font database.
         while (rastering.length >= RASTERS_IN_FLIGHT) await rastering.shift();
-        rastering.push(written(svgToPng(svg, opts).then((bytes) => writeFileAtomic(file('png'), bytes))));
+        rastering.push(written(file('png'), svgToPng(svg, opts).then((bytes) => writeFileAtomic(file('png'), bytes))));
       }
     }
   } finally {

@@ -15,7 +15,7 @@ import {
 import { DARK_THEME, LIGHT_THEME, completeTheme } from '../../../src/core/charts/theme';
 import { buildCharts } from '../../../src/core/charts/catalogue';
 import { loadVega, renderChartSvg } from '../../../src/core/charts/renderSvg';
-import { renderChart, renderChartFiles, svgToPng } from '../../../src/core/charts/renderHeadless';
+import { ChartFileError, renderChart, renderChartFiles, svgToPng } from '../../../src/core/charts/renderHeadless';
 import { makeRun } from '../notebook/runFixture';
 import { PNG_SIGNATURE, darkPixels, pngSize, readPng } from './png';
 
@@ -273,7 +273,8 @@ describe('headless rendering', () => {
       const ids = buildCharts(sweep).map((c) => c.id);
       const blocked = `run-${ids[ids.length - 1]}.svg`;
       fs.mkdirSync(path.join(dir, blocked));
-      await assert.rejects(renderChartFiles(sweep, dir, 'run'), (e: NodeJS.ErrnoException & { dest?: string }) => `${e.path ?? ''} ${e.dest ?? ''}`.includes(blocked));
+      // The error names the file (not a temporary one) and keeps the file system's reason.
+      await assert.rejects(renderChartFiles(sweep, dir, 'run'), (e: unknown) => e instanceof ChartFileError && e.file === path.join(dir, blocked) && (e.reason as NodeJS.ErrnoException).code === 'EISDIR');
       // Every other file is there, whole, when the call fails: none lands after it, and
       // no temporary file is left.
       const others = ids.flatMap((id) => [`run-${id}.svg`, `run-${id}.png`]).filter((f) => f !== blocked);

@@ -133,6 +133,24 @@ describe('regnb CLI', () => {
     assert.ok(p > 0 && p < 1, 'a sigmoid output');
   });
 
+  it('run: a chart file that cannot be written costs its run\'s charts only, named in one line', () => {
+    const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: BASE }, { kind: 'experiment', source: TUNED }]) });
+    // A folder where base's loss chart would go: its PNG's write fails.
+    fs.mkdirSync(path.join(dir, 'charts/base-loss.png'), { recursive: true });
+    const r = regnb(['run', 'nb.regnb', '--json', 'results.json', '--charts', 'charts'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stderr.split('\n').filter((l) => / were not written/.test(l));
+    assert.deepEqual(lines, [`regnb: base: the charts were not written: ${path.join('charts', 'base-loss.png')}: it is a folder, not a file`]);
+    // Both runs trained and were written; tuned's charts all are, and base's first SVG.
+    const results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
+    assert.deepEqual(results.map((x: { name: string; status: string }) => [x.name, x.status]), [['base', 'completed'], ['tuned', 'completed']]);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'nb.regnb'), 'utf8')).cells[1].outputs[0].data.runId, results[1].runId);
+    const charts = fs.readdirSync(path.join(dir, 'charts'));
+    assert.ok(['loss', 'norms', 'metrics'].every((id) => charts.includes(`tuned-${id}.svg`) && charts.includes(`tuned-${id}.png`)), charts.join(', '));
+    assert.ok(charts.includes('base-loss.svg'), charts.join(', '));
+    assert.ok(charts.every((f) => !f.startsWith('.')), `no temporary file is left: ${charts.join(', ')}`);
+  });
+
   it('run: a compare cell gets the latest runs of the cells it names', () => {
     const dir = workspace({ 'nb.regnb': notebook([{ kind: 'experiment', source: 'compare: [base, tuned]' }, { kind: 'experiment', source: BASE }, { kind: 'experiment', source: TUNED }]) });
     const r = regnb(['run', 'nb.regnb', '--json', 'out.json'], dir);
