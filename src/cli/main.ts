@@ -309,7 +309,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
         progress.message(`${r.name}: ${files.length} chart files in ${path.relative(process.cwd(), dir) || '.'}`);
       } catch (e) {
         // A file it could not make is named (not the folder, nor a temporary file).
-        const why = e instanceof ChartFileError ? describeFsError(e.reason, path.relative(process.cwd(), e.file)) : describeFsError(e, path.relative(process.cwd(), dir) || dir);
+        const why = e instanceof ChartFileError ? describeFsError(e.cause, path.relative(process.cwd(), e.file)) : describeFsError(e, path.relative(process.cwd(), dir) || dir);
         failures.push(`${r.name}: the charts were not written: ${why}`);
       }
     }

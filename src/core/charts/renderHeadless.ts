@@ -65,13 +65,13 @@ export async function renderChart(spec: VegaLiteSpec, opts: PngOptions = {}): Pr
  */
 const RASTERS_IN_FLIGHT = Math.max(1, os.availableParallelism());
 
-/** A chart file renderChartFiles() could not make: which (its final path), and why. */
+/** A chart file renderChartFiles() could not make: which (its final path); why is its `cause`. */
 export class ChartFileError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: unknown,
+    cause: unknown,
   ) {
-    super(`${file}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 
@@ -99,8 +99,8 @@ export async function renderChartFiles(result: RunResult, dir: string, baseName:
   // A write that fails while the drawing goes on is heard at the end (allSettled below):
   // handled from the start, so that Node does not take it for a rejection nobody handles.
   const written = (file: string, making: Promise<void>) => {
-    const write = making.catch((reason: unknown) => {
-      throw new ChartFileError(file, reason);
+    const write = making.catch((cause: unknown) => {
+      throw new ChartFileError(file, cause);
     });
     write.catch(() => undefined);
     writes.push(write);

@@ -274,7 +274,7 @@ describe('headless rendering', () => {
       const blocked = `run-${ids[ids.length - 1]}.svg`;
       fs.mkdirSync(path.join(dir, blocked));
       // The error names the file (not a temporary one) and keeps the file system's reason.
-      await assert.rejects(renderChartFiles(sweep, dir, 'run'), (e: unknown) => e instanceof ChartFileError && e.file === path.join(dir, blocked) && (e.reason as NodeJS.ErrnoException).code === 'EISDIR');
+      await assert.rejects(renderChartFiles(sweep, dir, 'run'), (e: unknown) => e instanceof ChartFileError && e.file === path.join(dir, blocked) && (e.cause as NodeJS.ErrnoException).code === 'EISDIR');
       // Every other file is there, whole, when the call fails: none lands after it, and
       // no temporary file is left.
       const others = ids.flatMap((id) => [`run-${id}.svg`, `run-${id}.png`]).filter((f) => f !== blocked);
