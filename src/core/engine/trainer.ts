@@ -158,8 +158,6 @@ export async function train(objective: Objective, data: Dataset, configs: Member
   opts.onGroups?.([...groups, ...fused.map((m) => [m])].map((g) => g.map((m) => m.index)));
   let trainees: Trainee[] = [];
   const epochs = Math.max(...configs.map((c) => c.train.epochs));
-  const running = (m: Member, epoch: number) => !m.status && epoch <= m.config.train.epochs;
-  const active = (t: Trainee, epoch: number) => t.members.some((m) => running(m, epoch));
   let lastFlush = Date.now();
   let lastYield = 0;
   try {
@@ -168,7 +166,7 @@ export async function train(objective: Objective, data: Dataset, configs: Member
     const scoringAfterMs = opts.scoringAfterMs ?? SCORING_AFTER_MS;
     let laneStarted = false;
     const trainingSince = Date.now();
-    for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let epoch = 1; epoch <= epochs; ) {
       // A fused epoch of a small network takes well under a millisecond: yielding after
       // each would cost a measurable share of it, so messages (cancel) wait up to YIELD_MS.
       if (Date.now() - lastYield >= YIELD_MS) {
@@ -185,27 +183,8 @@ export async function train(objective: Objective, data: Dataset, configs: Member
         laneStarted = true;
         for (const m of fused) m.fused!.trainee.startScoring();
       }
-      for (const m of fused) {
-        if (!running(m, epoch)) continue;
-        const f = m.fused!;
-        try {
-          if (f.lastOnly) trainLastOnly(f.trainee, f.lastOnly, f.pending, epoch, m.config.train.epochs);
-          else f.pending.push(f.trainee.runEpoch(epoch));
-        } catch (e) {
-          if (f.lastOnly?.held) m.rows.push(f.trainee.scoredAt(f.lastOnly.held, f.lastOnly.before));
-          finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
-        }
-      }
-      for (const t of trainees) {
-        if (!active(t, epoch)) continue;
-        try {
-          t.pending.push(runEpoch(t));
-        } catch (e) {
-          for (const m of t.members) if (!m.status) finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
-        }
-      }
-      const last = epoch === epochs;
-      if (last || Date.now() - lastFlush >= flushMs) {
+      epoch = trainEpochs(members, fused, trainees, epoch, epochs, Math.min(lastYield + YIELD_MS, lastFlush + flushMs));
+      if (epoch > epochs || Date.now() - lastFlush >= flushMs) {
         await flush(trainees, fused, opts);
         lastFlush = Date.now();
       }
@@ -224,6 +203,51 @@ export async function train(objective: Objective, data: Dataset, configs: Member
     if (tensors) tf.dispose([tensors.xTrain, tensors.yTrain, tensors.yTest, tensors.xAll]);
   }
   return members.map((m) => ({ status: m.status!, error: m.error, rows: m.rows, network: m.net, durationMs: m.finished - m.started, engine: m.fused ? 'fused' : 'tfjs' }));
+}
+
+/**
+ * Trains epochs `epoch`, `epoch + 1`, ... up to `epochs` until the clock reaches `until`
+ * (at least one) or every member has ended; returns the next epoch to train. A plain
+ * function, apart from train()'s loop: V8 optimizes no async function that awaits in a
+ * loop (no on-stack replacement), and in train() itself this per-epoch work cost the
+ * tutorial's fused epoch ~1 us of its ~30 (bench/README.md, benchmark 1c).
+ */
+function trainEpochs(members: Member[], fused: Member[], trainees: Trainee[], epoch: number, epochs: number, until: number): number {
+  for (; epoch <= epochs; ) {
+    let ended = false;
+    for (let i = 0; i < fused.length; i++) {
+      const m = fused[i];
+      if (!running(m, epoch)) continue;
+      const f = m.fused!;
+      try {
+        if (f.lastOnly) trainLastOnly(f.trainee, f.lastOnly, f.pending, epoch, m.config.train.epochs);
+        else f.pending.push(f.trainee.runEpoch(epoch));
+      } catch (e) {
+        if (f.lastOnly?.held) m.rows.push(f.trainee.scoredAt(f.lastOnly.held, f.lastOnly.before));
+        finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
+        ended = true;
+      }
+    }
+    for (let i = 0; i < trainees.length; i++) {
+      const t = trainees[i];
+      if (!t.members.some((m) => running(m, epoch))) continue;
+      try {
+        t.pending.push(runEpoch(t));
+      } catch (e) {
+        for (const m of t.members) if (!m.status) finish(m, 'failed', `epoch ${epoch}: ${(e as Error).message}`);
+        ended = true;
+      }
+    }
+    epoch++;
+    if (ended && members.every((m) => m.status)) break;
+    if (Date.now() >= until) break;
+  }
+  return epoch;
+}
+
+/** Whether `m` trains epoch `epoch`: it has not ended, and has epochs left. */
+function running(m: Member, epoch: number): boolean {
+  return !m.status && epoch <= m.config.train.epochs;
 }
 
 /**
