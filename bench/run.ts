@@ -124,17 +124,18 @@ function main(): void {
       const stepsMedian = median(b1c[2].times);
       printTable(
         `1c. The per-epoch record's cost: the same network, ${recordJob.epochs} epochs per run, ${recordJob.reps} runs of each after ${recordJob.warmup} warm-up epochs, interleaved in one process`,
-        ['tool', 'best ms', 'median ms', 'cpu ms', 'epochs/s', 'record cost over the steps (best / median)'],
+        ['tool', 'best ms', 'median ms', 'cpu ms', 'epochs/s', 'record cost over the steps (best / median)', 'paired: median (quartiles)'],
         b1c.map((r, k) => {
           const best = Math.min(...r.times);
           const cost = (a: number, b: number) => `${fmt((100 * (a - b)) / b, 1)}%`;
-          return [r.tool, fmt(best, 0), fmt(median(r.times), 0), fmt(Math.min(...r.cpu), 0), fmt((r.epochs * 1000) / best, 0), k === 2 ? '-' : `${cost(best, steps)} / ${cost(median(r.times), stepsMedian)}`];
+          return [r.tool, fmt(best, 0), fmt(median(r.times), 0), fmt(Math.min(...r.cpu), 0), fmt((r.epochs * 1000) / best, 0), k === 2 ? '-' : `${cost(best, steps)} / ${cost(median(r.times), stepsMedian)}`, k === 2 ? '-' : pairedCost(r.times, b1c[2].times)];
         }),
         [
           'The scoring thread: the record\'s scores on a second core (src/core/engine/fused/scoringRing.ts), here warm (started before the runs), so every run uses it from its first epoch,',
           'as `regnb run`\'s cells after the first and the editor\'s runs after the first (with 3+ threads) find it. A process\'s first run hands its record over once it has trained 0.5 s',
           '(SCORING_AFTER_MS: before that the thread\'s start competes with V8\'s own threads for the second core). The rows are the same.',
           '#7: the record at most 10% over the steps. "steps only" is the trainee\'s steps without the record (bench/regnb/stepsOnly.ts).',
+          'Paired: each run against the steps-only run of the same round (the rounds interleave the three), so a drift of the machine over the rounds cancels; the median and quartiles of those ratios.',
         ],
       );
     }
@@ -321,3 +322,15 @@ main();
 // here, not chained in package.json: npm appends `npm run bench -- --quick`'s arguments to
 // the last command of a script only, so run.ts never saw --quick.
 process.exitCode = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/renderCharts.ts'), ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1;
+
+/**
+ * The record's cost from paired runs: the i-th run of a variant against the i-th steps-only
+ * run (benchmark 1c interleaves them, one of each per round), as the median of the per-round
+ * ratios and their quartiles. A slow spell of the VM lands in one round and hits both runs
+ * of the pair, where it moves the two medians apart.
+ */
+function pairedCost(times: number[], steps: number[]): string {
+  const ratios = times.map((t, i) => (100 * (t - steps[i])) / steps[i]).sort((a, b) => a - b);
+  const at = (q: number) => ratios[Math.round(q * (ratios.length - 1))];
+  return `${fmt(median(ratios), 1)}% (${fmt(at(0.25), 1)}-${fmt(at(0.75), 1)})`;
+}
