@@ -70,6 +70,19 @@ function attempt<T>(what: string, f: () => T): Outcome<T> {
   }
 }
 
+/**
+ * The record's cost from paired runs: the i-th run of a variant against the i-th steps-only
+ * run (benchmark 1c interleaves them, one of each per round), as the median of the per-round
+ * ratios and their quartiles. A slow spell of the VM lands in one round and slows both runs
+ * of its pair alike, where the ratio of the two medians takes it at full weight when it
+ * hits one variant's median run and not the other's.
+ */
+function pairedCost(times: number[], steps: number[]): string {
+  const ratios = times.map((t, i) => (100 * (t - steps[i])) / steps[i]).sort((a, b) => a - b);
+  const at = (q: number) => ratios[Math.round(q * (ratios.length - 1))];
+  return `${fmt(median(ratios), 1)}% (${fmt(at(0.25), 1)}-${fmt(at(0.75), 1)})`;
+}
+
 function main(): void {
   const started = Date.now();
   const load0 = os.loadavg();
@@ -323,14 +336,3 @@ main();
 // the last command of a script only, so run.ts never saw --quick.
 process.exitCode = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/renderCharts.ts'), ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1;
 
-/**
- * The record's cost from paired runs: the i-th run of a variant against the i-th steps-only
- * run (benchmark 1c interleaves them, one of each per round), as the median of the per-round
- * ratios and their quartiles. A slow spell of the VM lands in one round and hits both runs
- * of the pair, where it moves the two medians apart.
- */
-function pairedCost(times: number[], steps: number[]): string {
-  const ratios = times.map((t, i) => (100 * (t - steps[i])) / steps[i]).sort((a, b) => a - b);
-  const at = (q: number) => ratios[Math.round(q * (ratios.length - 1))];
-  return `${fmt(median(ratios), 1)}% (${fmt(at(0.25), 1)}-${fmt(at(0.75), 1)})`;
-}
