@@ -209,6 +209,27 @@ describe('trainer', () => {
     assert.deepEqual(together[1].rows, alone2.rows);
     for (const o of [...together, alone1, alone2]) o.network.model.dispose();
   });
+
+  for (const engine of ['auto', 'tfjs'] as const) {
+    it(`members of different lengths, one diverging, in one call: each keeps its own epochs, as alone (${engine})`, async () => {
+      const linear = (epochs: number, lr: number): MemberConfig => ({ layers: [layer('dense', 1, { name: 'lin' })], train: trainSpec({ epochs, batch: 64, optimizer: 'sgd', lr }) });
+      const configs = [linear(5, 0.05), linear(200, 50), linear(40, 0.05)];
+      // flushMs 0: a flush (where divergence is found) after every epoch; the default:
+      // spans of epochs between flushes, over which members end at different epochs.
+      for (const flushMs of [0, undefined]) {
+        const together = await train(objectiveOf('regression', 1, 'linear'), tinyRegression(), configs, { engine, flushMs });
+        const alone = await Promise.all(configs.map(async (c) => (await train(objectiveOf('regression', 1, 'linear'), tinyRegression(), [c], { engine }))[0]));
+        assert.deepEqual(together.map((o) => o.status), ['completed', 'diverged', 'completed']);
+        assert.deepEqual(together.map((o) => o.rows.length), [5, alone[1].rows.length, 40]);
+        assert.ok(alone[1].rows.length > 0 && alone[1].rows.length < 200, `diverged after ${alone[1].rows.length} epochs`);
+        together.forEach((o, i) => {
+          assert.deepEqual(o.rows, alone[i].rows, `member ${i} (flushMs ${flushMs})`);
+          assert.equal(o.error, alone[i].error);
+        });
+        for (const o of [...together, ...alone]) o.network.model.dispose();
+      }
+    });
+  }
 });
 
 describe('final views', () => {
