@@ -117,9 +117,10 @@ async function timed(job: MoonsJob, backend: string): Promise<TimedResult> {
 
 /**
  * Benchmark 1c: the record's cost, in one process, runs interleaved (so drift hits all
- * alike): train() with the record scored in the training thread, train() with it on the
- * scoring thread, warm (started before the runs, so each uses it from its first epoch,
- * as a process's runs after its first do), and the steps alone; each warmed up first.
+ * alike), in rounds of one run each whose order rotates: train() with the record scored
+ * in the training thread, train() with it on the scoring thread, warm (started before
+ * the runs, so each uses it from its first epoch, as a process's runs after its first
+ * do), and the steps alone; each warmed up first. Each clock times the training alone.
  */
 async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]> {
   const { data } = readData(job.data);
@@ -127,15 +128,18 @@ async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]
   const meter = memoryMeter();
   const lane = new ScoringThread(threadEntry('scoringWorker'));
   await lane.ready();
-  // Each returns how to get its scores, after the clock.
-  const viaTrain = (opts: TrainOptions) => async (epochs: number) => {
-    const [out] = await train(objective, data, [moonsConfig(job, epochs)], opts);
-    if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
-    out.network.model.dispose();
-    return () => scoresOfRow(out.rows[out.rows.length - 1], job.l2);
+  // Each trains a config made before the clock (the cell's parse is no part of either
+  // side) and returns how to get its scores, after the clock (as the network's dispose).
+  const viaTrain = (opts: TrainOptions) => async (config: MemberConfig) => {
+    const [out] = await train(objective, data, [config], opts);
+    return () => {
+      if (out.status !== 'completed') throw new Error(`RegNB run ${out.status}: ${out.error}`);
+      out.network.model.dispose();
+      return scoresOfRow(out.rows[out.rows.length - 1], job.l2);
+    };
   };
-  const steps = async (epochs: number) => {
-    const net = trainStepsOnly(objective, data, moonsConfig(job, epochs));
+  const steps = async (config: MemberConfig) => {
+    const net = trainStepsOnly(objective, data, config);
     return () => {
       const scores = scoresOf(net, objective, data);
       net.model.dispose();
@@ -147,11 +151,15 @@ async function recordCost(job: MoonsJob, backend: string): Promise<TimedResult[]
     { tool: 'RegNB train(), record on the scoring thread', run: viaTrain({ scoring: lane }) },
     { tool: 'RegNB steps only', run: steps },
   ].map((v) => ({ ...v, times: [] as number[], cpu: [] as number[], scores: undefined as Scores | undefined }));
-  for (const v of variants) (await v.run(job.warmup))();
+  for (const v of variants) (await v.run(moonsConfig(job, job.warmup)))();
   for (let r = 0; r < job.reps; r++) {
-    for (const v of variants) {
+    // Each round starts one variant later: none always follows the same one (the record
+    // in the training thread leaves the most garbage, whose collection lands in the next run).
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(r + k) % variants.length];
+      const config = moonsConfig(job, job.epochs);
       const clock = startClock();
-      const scores = await v.run(job.epochs);
+      const scores = await v.run(config);
       const t = clock();
       v.times.push(t.ms);
       v.cpu.push(t.cpu);
