@@ -7,7 +7,7 @@
 // their own epochs.
 
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { ScoringLane, ScoringSetup } from '../core/engine/fused/scoringLane';
+import { sameScoring, type ScoringLane, type ScoringSetup } from '../core/engine/fused/scoringLane';
 import type { RingMemory } from '../core/engine/fused/scoringRing';
 import { BELL_PARKED, BELL_RINGS, type ScoringThreadData, type ToScoringThread } from './scoringProtocol';
 import type { ThreadEntry } from './threadEntry';
@@ -18,7 +18,10 @@ export class ScoringThread implements ScoringLane {
   private started: Promise<void> | null = null;
   private loaded = false;
   private readonly bell = new Int32Array(new SharedArrayBuffer(2 * 4));
-  private readonly ids = new Map<RingMemory, number>();
+  /** The rings the thread serves: their ids and setups. */
+  private readonly served = new Map<RingMemory, { id: number; setup: ScoringSetup }>();
+  /** The ring released last with `keep`, still served, for reuse(). */
+  private kept: RingMemory | null = null;
   private nextId = 0;
 
   /** The thread starts at the first serve() or ready(): scoringLane.ts, SCORING_AFTER_MS, says when. */
@@ -69,8 +72,15 @@ export class ScoringThread implements ScoringLane {
   serve(ring: RingMemory, setup: ScoringSetup): void {
     this.start();
     const id = this.nextId++;
-    this.ids.set(ring, id);
+    this.served.set(ring, { id, setup });
     this.post({ type: 'serve', id, ring, setup });
+  }
+
+  reuse(setup: ScoringSetup, fits: (ring: RingMemory) => boolean): RingMemory | null {
+    const ring = this.kept;
+    if (!ring || !this.worker || !fits(ring) || !sameScoring(this.served.get(ring)!.setup, setup)) return null;
+    this.kept = null;
+    return ring;
   }
 
   wake(): void {
@@ -82,10 +92,18 @@ export class ScoringThread implements ScoringLane {
     Atomics.notify(this.bell, BELL_RINGS);
   }
 
-  release(ring: RingMemory): void {
-    const id = this.ids.get(ring);
-    if (id === undefined) return;
-    this.ids.delete(ring);
+  release(ring: RingMemory, keep = false): void {
+    if (!this.served.has(ring)) return;
+    // One ring kept at a time: the one kept before is let go.
+    const drop = keep ? this.kept : ring;
+    if (keep) this.kept = ring;
+    else if (this.kept === ring) this.kept = null;
+    if (drop && drop !== this.kept) this.letGo(drop);
+  }
+
+  private letGo(ring: RingMemory): void {
+    const { id } = this.served.get(ring)!;
+    this.served.delete(ring);
     this.post({ type: 'release', id });
   }
 

@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FusedTrainee } from '../../../src/core/engine/fused/fusedTrainee';
 import { fusedLayoutOf, readWeights } from '../../../src/core/engine/fused/layout';
-import type { ScoringLane } from '../../../src/core/engine/fused/scoringLane';
-import { newRingMemory, ringFits, RingScorer, RingSubmitter, slotsOf, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
+import { sameScoring, UNSCORED_LAYER_FIELDS, type ScoringLane, type ScoringSetup } from '../../../src/core/engine/fused/scoringLane';
+import { newRingMemory, ringFits, RingScorer, RingSubmitter, slotsOf, type RingMemory, type SlotScorer } from '../../../src/core/engine/fused/scoringRing';
 import { buildNetwork } from '../../../src/core/engine/network';
 import type { LossSpec } from '../../../src/core/engine/objective';
 import { Random } from '../../../src/core/data/random';
@@ -223,5 +223,117 @@ describe('a trainee on the scoring thread', () => {
     assert.equal(beside.engine, 'fused');
     assert.deepEqual(asked, { serve: 1, release: 1 });
     assert.deepEqual(beside.rows, alone.rows);
+  });
+});
+
+describe('a ring kept for the next run (ScoringLane.reuse)', () => {
+  const layers = (units: number, l2 = 0): LayerSpec[] => [layer('dense', units, { activation: 'relu', penalties: { kernel: { l2 } } }), layer('dense', 1, { activation: 'sigmoid' })];
+  const setupOf = (data: Dataset, ls: LayerSpec[], oneBatch = true): ScoringSetup => {
+    const layout = fusedLayoutOf(ls, data.inputShape, data.task, data.classes)!;
+    const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
+    return { layout, loss: { task: data.task, classes: data.classes, outputActivation: 'sigmoid' }, rows: { nTrain, nTest, xTrain, yTrain, xTest, yTest }, oneBatch };
+  };
+
+  it('is taken back only by a setup that scores the same: rows by value, the layout but for names and penalties, the loss, the batches', () => {
+    const base = setupOf(tinyBinary(30, 70), layers(16));
+    // Another data set object, layout and penalty, the same values: the same scores.
+    const again = setupOf(tinyBinary(30, 70), layers(16, 0.5));
+    again.layout.layers[0].name = 'renamed';
+    assert.equal(sameScoring(base, again), true);
+    const changed = (edit: (s: ScoringSetup) => void) => {
+      const s = setupOf(tinyBinary(30, 70), layers(16));
+      edit(s);
+      return sameScoring(base, s);
+    };
+    assert.equal(changed((s) => (s.rows = { ...s.rows, xTest: Float32Array.from(s.rows.xTest, (v, i) => (i === 139 ? v + 1e-6 : v)) })), false, 'one test input');
+    assert.equal(changed((s) => (s.rows = { ...s.rows, yTrain: Float32Array.from(s.rows.yTrain, (v, i) => (i === 0 ? 1 - v : v)) })), false, 'one training label');
+    assert.equal(changed((s) => (s.loss = { ...s.loss, outputActivation: 'linear' })), false, 'the loss');
+    assert.equal(changed((s) => (s.oneBatch = false)), false, 'the batches');
+    assert.equal(sameScoring(base, setupOf(tinyBinary(30, 71), layers(16))), false, 'another test row');
+    assert.equal(sameScoring(base, setupOf(tinyBinary(30, 70), layers(17))), false, 'another width');
+    // Every field of a layer counts but those no score reads.
+    const fields = Object.keys(base.layout.layers[0]) as (keyof (typeof base.layout.layers)[0])[];
+    for (const f of fields) {
+      const s = setupOf(tinyBinary(30, 70), layers(16));
+      (s.layout.layers[0] as unknown as Record<string, unknown>)[f] = `changed ${f}`;
+      assert.equal(sameScoring(base, s), UNSCORED_LAYER_FIELDS.has(f), `layer field ${f}`);
+    }
+  });
+
+  it('train() runs of one network and data set share one ring, each with the rows it records alone; another test set gets its own', async () => {
+    await testBackend();
+    const thread = new ScoringThread(threadEntry('scoringWorker'));
+    await thread.ready();
+    const asked = { serve: 0, reused: 0, kept: 0 };
+    const rings: RingMemory[] = [];
+    const counted: ScoringLane = {
+      warm: true,
+      serve: (ring, setup) => (asked.serve++, rings.push(ring), thread.serve(ring, setup)),
+      wake: () => thread.wake(),
+      release: (ring, keep) => ((asked.kept += keep ? 1 : 0), thread.release(ring, keep)),
+      reuse: (setup, fits) => {
+        const ring = thread.reuse(setup, fits);
+        if (ring) {
+          asked.reused++;
+          rings.push(ring);
+        }
+        return ring;
+      },
+    };
+    const run = async (data: Dataset, ls: LayerSpec[], lane: ScoringLane | undefined) => {
+      const [o] = await trainFor(data, [{ layers: ls, train: trainSpec({ epochs: 150, seed: 7, optimizer: 'adam', lr: 0.01 }) }], { scoring: lane });
+      assert.equal(o.engine, 'fused');
+      return o.rows;
+    };
+    const moons = tinyBinary(30, 70);
+    try {
+      for (const [what, data, ls] of [
+        ['first run', moons, layers(16)],
+        ['the same network again, on an equal data set', tinyBinary(30, 70), layers(16)],
+        ['another penalty (the scores read none)', moons, layers(16, 0.01)],
+        // Arrays of the same sizes (the trainee's memory as before), one value apart.
+        ['one test label flipped', { ...moons, yTest: Float32Array.from(moons.yTest, (v, i) => (i === 5 ? 1 - v : v)) }, layers(16)],
+        ['fewer test rows', tinyBinary(30, 60), layers(16)],
+      ] as const) {
+        assert.deepEqual(await run(data, [...ls], counted), await run(data, [...ls], undefined), what);
+      }
+      assert.deepEqual(asked, { serve: 3, reused: 2, kept: 5 });
+      // The second and third runs' ring was the first's, its epochs numbered on from the first's 150.
+      assert.equal(rings[1], rings[0]);
+      assert.equal(rings[2], rings[0]);
+      assert.notEqual(rings[3], rings[0]);
+      assert.equal(new Int32Array(rings[0].control)[0], 450);
+    } finally {
+      await thread.dispose();
+    }
+  });
+
+  it('a trainee on the JavaScript loops does not take a ring whose weights are in another trainee\'s kernel memory, nor the reverse', async () => {
+    await testBackend();
+    const thread = new ScoringThread(threadEntry('scoringWorker'));
+    await thread.ready();
+    const served: RingMemory[] = [];
+    const counted: ScoringLane = { warm: true, serve: (ring, setup) => (served.push(ring), thread.serve(ring, setup)), wake: () => thread.wake(), release: (r, k) => thread.release(r, k), reuse: (s, f) => thread.reuse(s, f) };
+    const t = trainSpec({ optimizer: 'adam', lr: 0.01, seed: 3 });
+    const data = tinyBinary(30, 70);
+    try {
+      for (const kernels of ['auto', 'js', 'js', 'auto'] as const) {
+        const { alone, beside } = twoTrainees(data, layers(16), t, counted as unknown as ScoringThread, kernels);
+        const a: EpochRow[] = [];
+        const b: EpochRow[] = [];
+        for (let e = 1; e <= 100; e++) {
+          a.push(alone.runEpoch(e));
+          b.push(beside.runEpoch(e));
+        }
+        beside.dispose();
+        alone.dispose();
+        assert.deepEqual(b, a, kernels);
+      }
+      // wasm, then the loops (own weights), which the next loops take back, then wasm again.
+      assert.equal(served.length, 3);
+      assert.deepEqual(served.map((r) => r.ownWeights), [false, true, false]);
+    } finally {
+      await thread.dispose();
+    }
   });
 });

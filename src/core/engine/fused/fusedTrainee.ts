@@ -17,8 +17,8 @@ import { twoInputPair, type FusedLayout } from './layout';
 import { lossAndGradient } from './loss';
 import { FusedOptimizer, newNormSums, normsFrom, type NormSums } from './optimizer';
 import { RecordScorer, type Scores } from './recordScorer';
-import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane } from './scoringLane';
-import { newRingMemory, ringFits, RingSubmitter, slotsOf, weightWordsOf } from './scoringRing';
+import { MAX_SCORED_VALUES, scoredValues, slotScorerOf, type ScoringLane, type ScoringSetup } from './scoringLane';
+import { newRingMemory, ringFits, RingSubmitter, slotsOf, weightWordsOf, type RingMemory } from './scoringRing';
 
 export interface TraineeOptions {
   /** 'js' runs the JavaScript loops (tests and benchmarks compare both); default 'auto'. */
@@ -151,14 +151,31 @@ export class FusedTrainee {
     const { lane, ringWeights, slotParams } = this.laned;
     const { layout, loss, data, scorer } = this;
     const { oneBatch } = scorer;
-    const ring = newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
-    const direct = ring.weights === this.params.buffer;
-    const inStep = direct && ring.float32Weights && this.optimizer.writesFloat32;
-    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane, direct, inStep };
     const { nTrain, nTest, xTrain, yTrain, xTest, yTest } = data;
     // With one batch the thread scores the training rows from their outputs: their inputs stay here.
     const rows = { nTrain, nTest, xTrain: oneBatch ? new Float32Array(0) : xTrain, yTrain, xTest, yTest };
-    lane.serve(ring, { layout, loss, rows, oneBatch });
+    const setup: ScoringSetup = { layout, loss, rows, oneBatch };
+    const kept = lane.reuse?.(setup, (r) => this.ringFits(r)) ?? null;
+    const ring = kept ?? newRingMemory(layout.size, scorer.trainOutputLength, scorer.readsTrainActivations, scorer.float32Weights, ringWeights);
+    const direct = ring.weights === this.params.buffer;
+    const inStep = direct && ring.float32Weights && this.optimizer.writesFloat32;
+    this.scoring = { ring: new RingSubmitter(ring, slotScorerOf(scorer, slotParams), () => lane.wake()), lane, direct, inStep };
+    if (!kept) lane.serve(ring, setup);
+  }
+
+  /**
+   * Whether a ring another trainee left (ScoringLane.reuse) suits this one: slots of its
+   * weights' size and form, for its training rows' outputs, and its weights where this
+   * trainee's ring would have them (its kernels' memory at the same place: the memory
+   * handed on from that trainee, fusedMemory.ts; else a buffer of the ring's own).
+   */
+  private ringFits(r: RingMemory): boolean {
+    const { layout, scorer } = this;
+    const words = weightWordsOf(layout.size, scorer.float32Weights);
+    const at = this.laned!.ringWeights;
+    const inMemory = at.buffer instanceof SharedArrayBuffer && at.length >= r.slots * words;
+    const where = inMemory ? !r.ownWeights && r.weights === at.buffer && r.weightsOffset === at.byteOffset : r.ownWeights;
+    return where && r.params === layout.size && r.float32Weights === scorer.float32Weights && r.weightWords === words && r.slots === slotsOf(words) && r.withActivations === scorer.readsTrainActivations && r.trainOutputs === scorer.trainOutputLength;
   }
 
   /**
@@ -207,7 +224,8 @@ export class FusedTrainee {
     if (!this.scoring || this.laneReleased) return;
     this.settle();
     this.laneReleased = true;
-    this.scoring.lane.release(this.scoring.ring.memory);
+    const { ring, lane } = this.scoring;
+    lane.release(ring.memory, ring.reusable);
   }
 
   /**

@@ -15,6 +15,10 @@
 // Ordering: the slot's values are written before the submitted count is stored, and a
 // slot's scores before its done mark (Atomics are sequentially consistent); a slot is
 // written again only once its scores are read.
+//
+// A ring outlives its trainee when its lane keeps it (ScoringLane.reuse): the next
+// trainee that scores the same takes it on, its sequence numbers going on from the
+// count the last one left, so the ring and the thread's scorer are set up once.
 
 import type { EpochRow } from '../../run/epochRow';
 import type { Scores, TrainOutputs } from './recordScorer';
@@ -35,6 +39,8 @@ export interface RingMemory {
   weights: SharedArrayBuffer;
   /** Where the slots' weights start in `weights`, in bytes (it may be the trainee's own memory). */
   weightsOffset: number;
+  /** `weights` is the ring's own buffer (not the trainee's memory). */
+  ownWeights: boolean;
   float32Weights: boolean;
   weightWords: number;
   /** Float64 per slot: the training rows' z then, when withActivations, h (trainOutputs values each). */
@@ -99,6 +105,7 @@ export function newRingMemory(params: number, trainOutputs: number, withActivati
     done: new SharedArrayBuffer(slots * 4),
     weights: shared ? (shared.buffer as SharedArrayBuffer) : new SharedArrayBuffer(slots * weightWords * 8),
     weightsOffset: shared ? shared.byteOffset : 0,
+    ownWeights: !shared,
     float32Weights,
     weightWords,
     outputs: new SharedArrayBuffer(slots * outputsPerSlot * 8),
@@ -112,6 +119,13 @@ export function newRingMemory(params: number, trainOutputs: number, withActivati
 
 /** Both sides' views of a ring: per slot, made once (the scoring thread allocates nothing per slot but its scores). */
 class RingViews {
+  /** A ring's views on this side, made once for every submitter of it (a ring a lane kept: ScoringLane.reuse). */
+  static of(memory: RingMemory): RingViews {
+    let views = made.get(memory);
+    if (!views) made.set(memory, (views = new RingViews(memory)));
+    return views;
+  }
+
   readonly control: Int32Array;
   readonly done: Int32Array;
   readonly results: Float64Array;
@@ -167,6 +181,8 @@ class RingViews {
 
 }
 
+const made = new WeakMap<RingMemory, RingViews>();
+
 /** The scoring thread's side: scores what the trainee submits, while there is any. */
 export class RingScorer {
   private readonly views: RingViews;
@@ -194,8 +210,9 @@ export class RingSubmitter {
   private readonly views: RingViews;
   /** Rows submitted and not yet filled, oldest first, from sequence number `head`. */
   private readonly rows: EpochRow[] = [];
-  private head = 0;
-  private submitted = 0;
+  /** Sequence numbers go on from the ring's count: a ring reused has scored earlier trainees' epochs. */
+  private head: number;
+  private submitted: number;
   /** Epochs scored on this side (the rest the thread scored): for tests and benchmarks. */
   scoredHere = 0;
   /** The thread held a slot past patience: rows are scored here from then on. */
@@ -209,7 +226,13 @@ export class RingSubmitter {
     private readonly patienceMs = 2000,
   ) {
     this.memory = memory;
-    this.views = new RingViews(memory);
+    this.views = RingViews.of(memory);
+    this.head = this.submitted = Atomics.load(this.views.control, SUBMITTED);
+  }
+
+  /** Every submitted row is filled, and the scoring thread still scores this ring: another trainee may take it on. */
+  get reusable(): boolean {
+    return !this.abandoned && this.head === this.submitted;
   }
 
   /**
