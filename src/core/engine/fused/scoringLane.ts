@@ -37,7 +37,7 @@ export interface ScoringLane {
    * The ring kept last, handed back for a trainee set up as `setup` when its setup scores
    * the same (sameScoring) and `fits` takes its memory; null otherwise. Its thread scores
    * its slots as before, with the scorer it built for it: a run skips the ring's set-up
-   * (~0.15 ms of the tutorial's: its memory and views, and the message to the thread)
+   * (~0.1 ms of the tutorial's: its memory and views, and the message to the thread)
    * and the thread's (its scorer). Optional: a lane without it serves every ring anew.
    */
   reuse?(setup: ScoringSetup, fits: (ring: RingMemory) => boolean): RingMemory | null;
