@@ -107,7 +107,7 @@ describe('when a process starts a scoring thread', () => {
 });
 
 /** Two trainees from the same weights, one scored by `lane`. */
-function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: ScoringThread, kernels: 'auto' | 'js') {
+function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: ScoringLane, kernels: 'auto' | 'js') {
   const layout = fusedLayoutOf(layers, data.inputShape, data.task, data.classes)!;
   const net = buildNetwork(layers, data.inputShape, t.seed);
   const params = new Float64Array(layout.size);
@@ -119,6 +119,17 @@ function twoTrainees(data: Dataset, layers: LayerSpec[], t: TrainSpec, lane: Sco
   const beside = new FusedTrainee(layout, loss, t, data, new Random(t.seed), order(), params, { kernels, lane });
   beside.startScoring();
   return { alone, beside };
+}
+
+/** Trains both side by side for `epochs` and returns each one's rows. */
+function sideBySide({ alone, beside }: { alone: FusedTrainee; beside: FusedTrainee }, epochs: number): [EpochRow[], EpochRow[]] {
+  const a: EpochRow[] = [];
+  const b: EpochRow[] = [];
+  for (let e = 1; e <= epochs; e++) {
+    a.push(alone.runEpoch(e));
+    b.push(beside.runEpoch(e));
+  }
+  return [a, b];
 }
 
 describe('a trainee on the scoring thread', () => {
@@ -141,12 +152,7 @@ describe('a trainee on the scoring thread', () => {
     it(`records exactly the rows it records alone: ${what}`, () => {
       const t = trainSpec({ optimizer: 'adam', lr: 0.01, seed: 3, ...extra });
       const { alone, beside } = twoTrainees(data, layers, t, lane, kernels);
-      const a: EpochRow[] = [];
-      const b: EpochRow[] = [];
-      for (let e = 1; e <= 400; e++) {
-        a.push(alone.runEpoch(e));
-        b.push(beside.runEpoch(e));
-      }
+      const [a, b] = sideBySide({ alone, beside }, 400);
       beside.release();
       assert.deepEqual(b, a);
       assert.ok(b.every((r) => Number.isFinite(r.testLoss) && Number.isFinite(r.trainMetric)));
@@ -318,15 +324,10 @@ describe('a ring kept for the next run (ScoringLane.reuse)', () => {
     const data = tinyBinary(30, 70);
     try {
       for (const kernels of ['auto', 'js', 'js', 'auto'] as const) {
-        const { alone, beside } = twoTrainees(data, layers(16), t, counted as unknown as ScoringThread, kernels);
-        const a: EpochRow[] = [];
-        const b: EpochRow[] = [];
-        for (let e = 1; e <= 100; e++) {
-          a.push(alone.runEpoch(e));
-          b.push(beside.runEpoch(e));
-        }
-        beside.dispose();
-        alone.dispose();
+        const pair = twoTrainees(data, layers(16), t, counted, kernels);
+        const [a, b] = sideBySide(pair, 100);
+        pair.beside.dispose();
+        pair.alone.dispose();
         assert.deepEqual(b, a, kernels);
       }
       // wasm, then the loops (own weights), which the next loops take back, then wasm again.
