@@ -36,8 +36,8 @@ const CONFIG = {
    * warm), and long (~0.5 s), where a ring's set-up is a small share of a run. The record
    * costs ~1-2 ms of a ~30 ms run, and a run on this VM swings by as much: 15 and 5 runs
    * put the medians 5 points apart between benches of the same code, 31 and 9 still 4
-   * (bench/README.md). With 101 and 21 runs (~10 s and ~21 s), four processes' paired
-   * medians of the short runs spanned 1.4 points, two of the long runs' 0.5.
+   * (bench/README.md). With 101 and 21 runs (~10 s and ~21 s), the paired medians of
+   * processes of the same code spanned 1.4-3 points on the short runs, 0.5 on the long.
    */
   recordRuns: quick ? [[100, 2]] : [[1000, 101], [10000, 21]],
   /** Benchmark 2: read back every epoch, and once at the very end; the default is 250 ms. */
